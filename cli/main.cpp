@@ -1,0 +1,2 @@
+// unroll-cli: headless training over the engine (being written).
+int main() { return 0; }
