@@ -1,0 +1,305 @@
+// The training loop.
+#include "train/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.h"
+#include "model/init.h"
+#include "telemetry/probes.h"
+
+namespace unroll {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+ModelConfig shaped(ModelConfig m, const TaskShape& s) {
+  m.input_size = s.input_size;
+  m.output_size = s.output_size;
+  m.head = s.head;
+  if (!s.tokens)
+    m.input = InputKind::Dense;
+  else if (m.input == InputKind::Dense)
+    m.input = InputKind::OneHot;
+  return m;
+}
+
+// Scored terms in a window: the loss is their mean.
+long scored_terms(const Batch& b, const PassSpec& p, const ModelConfig& m) {
+  long n = 0;
+  for (int t = p.loss_begin; t < p.steps; ++t)
+    for (int j = 0; j < b.batch; ++j)
+      n += m.head == HeadKind::Regression ? m.output_size : b.targets[b.col(p.t0 + t, j)] >= 0;
+  return n;
+}
+
+}  // namespace
+
+void BpttConfig::validate(int seq) const {
+  if (!truncated) return;
+  if (k1 < 1 || k2 < 1)
+    throw Error("truncated BPTT needs k1 >= 1 and k2 >= 1, got k1=" + std::to_string(k1) +
+                ", k2=" + std::to_string(k2));
+  if (k1 > k2)
+    throw Error("truncated BPTT needs k1 <= k2 (k1 steps between updates, k2 steps "
+                "backpropagated), got k1=" + std::to_string(k1) + ", k2=" + std::to_string(k2));
+  if (k1 > seq)
+    throw Error("truncated BPTT k1=" + std::to_string(k1) + " is longer than the sequence (" +
+                std::to_string(seq) + " steps); lower k1 or raise --seq");
+}
+
+void TrainConfig::validate() const {
+  if (seq < 1 || seq > 100000)
+    throw Error("sequence length must be between 1 and 100000, got " + std::to_string(seq));
+  if (batch < 1 || batch > 65536)
+    throw Error("batch size must be between 1 and 65536, got " + std::to_string(batch));
+  if (threads < 1 || threads > 256)
+    throw Error("threads must be between 1 and 256, got " + std::to_string(threads));
+  if (val_every < 0) throw Error("validation interval must be >= 0");
+  if (probe_every < 0) throw Error("probe interval must be >= 0");
+  optimizer.validate();
+  clip.validate();
+  bptt.validate(seq);
+}
+
+Trainer::Trainer(const TrainConfig& config, std::shared_ptr<const Task> task)
+    : cfg_(config),
+      task_(std::move(task)),
+      shape_(task_->shape()),
+      net_((cfg_.validate(), shaped(cfg_.model, shape_))),
+      opt_(cfg_.optimizer, net_.params().size()),
+      runner_(cfg_.threads) {
+  cfg_.model = net_.config();
+  grads_ = Vec<float>::Zero(net_.params().size());
+  reset();
+}
+
+void Trainer::reset() {
+  Rng init_rng(cfg_.seed);
+  initialize(net_, init_rng);
+  opt_.reset();
+  // Data order has its own stream, so models of different sizes see the same batches.
+  data_rng_ = Rng(cfg_.seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull);
+  step_ = 0;
+  seq_pos_ = -1;
+  report_ = StepReport{};
+  ema_seconds_per_token_ = 0;
+  next_probe_ = 0;
+  probe_seconds_ = train_seconds_ = 0;
+}
+
+void Trainer::set_learning_rate(double lr) {
+  OptimizerConfig o = cfg_.optimizer;
+  o.lr = lr;
+  o.validate();
+  cfg_.optimizer = o;
+  opt_.set_config(o);
+}
+
+void Trainer::set_clip(const ClipConfig& clip) {
+  clip.validate();
+  cfg_.clip = clip;
+}
+
+void Trainer::set_bptt(const BpttConfig& bptt) {
+  bptt.validate(cfg_.seq);
+  cfg_.bptt = bptt;
+  seq_pos_ = -1;  // the next step starts a fresh sequence under the new windows
+}
+
+Trainer::Window Trainer::plan_window() {
+  Window w;
+  const int T = cfg_.seq, B = cfg_.batch;
+  const BpttConfig& bp = cfg_.bptt;
+  if (bp.truncated && shape_.loss_every_step) {
+    if (seq_pos_ < 0 || seq_pos_ >= T) {
+      seq_batch_ = task_->train_batch(T, B, data_rng_);
+      seq_pos_ = 0;
+      carried_pos_ = 0;
+      carried_.zeros(net_.config(), B);
+    }
+    const int end = std::min(seq_pos_ + bp.k1, T);
+    const int start = std::max(0, end - bp.k2);
+    if (start != carried_pos_) throw Error("internal: truncated BPTT lost its carried state");
+    w.pass.t0 = start;
+    w.pass.steps = end - start;
+    w.pass.loss_begin = seq_pos_ - start;
+    w.h0 = &carried_;
+    w.next_start = std::max(0, std::min(end + bp.k1, T) - bp.k2);
+    return w;
+  }
+  batch_ = task_->train_batch(T, B, data_rng_);
+  w.pass.t0 = 0;
+  w.pass.steps = T;
+  w.pass.loss_begin = batch_.loss_begin;
+  if (bp.truncated) w.pass.cut = std::min(std::max(0, T - bp.k2), batch_.loss_begin);
+  return w;
+}
+
+const StepReport& Trainer::step() {
+  const auto t0 = Clock::now();
+  Window w = plan_window();
+  const Batch& batch = w.h0 ? seq_batch_ : batch_;
+  const long terms = scored_terms(batch, w.pass, net_.config());
+  w.pass.loss_scale = terms > 0 ? 1.0 / double(terms) : 0.0;
+  grads_.setZero();
+  runner_.run(net_, batch, w.pass, w.h0, grads_.data());
+
+  report_.step = step_ + 1;
+  report_.accepted = true;
+  report_.rejected_tensor.clear();
+  report_.message.clear();
+  report_.val_loss = report_.val_accuracy = StepReport::kNaN;
+  report_.probed = false;
+  report_.loss = runner_.loss_sum() * w.pass.loss_scale;
+  report_.accuracy = shape_.head == HeadKind::Softmax && terms > 0
+                         ? double(runner_.correct()) / double(terms)
+                         : StepReport::kNaN;
+  report_.lr = scheduled_lr(cfg_.optimizer.lr, cfg_.schedule, step_);
+  if (!check_finite(report_.loss)) {
+    seq_pos_ = -1;
+    fill_report(w, seconds_since(t0));
+    return report_;
+  }
+  const ClipResult clip =
+      clip_gradients(grads_.data(), grads_.size(), report_.grad_norm, cfg_.clip);
+  report_.grad_norm_clipped = clip.norm_after;
+  report_.clipped = clip.clipped;
+  backup_ = net_.params();
+  opt_.step(net_.params().data(), grads_.data(), report_.lr);
+  if (!net_.params().allFinite()) {
+    net_.params() = backup_;
+    report_.accepted = false;
+    report_.rejected_tensor = "weights";
+    report_.message = "step " + std::to_string(step_ + 1) +
+                      ": the update made the weights non-finite; the previous weights were kept. "
+                      "Lower the learning rate or enable clipping.";
+    seq_pos_ = -1;
+    fill_report(w, seconds_since(t0));
+    return report_;
+  }
+  ++step_;
+  if (w.h0) {  // carry the state the next window starts from
+    if (w.next_start > w.pass.t0) runner_.extract_state(net_, w.next_start - w.pass.t0 - 1, carried_);
+    carried_pos_ = w.next_start;
+    seq_pos_ = w.pass.t0 + w.pass.steps;
+  }
+  const double seconds = seconds_since(t0);
+  train_seconds_ += seconds;
+  fill_report(w, seconds);
+  if (cfg_.probe_every > 0 && step_ >= next_probe_) probe();
+  if (cfg_.val_every > 0 && step_ % cfg_.val_every == 0)
+    report_.val_loss = validate(&report_.val_accuracy);
+  return report_;
+}
+
+bool Trainer::check_finite(double loss) {
+  const auto& tensors = net_.layout().tensors();
+  report_.param_names.resize(tensors.size());
+  report_.param_grad_norms.resize(tensors.size());
+  double total = 0;
+  std::string bad;
+  for (size_t i = 0; i < tensors.size(); ++i) {
+    const double sq = double(net_.layout().vec(grads_.data(), int(i)).template cast<double>()
+                                 .squaredNorm());
+    report_.param_names[i] = tensors[i].name;
+    report_.param_grad_norms[i] = std::sqrt(sq);
+    if (!std::isfinite(sq) && bad.empty()) bad = tensors[i].name;
+    total += sq;
+  }
+  report_.grad_norm = report_.grad_norm_clipped = std::sqrt(total);
+  report_.clipped = false;
+  // A gradient this large overflows float in the optimizer's squared moments: treat as non-finite.
+  constexpr double kOverflow = 1e15;
+  if (std::isfinite(loss) && bad.empty() && report_.grad_norm < kOverflow) return true;
+  report_.accepted = false;
+  report_.rejected_tensor = !std::isfinite(loss) ? "loss" : bad.empty() ? "gradient" : bad;
+  report_.message =
+      "step " + std::to_string(step_ + 1) + ": " +
+      (!std::isfinite(loss) ? std::string("the loss is not finite")
+       : bad.empty()        ? "the gradient norm overflowed (" +
+                           std::to_string(report_.grad_norm) + ")"
+                            : "the gradient of " + bad + " is not finite") +
+      "; the update was skipped and the last finite weights kept. Lower the learning rate or "
+      "enable clipping.";
+  return false;
+}
+
+void Trainer::fill_report(const Window& w, double seconds) {
+  const int B = cfg_.batch;
+  report_.tokens = long(w.pass.steps) * B;
+  report_.seconds = seconds;
+  if (seconds > 0 && report_.tokens > 0) {
+    const double spt = seconds / double(report_.tokens);
+    ema_seconds_per_token_ =
+        ema_seconds_per_token_ == 0 ? spt : 0.9 * ema_seconds_per_token_ + 0.1 * spt;
+    report_.tokens_per_s = 1.0 / ema_seconds_per_token_;
+  }
+  report_.window_start = w.pass.t0;
+  report_.truncation_cut = w.pass.cut;
+  // With L the batch mean of B sequence losses, dL/dh_{t,b} = (1/B) d(loss of sequence b)/dh_t,
+  // so the sum over columns the runner gives is the batch average of ||d(sequence loss)/dh_t||:
+  // a number that does not change with the batch size.
+  report_.timestep_grad_norms = runner_.dh_norm_sum();
+  const Workspace<float>& ws = runner_.workspace(0);
+  const int L = net_.config().layers, W = w.pass.steps, Bp = ws.B;
+  if (cfg_.hidden_states) {
+    report_.hidden.resize(L);
+    for (int k = 0; k < L; ++k) {
+      report_.hidden[k].resize(net_.config().hidden, W);
+      for (int t = 0; t < W; ++t) report_.hidden[k].col(t) = ws.layers[k].h.col(Index(t + 1) * Bp);
+    }
+    const Batch& b = w.h0 ? seq_batch_ : batch_;
+    report_.input_tokens.clear();
+    report_.input_values.clear();
+    for (int t = 0; t < W; ++t) {
+      const int col = b.col(w.pass.t0 + t, 0);
+      if (shape_.tokens)
+        report_.input_tokens.push_back(b.tokens[col]);
+      else
+        report_.input_values.push_back(float(b.inputs(0, col)));
+    }
+  }
+}
+
+void Trainer::probe() {
+  const auto t0 = Clock::now();
+  const Workspace<float>& ws = runner_.workspace(0);
+  report_.probes.resize(net_.config().layers);
+  for (int k = 0; k < net_.config().layers; ++k) report_.probes[k] = probe_layer(net_, k, ws);
+  report_.probed = true;
+  const double cost = seconds_since(t0);
+  probe_seconds_ += cost;
+  // Keep probes under ~5% of training time: stretch the interval when they are expensive.
+  const double step_seconds = train_seconds_ / double(std::max(1L, step_));
+  long interval = cfg_.probe_every;
+  if (step_seconds > 0) interval = std::max(interval, long(std::ceil(cost / (0.05 * step_seconds))));
+  next_probe_ = step_ + interval;
+}
+
+double Trainer::validate(double* accuracy) {
+  const int n = std::min(cfg_.val_batches, task_->validation_batches());
+  double loss = 0;
+  long terms = 0, correct = 0;
+  for (int i = 0; i < n; ++i) {
+    const Batch b = task_->validation_batch(cfg_.seq, cfg_.batch, i);
+    PassSpec p;
+    p.t0 = 0;
+    p.steps = b.steps;
+    p.loss_begin = b.loss_begin;
+    runner_.run(net_, b, p, nullptr, nullptr);
+    loss += runner_.loss_sum();
+    terms += runner_.loss_count();
+    correct += runner_.correct();
+  }
+  if (accuracy)
+    *accuracy = terms > 0 && shape_.head == HeadKind::Softmax ? double(correct) / double(terms)
+                                                              : StepReport::kNaN;
+  return terms > 0 ? loss / double(terms) : StepReport::kNaN;
+}
+
+}  // namespace unroll
