@@ -1,2 +1,42 @@
-// unroll-cli: headless training over the engine (being written).
-int main() { return 0; }
+// unroll-cli: train, evaluate, sample and export recurrent networks without the studio.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "core/error.h"
+
+namespace {
+
+const char* kUsage = R"(usage: unroll-cli COMMAND [options]
+commands:
+  train     train a model (unroll-cli train --help)
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> rest(argv + 2, argv + argc);
+  try {
+    if (command == "train") return unroll::cli::train_command(rest);
+    if (command == "--help" || command == "help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    std::cerr << "unroll-cli: unknown command '" << command << "' (expected: train)\n";
+    return 2;
+  } catch (const unroll::Error& e) {
+    std::cerr << "unroll-cli " << command << ": " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "unroll-cli " << command << ": " << e.what() << '\n';
+    return 1;
+  }
+}

@@ -1,0 +1,234 @@
+// unroll-cli train: headless training with progress on stderr, metrics CSVs and a checkpoint.
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "args.h"
+#include "commands.h"
+#include "core/error.h"
+#include "data/adding_task.h"
+#include "data/sample_text.h"
+#include "data/text_corpus.h"
+#include "io/checkpoint.h"
+#include "train/trainer.h"
+
+namespace unroll::cli {
+namespace {
+
+const char* kTrainHelp = R"(usage: unroll-cli train [options]
+  --cell rnn|rnn-relu|lstm|gru   recurrent cell (default lstm)
+  --hidden H --layers L          hidden size (64), stacked layers (1)
+  --input onehot|embedding       token input (onehot); --embed E embedding size (32)
+  --init torch|xavier|xavier-normal|he|orthogonal|identity   (torch); --forget-bias X (0)
+  --task text|adding             character language model, or the adding problem (text)
+  --data FILE                    UTF-8 text for --task text (default: the built-in sample)
+  --seq T --batch B --steps N    sequence length (64), batch (32), updates (1000)
+  --optimizer sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw   (adam); --lr X (0.002)
+  --momentum X --weight-decay X  optimizer settings
+  --schedule constant|step|cosine --warmup N   learning-rate schedule
+  --clip X --clip-mode norm|value   clip the gradient (off unless --clip is given)
+  --tbptt K1,K2                  truncated BPTT: update every K1 steps, backpropagate K2
+  --seed S --threads N           seed (1), threads splitting the batch (1)
+  --val-every N                  steps between validations (100)
+  --probe-every N                steps between dynamics probes (50)
+  --metrics FILE.csv             step,train_loss,val_loss,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s
+  --timestep-grads FILE.csv      step,layer,t,grad_norm  (||dL/dh_t||, averaged over the batch)
+  --timestep-every N             write timestep gradients every N steps (1)
+  --save FILE.unroll             checkpoint at the end
+  --quiet                        no progress line
+)";
+
+struct Outputs {
+  // Written to PATH.partial and renamed at the end, so a failed run leaves nothing half-written.
+  std::string metrics, timestep, save;
+  std::ofstream metrics_out, timestep_out;
+  void open() {
+    auto start = [](const std::string& path, std::ofstream& out, const char* header) {
+      if (path.empty()) return;
+      out.open(path + ".partial");
+      if (!out) throw Error("cannot write '" + path + "': check the folder exists and is writable");
+      out << header << '\n';
+      out.precision(9);
+    };
+    start(metrics, metrics_out,
+          "step,train_loss,val_loss,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s");
+    start(timestep, timestep_out, "step,layer,t,grad_norm");
+  }
+  void finish() {
+    for (auto [path, out] : {std::pair{&metrics, &metrics_out}, std::pair{&timestep, &timestep_out}}) {
+      if (path->empty()) continue;
+      out->close();
+      std::filesystem::rename(*path + ".partial", *path);
+    }
+  }
+  void discard() {
+    for (const std::string* p : {&metrics, &timestep}) {
+      if (p->empty()) continue;
+      std::error_code ec;
+      std::filesystem::remove(*p + ".partial", ec);
+    }
+  }
+};
+
+void check_writable(const std::string& path, const char* option) {
+  if (path.empty()) return;
+  const auto dir = std::filesystem::path(path).parent_path();
+  if (!dir.empty() && !std::filesystem::is_directory(dir))
+    throw Error(std::string(option) + ": folder '" + dir.string() + "' does not exist");
+}
+
+std::shared_ptr<Task> make_task(const Args& a, int seq) {
+  const std::string task = a.str("task", "text");
+  if (task == "text") {
+    if (a.has("data")) return std::make_shared<TextCorpus>(TextCorpus::from_file(a.str("data", "")));
+    return std::make_shared<TextCorpus>(TextCorpus::from_text("builtin", builtin_sample_text(), 0.1));
+  }
+  if (task == "adding") {
+    if (a.has("data")) throw Error("--data is for --task text; the adding task generates its data");
+    return std::make_shared<AddingTask>(seq);
+  }
+  throw Error("unknown task '" + task + "' (expected one of: text, adding)");
+}
+
+TrainConfig make_config(const Args& a) {
+  TrainConfig c;
+  c.model.cell = parse_cell(a.str("cell", "lstm"));
+  c.model.hidden = int(a.integer("hidden", 64, 1, 8192));
+  c.model.layers = int(a.integer("layers", 1, 1, 16));
+  c.model.input = parse_input(a.str("input", "onehot"));
+  if (c.model.input == InputKind::Dense)
+    throw Error("--input dense is chosen by the task itself; use onehot or embedding");
+  c.model.embed_dim = int(a.integer("embed", 32, 1, 8192));
+  c.model.init = parse_init(a.str("init", "torch"));
+  c.model.forget_bias = a.real("forget-bias", 0.0, -100, 100);
+  c.optimizer.kind = parse_optimizer(a.str("optimizer", "adam"));
+  c.optimizer.lr = a.real("lr", 0.002, 1e-12, 1e6);
+  c.optimizer.momentum = a.real("momentum", 0.9, 0, 0.999999);
+  c.optimizer.weight_decay = a.real("weight-decay", 0.0, 0, 10);
+  c.schedule.kind = parse_schedule(a.str("schedule", "constant"));
+  c.schedule.warmup_steps = int(a.integer("warmup", 0, 0, 100000000));
+  c.seq = int(a.integer("seq", 64, 1, 100000));
+  c.batch = int(a.integer("batch", 32, 1, 65536));
+  c.seed = uint64_t(a.integer("seed", 1, 0, 9223372036854775807L));
+  c.threads = int(a.integer("threads", 1, 1, 256));
+  c.val_every = int(a.integer("val-every", 100, 0, 100000000));
+  c.probe_every = int(a.integer("probe-every", 50, 0, 100000000));
+  if (a.has("clip")) {
+    c.clip.mode = parse_clip_mode(a.str("clip-mode", "norm"));
+    c.clip.threshold = a.real("clip", 1.0, 1e-12, 1e12);
+  } else if (a.has("clip-mode")) {
+    throw Error("--clip-mode needs --clip X (the threshold)");
+  }
+  if (a.has("tbptt")) {
+    const auto [k1, k2] = a.pair("tbptt", 1, 100000);
+    c.bptt = {true, int(k1), int(k2)};
+  }
+  c.hidden_states = false;
+  c.validate();
+  return c;
+}
+
+std::string fmt(double v) {
+  if (std::isnan(v)) return "";
+  std::ostringstream s;
+  s.precision(7);
+  s << v;
+  return s.str();
+}
+
+}  // namespace
+
+int train_command(const std::vector<std::string>& argv) {
+  const Args a(argv,
+               {"cell", "hidden", "layers", "input", "embed", "init", "forget-bias", "task", "data",
+                "seq", "batch", "steps", "lr", "optimizer", "momentum", "weight-decay", "schedule",
+                "warmup", "clip", "clip-mode", "tbptt", "seed", "threads", "val-every",
+                "probe-every", "metrics", "timestep-grads", "timestep-every", "save"},
+               {"quiet", "help"});
+  if (a.has("help")) {
+    std::cout << kTrainHelp;
+    return 0;
+  }
+  // Everything is checked before anything is written.
+  TrainConfig cfg = make_config(a);
+  const long steps = a.integer("steps", 1000, 1, 1000000000000L);
+  const long ts_every = a.integer("timestep-every", 1, 1, 1000000000L);
+  cfg.schedule.total_steps = steps;
+  std::shared_ptr<Task> task = make_task(a, cfg.seq);
+  Outputs out;
+  out.metrics = a.str("metrics", "");
+  out.timestep = a.str("timestep-grads", "");
+  out.save = a.str("save", "");
+  check_writable(out.metrics, "--metrics");
+  check_writable(out.timestep, "--timestep-grads");
+  check_writable(out.save, "--save");
+  Trainer trainer(cfg, task);
+  if (task->validation_batches() == 0)
+    std::cerr << "note: the data is too short for a validation split; val_loss stays empty\n";
+
+  out.open();
+  const bool quiet = a.has("quiet"), tty = isatty(STDERR_FILENO);
+  const auto t0 = std::chrono::steady_clock::now();
+  auto last_print = t0;
+  double recent_loss = 0, last_val = StepReport::kNaN, tps = 0;
+  long recent_n = 0, rejected = 0;
+  const long tail = std::max(1L, std::min(100L, steps / 20));
+  try {
+    while (trainer.steps() < steps) {
+      const StepReport& r = trainer.step();
+      if (!r.accepted) {
+        if (++rejected <= 5 || rejected % 100 == 0)
+          std::cerr << (tty ? "\n" : "") << "warning: " << r.message << '\n';
+        if (rejected > 1000 && rejected > 10 * trainer.steps())
+          throw Error("training diverges: " + std::to_string(rejected) +
+                      " steps were rejected as non-finite; lower --lr or add --clip");
+        continue;
+      }
+      tps = r.tokens_per_s;
+      if (r.step > steps - tail) {
+        recent_loss += r.loss;
+        ++recent_n;
+      }
+      if (!std::isnan(r.val_loss)) last_val = r.val_loss;
+      if (out.metrics_out.is_open())
+        out.metrics_out << r.step << ',' << fmt(r.loss) << ',' << fmt(r.val_loss) << ','
+                        << fmt(r.grad_norm) << ',' << fmt(r.grad_norm_clipped) << ','
+                        << (r.clipped ? 1 : 0) << ',' << fmt(r.lr) << ',' << fmt(r.tokens_per_s)
+                        << '\n';
+      if (out.timestep_out.is_open() && r.step % ts_every == 0)
+        for (size_t k = 0; k < r.timestep_grad_norms.size(); ++k)
+          for (size_t t = 0; t < r.timestep_grad_norms[k].size(); ++t)
+            out.timestep_out << r.step << ',' << k << ',' << t << ','
+                             << fmt(r.timestep_grad_norms[k][t]) << '\n';
+      const auto now = std::chrono::steady_clock::now();
+      if (!quiet && (now - last_print > std::chrono::milliseconds(tty ? 200 : 5000) ||
+                     r.step == steps)) {
+        last_print = now;
+        std::fprintf(stderr, "%sstep %ld/%ld  loss %.4f  val %s  |g| %.3g%s  %.0f tok/s%s",
+                     tty ? "\r" : "", r.step, steps, r.loss,
+                     std::isnan(last_val) ? "-" : fmt(last_val).c_str(), r.grad_norm,
+                     r.clipped ? " (clipped)" : "", r.tokens_per_s, tty ? "   " : "\n");
+      }
+    }
+    if (!quiet && tty) std::fputc('\n', stderr);
+    const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
+    if (!out.save.empty()) save_checkpoint(out.save, trainer);
+    out.finish();
+    std::printf("final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
+                fmt(recent_n ? recent_loss / double(recent_n) : StepReport::kNaN).c_str(),
+                fmt(val).c_str(), tps);
+  } catch (...) {
+    out.discard();
+    throw;
+  }
+  return 0;
+}
+
+}  // namespace unroll::cli
