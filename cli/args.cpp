@@ -2,6 +2,7 @@
 #include "args.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/error.h"
@@ -42,6 +43,12 @@ std::string Args::str(const std::string& name, const std::string& fallback) cons
 }
 
 namespace {
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
 long parse_long(const std::string& name, const std::string& s, long lo, long hi) {
   char* end = nullptr;
   errno = 0;
@@ -69,8 +76,7 @@ double Args::real(const std::string& name, double fallback, double lo, double hi
   if (s.empty() || *end != '\0' || !std::isfinite(v))
     throw Error("--" + name + " expects a number, got '" + s + "'");
   if (v < lo || v > hi)
-    throw Error("--" + name + " must be between " + std::to_string(lo) + " and " +
-                std::to_string(hi) + ", got " + s);
+    throw Error("--" + name + " must be between " + num(lo) + " and " + num(hi) + ", got " + s);
   return v;
 }
 
