@@ -12,10 +12,8 @@
 
 #include "args.h"
 #include "commands.h"
+#include "task_factory.h"
 #include "core/error.h"
-#include "data/adding_task.h"
-#include "data/sample_text.h"
-#include "data/text_corpus.h"
 #include "io/checkpoint.h"
 #include "train/trainer.h"
 
@@ -84,19 +82,6 @@ void check_writable(const std::string& path, const char* option) {
     throw Error(std::string(option) + ": folder '" + dir.string() + "' does not exist");
 }
 
-std::shared_ptr<Task> make_task(const Args& a, int seq) {
-  const std::string task = a.str("task", "text");
-  if (task == "text") {
-    if (a.has("data")) return std::make_shared<TextCorpus>(TextCorpus::from_file(a.str("data", "")));
-    return std::make_shared<TextCorpus>(TextCorpus::from_text("builtin", builtin_sample_text(), 0.1));
-  }
-  if (task == "adding") {
-    if (a.has("data")) throw Error("--data is for --task text; the adding task generates its data");
-    return std::make_shared<AddingTask>(seq);
-  }
-  throw Error("unknown task '" + task + "' (expected one of: text, adding)");
-}
-
 TrainConfig make_config(const Args& a) {
   TrainConfig c;
   c.model.cell = parse_cell(a.str("cell", "lstm"));
@@ -147,10 +132,11 @@ std::string fmt(double v) {
 
 int train_command(const std::vector<std::string>& argv) {
   const Args a(argv,
-               {"cell", "hidden", "layers", "input", "embed", "init", "forget-bias", "task", "data",
-                "seq", "batch", "steps", "lr", "optimizer", "momentum", "weight-decay", "schedule",
-                "warmup", "clip", "clip-mode", "tbptt", "seed", "threads", "val-every",
-                "probe-every", "metrics", "timestep-grads", "timestep-every", "save"},
+               with_task_options({"cell", "hidden", "layers", "input", "embed", "init", "forget-bias",
+                                  "seq", "batch", "steps", "lr", "optimizer", "momentum",
+                                  "weight-decay", "schedule", "warmup", "clip", "clip-mode", "tbptt",
+                                  "seed", "threads", "val-every", "probe-every", "metrics",
+                                  "timestep-grads", "timestep-every", "save"}),
                {"quiet", "help"});
   if (a.has("help")) {
     std::cout << kTrainHelp;

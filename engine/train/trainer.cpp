@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "core/error.h"
 #include "model/init.h"
@@ -90,6 +91,51 @@ void Trainer::reset() {
   ema_seconds_per_token_ = 0;
   next_probe_ = 0;
   probe_seconds_ = train_seconds_ = 0;
+}
+
+TrainerProgress Trainer::progress() const {
+  TrainerProgress p;
+  p.step = step_;
+  std::ostringstream rng;
+  rng << data_rng_.engine();
+  p.data_rng = rng.str();
+  p.seq_pos = seq_pos_;
+  p.carried_pos = carried_pos_;
+  if (seq_pos_ >= 0) {
+    p.seq_batch = seq_batch_;
+    p.carried = carried_;
+  }
+  p.next_probe = next_probe_;
+  return p;
+}
+
+void Trainer::restore(const TrainerProgress& p) {
+  std::mt19937_64 engine;
+  std::istringstream rng(p.data_rng);
+  rng >> engine;
+  if (!rng) throw Error("the saved data-order state is damaged");
+  if (p.step < 0) throw Error("the saved step count is negative");
+  if (p.seq_pos >= 0) {
+    const ModelConfig& m = net_.config();
+    bool ok = p.seq_batch.steps == cfg_.seq && p.seq_batch.batch == cfg_.batch &&
+              p.seq_pos <= cfg_.seq && p.carried_pos <= p.seq_pos &&
+              int(p.carried.h.size()) == m.layers &&
+              int(p.carried.c.size()) == (m.cell == CellType::Lstm ? m.layers : 0) &&
+              p.seq_batch.tokens.size() == size_t(cfg_.seq) * cfg_.batch &&
+              p.seq_batch.targets.size() == size_t(cfg_.seq) * cfg_.batch;
+    for (const auto* v : {&p.carried.h, &p.carried.c})
+      for (const auto& x : *v) ok = ok && x.rows() == m.hidden && x.cols() == cfg_.batch;
+    if (!ok) throw Error("the saved truncated-BPTT state does not fit this model and batch");
+  }
+  step_ = p.step;
+  data_rng_.engine() = engine;
+  seq_pos_ = p.seq_pos;
+  carried_pos_ = p.carried_pos;
+  if (p.seq_pos >= 0) {
+    seq_batch_ = p.seq_batch;
+    carried_ = p.carried;
+  }
+  next_probe_ = p.next_probe;
 }
 
 void Trainer::set_learning_rate(double lr) {

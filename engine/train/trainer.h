@@ -44,6 +44,18 @@ struct TrainConfig {
   void validate() const;        // throws unroll::Error naming the bad field
 };
 
+// Everything besides weights and optimizer state that a resumed run needs to continue exactly as
+// if it had never stopped (checkpoints store it).
+struct TrainerProgress {
+  long step = 0;
+  std::string data_rng;        // the data stream's generator state (std::mt19937_64 text form)
+  int seq_pos = -1;            // truncated BPTT: position in the current sequence (-1: none)
+  int carried_pos = 0;         // sequence position of the carried state
+  Batch seq_batch;             // the sequence being consumed
+  State<float> carried;        // state carried into the next window
+  long next_probe = 0;
+};
+
 class Trainer {
  public:
   Trainer(const TrainConfig& config, std::shared_ptr<const Task> task);
@@ -62,6 +74,9 @@ class Trainer {
   void reset();
 
   long steps() const { return step_; }
+  TrainerProgress progress() const;
+  // Throws unroll::Error (changing nothing) when the progress does not fit this model and batch.
+  void restore(const TrainerProgress& progress);
   const TrainConfig& config() const { return cfg_; }
   const Task& task() const { return *task_; }
   Network<float>& network() { return net_; }
