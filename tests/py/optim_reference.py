@@ -1,7 +1,8 @@
 """Reference updates for tst_optimizer: applies torch.optim (float64) to the case in a JSON file.
 
 Usage: optim_reference.py IN.json OUT.json
-IN:  {"kind", "lr", "momentum", "beta1", "beta2", "eps", "alpha", "weight_decay", "adagrad_eps",
+IN is one case or a list of cases (one torch start-up for all); OUT matches.
+A case: {"kind", "lr", "momentum", "beta1", "beta2", "eps", "alpha", "weight_decay", "adagrad_eps",
       "params": [n], "grads": [[n] per step], "lrs": [one per step]}
 OUT: {"params": [n], "step": int or null, "state": {torch's state name: [n]}}
 """
@@ -37,7 +38,13 @@ def main():
     if len(sys.argv) != 3:
         sys.exit("usage: optim_reference.py IN.json OUT.json")
     with open(sys.argv[1]) as f:
-        case = json.load(f)
+        cases = json.load(f)
+    out = [run(c) for c in cases] if isinstance(cases, list) else run(cases)
+    with open(sys.argv[2], "w") as f:
+        json.dump(out, f)
+
+
+def run(case):
     p = torch.tensor(case["params"], dtype=torch.float64, requires_grad=True)
     opt = make_optimizer(case, p)
     if len(case["grads"]) != len(case["lrs"]):
@@ -53,8 +60,7 @@ def main():
             out["step"] = int(value.item() if torch.is_tensor(value) else value)
         elif torch.is_tensor(value):
             out["state"][name] = value.detach().to(torch.float64).tolist()
-    with open(sys.argv[2], "w") as f:
-        json.dump(out, f)
+    return out
 
 
 if __name__ == "__main__":
