@@ -1,0 +1,145 @@
+// The trainer's controls, as the studio and CLI use them: changes between steps take effect at the
+// next step, reset replays the same run, schedules drive the rate, probes fill in, bad settings are
+// refused with a reason and change nothing.
+#include <QtTest>
+
+#include "core/error.h"
+#include "data/adding_task.h"
+#include "data/sample_text.h"
+#include "train/trainer.h"
+
+using namespace unroll;
+
+namespace {
+TrainConfig small(CellType cell) {
+  TrainConfig c;
+  c.model.cell = cell;
+  c.model.hidden = 12;
+  c.seq = 12;
+  c.batch = 4;
+  c.val_every = 3;
+  c.probe_every = 2;
+  return c;
+}
+std::shared_ptr<Task> text() { return std::make_shared<TextCorpus>(builtin_corpus()); }
+}  // namespace
+
+class TestTrainer : public QObject {
+  Q_OBJECT
+ private slots:
+  void reset_replays_run();
+  void changes_apply_next_step();
+  void schedule_drives_rate();
+  void reports_are_complete_data();
+  void reports_are_complete();
+  void bad_settings_refused();
+};
+
+void TestTrainer::reset_replays_run() {
+  Trainer tr(small(CellType::Lstm), text());
+  std::vector<double> first, again;
+  for (int i = 0; i < 6; ++i) first.push_back(tr.step().loss);
+  tr.reset();
+  QCOMPARE(tr.steps(), 0L);
+  for (int i = 0; i < 6; ++i) again.push_back(tr.step().loss);
+  QCOMPARE(first, again);
+}
+
+void TestTrainer::changes_apply_next_step() {
+  Trainer tr(small(CellType::Gru), text());
+  QCOMPARE(tr.step().lr, 1e-3);  // OptimizerConfig's default
+  tr.set_learning_rate(0.05);
+  QCOMPARE(tr.step().lr, 0.05);
+  tr.set_clip({ClipMode::Norm, 1e-3});
+  const StepReport& r = tr.step();
+  QVERIFY(r.clipped);
+  QVERIFY(std::abs(r.grad_norm_clipped - 1e-3) < 1e-6);
+  tr.set_bptt({true, 4, 6});
+  const StepReport& w1 = tr.step();
+  QCOMPARE(int(w1.timestep_grad_norms[0].size()), 4);  // first window of a new sequence
+  const StepReport& w2 = tr.step();
+  QCOMPARE(int(w2.timestep_grad_norms[0].size()), 6);
+  QCOMPARE(w2.window_start, 2);
+}
+
+void TestTrainer::schedule_drives_rate() {
+  TrainConfig c = small(CellType::RnnTanh);
+  c.optimizer.lr = 0.1;
+  c.schedule.warmup_steps = 4;
+  Trainer tr(c, text());
+  std::vector<double> lrs;
+  for (int i = 0; i < 6; ++i) lrs.push_back(tr.step().lr);
+  const std::vector<double> expected{0.025, 0.05, 0.075, 0.1, 0.1, 0.1};
+  for (size_t i = 0; i < lrs.size(); ++i) QVERIFY(std::abs(lrs[i] - expected[i]) < 1e-15);
+}
+
+void TestTrainer::reports_are_complete_data() {
+  QTest::addColumn<QString>("cell");
+  QTest::addColumn<int>("layers");
+  for (const char* cell : {"rnn", "rnn-relu", "lstm", "gru"})
+    for (int layers : {1, 2}) QTest::addRow("%s L%d", cell, layers) << QString(cell) << layers;
+}
+
+void TestTrainer::reports_are_complete() {
+  QFETCH(QString, cell);
+  QFETCH(int, layers);
+  TrainConfig c = small(parse_cell(cell.toStdString()));
+  c.model.layers = layers;
+  Trainer tr(c, text());
+  const int G = c.model.gates();
+  for (int i = 0; i < 3; ++i) {
+    const StepReport& r = tr.step();
+    QVERIFY(r.accepted);
+    QCOMPARE(r.step, long(i + 1));
+    QVERIFY(r.loss > 0 && std::isfinite(r.loss));
+    QVERIFY(r.accuracy >= 0 && r.accuracy <= 1);
+    QCOMPARE(r.tokens, long(c.seq * c.batch));
+    QVERIFY(r.tokens_per_s > 0);
+    QCOMPARE(int(r.param_names.size()), int(tr.network().layout().tensors().size()));
+    double sq = 0;
+    for (double n : r.param_grad_norms) sq += n * n;
+    QVERIFY(std::abs(std::sqrt(sq) - r.grad_norm) < 1e-6 * r.grad_norm);
+    QCOMPARE(int(r.timestep_grad_norms.size()), layers);
+    QCOMPARE(int(r.hidden.size()), layers);
+    QCOMPARE(int(r.hidden[0].rows()), c.model.hidden);
+    QCOMPARE(int(r.hidden[0].cols()), c.seq);
+    QCOMPARE(int(r.input_tokens.size()), c.seq);
+    // The first step is probed; later probes come every 2 steps or, when a probe costs more than
+    // ~5% of training time, less often.
+    if (i == 0) QVERIFY(r.probed);
+    QCOMPARE(std::isnan(r.val_loss), i != 2);  // validated at step 3
+    if (r.probed) {
+      QCOMPARE(int(r.probes.size()), layers);
+      for (const LayerProbe& p : r.probes) {
+        QCOMPARE(int(p.gate_radius.size()), G);
+        QVERIFY(p.spectral_radius > 0 && p.max_singular >= p.spectral_radius * (1 - 1e-6));
+        QVERIFY(p.saturated_fraction >= 0 && p.saturated_fraction <= 1);
+        QVERIFY(p.dead_fraction >= 0 && p.dead_fraction <= 1);
+        if (G > 1) QCOMPARE(int(p.gate_mean.size()), G);
+      }
+    }
+  }
+}
+
+void TestTrainer::bad_settings_refused() {
+  Trainer tr(small(CellType::Lstm), text());
+  tr.step();
+  const double lr = tr.config().optimizer.lr;
+  QVERIFY_THROWS_EXCEPTION(Error, tr.set_learning_rate(-1));
+  QVERIFY_THROWS_EXCEPTION(Error, tr.set_clip({ClipMode::Norm, 0}));
+  QVERIFY_THROWS_EXCEPTION(Error, tr.set_bptt({true, 8, 4}));
+  QVERIFY_THROWS_EXCEPTION(Error, tr.set_bptt({true, 40, 40}));  // longer than the sequence
+  QCOMPARE(tr.config().optimizer.lr, lr);
+  QCOMPARE(tr.config().clip.mode, ClipMode::None);
+  QVERIFY(!tr.config().bptt.truncated);
+  TrainConfig bad = small(CellType::Lstm);
+  bad.batch = 0;
+  QVERIFY_THROWS_EXCEPTION(Error, Trainer(bad, text()));
+  // A task whose steps do not match: the adding task refuses other lengths.
+  TrainConfig c = small(CellType::Lstm);
+  Trainer adding(c, std::make_shared<AddingTask>(20));
+  QVERIFY_THROWS_EXCEPTION(Error, adding.step());
+}
+
+QTEST_APPLESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
