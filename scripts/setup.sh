@@ -26,19 +26,15 @@ PACKAGES=(
 
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # nodesource's nodejs ships npm itself; do not ask apt for Debian's npm then.
+  if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# nodesource's nodejs ships npm itself; do not ask apt for Debian's npm then.
-if command -v npm >/dev/null 2>&1; then
-  missing=("${missing[@]/npm}")
-fi
-filtered=()
-for p in "${missing[@]}"; do [ -n "$p" ] && filtered+=("$p"); done
-if [ "${#filtered[@]}" -gt 0 ]; then
-  echo "setup: installing ${filtered[*]}" >&2
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${filtered[@]}"
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 # ONNX Runtime for Node (used by the ONNX export tests); its install script would download from a
