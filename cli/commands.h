@@ -7,5 +7,10 @@
 namespace unroll::cli {
 
 int train_command(const std::vector<std::string>& argv);
+int export_command(const std::vector<std::string>& argv);
+int sample_command(const std::vector<std::string>& argv);
+int eval_command(const std::vector<std::string>& argv);
+int forecast_command(const std::vector<std::string>& argv);
+int sweep_command(const std::vector<std::string>& argv);
 
 }  // namespace unroll::cli

@@ -13,6 +13,11 @@ namespace {
 const char* kUsage = R"(usage: unroll-cli COMMAND [options]
 commands:
   train     train a model (unroll-cli train --help)
+  export    a checkpoint as safetensors, ONNX or metrics CSV (unroll-cli export --help)
+  sample    text from a character model (unroll-cli sample --help)
+  eval      loss=X of a text file under a character model (unroll-cli eval --help)
+  forecast  a series model against the naive baseline (unroll-cli forecast --help)
+  sweep     accuracy vs lag for RNN, LSTM and GRU (unroll-cli sweep --help)
 )";
 
 }  // namespace
@@ -26,11 +31,17 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(argv + 2, argv + argc);
   try {
     if (command == "train") return unroll::cli::train_command(rest);
+    if (command == "export") return unroll::cli::export_command(rest);
+    if (command == "sample") return unroll::cli::sample_command(rest);
+    if (command == "eval") return unroll::cli::eval_command(rest);
+    if (command == "forecast") return unroll::cli::forecast_command(rest);
+    if (command == "sweep") return unroll::cli::sweep_command(rest);
     if (command == "--help" || command == "help") {
       std::fputs(kUsage, stdout);
       return 0;
     }
-    std::cerr << "unroll-cli: unknown command '" << command << "' (expected: train)\n";
+    std::cerr << "unroll-cli: unknown command '" << command
+              << "' (expected: train, export, sample, eval, forecast, sweep)\n";
     return 2;
   } catch (const unroll::Error& e) {
     std::cerr << "unroll-cli " << command << ": " << e.what() << '\n';

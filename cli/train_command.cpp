@@ -8,10 +8,12 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "args.h"
 #include "commands.h"
+#include "resume.h"
 #include "task_factory.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
@@ -40,6 +42,8 @@ const char* kTrainHelp = R"(usage: unroll-cli train [options]
   --timestep-grads FILE.csv      step,layer,t,grad_norm  (||dL/dh_t||, averaged over the batch)
   --timestep-every N             write timestep gradients every N steps (1)
   --save FILE.unroll             checkpoint at the end
+  --resume FILE.unroll           continue that run to --steps (a total); the checkpoint fixes model,
+                                 optimizer, data and seed (--data may give the data's new place)
   --quiet                        no progress line
 )";
 
@@ -136,18 +140,27 @@ int train_command(const std::vector<std::string>& argv) {
                                   "seq", "batch", "steps", "lr", "optimizer", "momentum",
                                   "weight-decay", "schedule", "warmup", "clip", "clip-mode", "tbptt",
                                   "seed", "threads", "val-every", "probe-every", "metrics",
-                                  "timestep-grads", "timestep-every", "save"}),
+                                  "timestep-grads", "timestep-every", "save", "resume"}),
                {"quiet", "help"});
   if (a.has("help")) {
     std::cout << kTrainHelp;
     return 0;
   }
   // Everything is checked before anything is written.
-  TrainConfig cfg = make_config(a);
+  std::optional<Checkpoint> resume;
+  if (a.has("resume")) resume = load_resume(a);
+  TrainConfig cfg = resume ? resume->config : make_config(a);
   const long steps = a.integer("steps", 1000, 1, 1000000000000L);
   const long ts_every = a.integer("timestep-every", 1, 1, 1000000000L);
+  if (resume && steps <= resume->progress.step)
+    throw Error("--steps is the total; checkpoint '" + a.str("resume", "") +
+                "' is already at step " + std::to_string(resume->progress.step));
   cfg.schedule.total_steps = steps;
-  std::shared_ptr<Task> task = make_task(a, cfg.seq);
+  std::shared_ptr<Task> task = resume ? resume_task(a, *resume) : make_task(a, cfg.seq);
+  const TaskSpec spec = resume ? resume->task : task_spec(a);
+  // The checkpoint keeps every step's scalars and about 1000 steps' timestep gradients.
+  MetricsHistory history = resume ? resume->history : make_metrics_history();
+  const long hist_every = std::max(ts_every, steps / 1000);
   Outputs out;
   out.metrics = a.str("metrics", "");
   out.timestep = a.str("timestep-grads", "");
@@ -156,6 +169,7 @@ int train_command(const std::vector<std::string>& argv) {
   check_writable(out.timestep, "--timestep-grads");
   check_writable(out.save, "--save");
   Trainer trainer(cfg, task);
+  if (resume) restore_checkpoint(*resume, trainer);
   if (task->validation_batches() == 0)
     std::cerr << "note: the data is too short for a validation split; val_loss stays empty\n";
 
@@ -178,6 +192,7 @@ int train_command(const std::vector<std::string>& argv) {
         continue;
       }
       tps = r.tokens_per_s;
+      record_step(history, r, r.step % hist_every == 0);
       if (r.step > steps - tail) {
         recent_loss += r.loss;
         ++recent_n;
@@ -205,7 +220,8 @@ int train_command(const std::vector<std::string>& argv) {
     }
     if (!quiet && tty) std::fputc('\n', stderr);
     const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
-    if (!out.save.empty()) save_checkpoint(out.save, trainer);
+    if (!out.save.empty())
+      save_checkpoint(out.save, capture_checkpoint(trainer, spec, history));
     out.finish();
     std::printf("final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
                 fmt(recent_n ? recent_loss / double(recent_n) : StepReport::kNaN).c_str(),

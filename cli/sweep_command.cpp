@@ -1,0 +1,117 @@
+// unroll-cli sweep: accuracy (or MSE) against lag for RNN, LSTM and GRU trained with the same
+// budget on the language, copy or adding task, printed as a table.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "args.h"
+#include "commands.h"
+#include "core/error.h"
+#include "data/adding_task.h"
+#include "data/copy_task.h"
+#include "data/csv_series.h"
+#include "data/language_task.h"
+#include "train/sweep.h"
+
+namespace unroll::cli {
+namespace {
+
+const char* kSweepHelp =
+    R"(usage: unroll-cli sweep --task language|copy|adding --lags L1,L2,... [options]
+  The lag is the language task's filler length, the copy task's delay, or the adding task's
+  sequence length. Every (lag, cell) pair trains from the same seed with the same budget.
+  --cells rnn,lstm,gru           cells to compare (rnn,lstm,gru)
+  --steps N                      updates per run (1000)
+  --hidden H --layers L          (64), (1)
+  --batch B --lr X --clip X      (32), Adam learning rate (0.005), gradient-norm clip (1)
+  --forget-bias X                LSTM forget-gate bias (1, the usual practice)
+  --seed S --threads N           (1), (1)
+  --symbols S --alphabet K       copy task: symbols to copy (5) from an alphabet of K (8)
+  --scoring word|all             language task: what training scores (word)
+  --csv FILE.csv                 also write task,lag,cell,loss,accuracy,sequence_accuracy,...
+)";
+
+std::vector<int> parse_lags(const std::string& s) {
+  std::vector<int> lags;
+  for (const std::string& part : split_list(s)) {
+    char* end = nullptr;
+    const long v = std::strtol(part.c_str(), &end, 10);
+    if (!end || *end || v < 0 || v > 100000)
+      throw Error("--lags: '" + part + "' is not a lag from 0 to 100000; give e.g. 10,20,50");
+    lags.push_back(int(v));
+  }
+  if (lags.empty()) throw Error("--lags needs at least one value, e.g. --lags 10,20,50");
+  return lags;
+}
+
+}  // namespace
+
+int sweep_command(const std::vector<std::string>& argv) {
+  const Args a(argv,
+               {"task", "lags", "cells", "steps", "hidden", "layers", "batch", "lr", "clip",
+                "forget-bias", "seed", "threads", "symbols", "alphabet", "scoring", "csv"},
+               {"help", "quiet"});
+  if (a.has("help")) {
+    std::cout << kSweepHelp;
+    return 0;
+  }
+  const std::string task = a.str("task", "");
+  if (task != "language" && task != "copy" && task != "adding")
+    throw Error("--task must be language, copy or adding (the long-lag tasks)" +
+                (task.empty() ? std::string() : ", got '" + task + "'"));
+  if (!a.has("lags")) throw Error("--lags L1,L2,... is required, e.g. --lags 10,20,50");
+  SweepSpec s;
+  s.lags = parse_lags(a.str("lags", ""));
+  s.cells.clear();
+  for (const std::string& c : split_list(a.str("cells", "rnn,lstm,gru")))
+    s.cells.push_back(parse_cell(c));
+  s.steps = a.integer("steps", 1000, 1, 1000000000L);
+  s.base.model.hidden = int(a.integer("hidden", 64, 1, 8192));
+  s.base.model.layers = int(a.integer("layers", 1, 1, 16));
+  s.base.model.forget_bias = a.real("forget-bias", 1.0, -100, 100);
+  s.base.batch = int(a.integer("batch", 32, 1, 65536));
+  s.base.optimizer.lr = a.real("lr", 0.005, 1e-12, 1e6);
+  s.base.clip = {ClipMode::Norm, a.real("clip", 1.0, 1e-12, 1e12)};
+  s.base.seed = uint64_t(a.integer("seed", 1, 0, 9223372036854775807L));
+  s.base.threads = int(a.integer("threads", 1, 1, 256));
+  const int symbols = int(a.integer("symbols", 5, 1, 1000));
+  const int alphabet = int(a.integer("alphabet", 8, 2, 26));
+  const auto scoring = parse_language_scoring(a.str("scoring", "word"));
+  if (task != "copy" && (a.has("symbols") || a.has("alphabet")))
+    throw Error("--symbols and --alphabet apply to --task copy only");
+  if (task != "language" && a.has("scoring"))
+    throw Error("--scoring applies to --task language only");
+  s.make_task = [&](int lag) -> SweepTask {
+    if (task == "language") {
+      auto t = std::make_shared<LanguageTask>(lag, scoring);
+      return {t, t->length()};
+    }
+    if (task == "copy") {
+      auto t = std::make_shared<CopyTask>(symbols, lag, alphabet);
+      return {t, t->length()};
+    }
+    return {std::make_shared<AddingTask>(lag), lag};
+  };
+  std::ofstream csv;
+  if (a.has("csv")) {
+    csv.open(a.str("csv", ""));
+    if (!csv) throw Error("--csv: cannot write '" + a.str("csv", "") + "'; check the folder");
+    csv << "task,lag,cell,loss,accuracy,sequence_accuracy,parameters,seconds,rejected\n";
+  }
+  const bool quiet = a.has("quiet");
+  const auto rows = run_sweep(s, [&](const SweepRow& r) {
+    if (!quiet)
+      std::fprintf(stderr, "%s lag %d: loss %.4f accuracy %.3f (%.1f s)\n",
+                   to_string(r.cell).c_str(), r.lag, r.score.loss, r.score.accuracy, r.seconds);
+    if (csv.is_open())
+      csv << task << ',' << r.lag << ',' << to_string(r.cell) << ',' << r.score.loss << ','
+          << r.score.accuracy << ',' << r.score.sequence_accuracy << ',' << r.parameters << ','
+          << r.seconds << ',' << r.rejected << '\n';
+  });
+  std::cout << "task=" << task << " steps=" << s.steps << " hidden=" << s.base.model.hidden << '\n'
+            << format_sweep_table(rows);
+  return 0;
+}
+
+}  // namespace unroll::cli

@@ -1,0 +1,21 @@
+// safetensors export: the weights under PyTorch's state_dict names and shapes (row-major float32),
+// with the model config as JSON in __metadata__, so torch's modules load them with strict=True.
+#pragma once
+#include <string>
+
+#include "io/checkpoint.h"
+
+namespace unroll {
+
+// The __metadata__ "unroll" entry: cell, torch_module (RNN|LSTM|GRU), nonlinearity, hidden, layers,
+// input, input_size, embed_dim, head, output_size, vocabulary, task, step.
+std::string export_metadata_json(const Checkpoint& checkpoint);
+
+// The whole file in memory, and written atomically to path. Throw unroll::Error.
+std::string safetensors_bytes(const Checkpoint& checkpoint);
+void write_safetensors(const std::string& path, const Checkpoint& checkpoint);
+
+// Writes bytes to PATH.partial and renames it to path; throws unroll::Error naming path.
+void write_file_atomically(const std::string& path, const std::string& bytes);
+
+}  // namespace unroll

@@ -1,0 +1,75 @@
+// Evaluation passes: windowed sequence cross-entropy and validation scoring per sequence.
+#include "train/evaluate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.h"
+#include "train/step_runner.h"
+
+namespace unroll {
+
+double sequence_cross_entropy(const Network<float>& net, const std::vector<int32_t>& tokens,
+                              int window) {
+  if (tokens.size() < 2)
+    throw Error("the text has " + std::to_string(tokens.size()) +
+                " character(s); the loss needs at least 2 (one to read, one to predict)");
+  if (window < 1) throw Error("evaluation window must be at least 1 step");
+  StepRunner runner(net);
+  double sum = 0;
+  long count = 0;
+  std::vector<int32_t> x, y;
+  for (size_t s = 0; s + 1 < tokens.size(); s += size_t(window)) {
+    const size_t w = std::min(size_t(window), tokens.size() - 1 - s);
+    x.assign(tokens.begin() + long(s), tokens.begin() + long(s + w));
+    y.assign(tokens.begin() + long(s + 1), tokens.begin() + long(s + w + 1));
+    runner.feed_tokens(x, &y);
+    sum += runner.workspace().loss_sum;
+    count += runner.workspace().loss_count;
+  }
+  return sum / double(count);
+}
+
+TaskScore score_validation(const Network<float>& net, const Task& task, int steps, int batch,
+                           int max_batches) {
+  const int n = std::min(max_batches, task.validation_batches());
+  if (n <= 0)
+    throw Error("task '" + task.name() + "' has no validation data to score the model on");
+  const bool softmax = net.config().head == HeadKind::Softmax;
+  TaskScore score;
+  double loss = 0;
+  long correct = 0, whole = 0;
+  Workspace<float> ws;
+  for (int i = 0; i < n; ++i) {
+    const Batch b = task.validation_batch(steps, batch, i);
+    PassSpec p;
+    p.steps = b.steps;
+    p.loss_begin = b.loss_begin;
+    p.b1 = b.batch;
+    net.forward(b, p, nullptr, ws);
+    loss += ws.loss_sum;
+    score.terms += ws.loss_count;
+    correct += ws.correct;
+    score.sequences += b.batch;
+    if (!softmax) continue;
+    for (int j = 0; j < b.batch; ++j) {
+      bool all = true;
+      for (int t = b.loss_begin; t < b.steps && all; ++t) {
+        const int y = b.targets[size_t(b.col(t, j))];
+        if (y < 0) continue;
+        Index arg;
+        ws.out.col(Index(t - b.loss_begin) * b.batch + j).maxCoeff(&arg);
+        all = arg == y;
+      }
+      whole += all;
+    }
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  score.loss = score.terms ? loss / double(score.terms) : nan;
+  score.accuracy = softmax && score.terms ? double(correct) / double(score.terms) : nan;
+  score.sequence_accuracy = softmax ? double(whole) / double(score.sequences) : nan;
+  return score;
+}
+
+}  // namespace unroll

@@ -1,0 +1,87 @@
+// Sweep: training runs over (lag, cell) with one budget, and the table of their scores.
+#include "train/sweep.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "core/error.h"
+
+namespace unroll {
+
+std::vector<SweepRow> run_sweep(const SweepSpec& spec,
+                                const std::function<void(const SweepRow&)>& progress) {
+  if (spec.cells.empty() || spec.lags.empty() || !spec.make_task)
+    throw Error("a sweep needs at least one cell type and one lag");
+  if (spec.steps < 1) throw Error("a sweep needs at least 1 training step per run");
+  std::vector<SweepRow> rows;
+  for (int lag : spec.lags) {
+    const SweepTask st = spec.make_task(lag);
+    for (CellType cell : spec.cells) {
+      const auto t0 = std::chrono::steady_clock::now();
+      TrainConfig c = spec.base;
+      c.model.cell = cell;
+      c.seq = st.seq;
+      c.val_every = 0;
+      c.probe_every = 0;
+      c.hidden_states = false;
+      c.schedule.total_steps = spec.steps;
+      Trainer tr(c, st.task);
+      SweepRow row;
+      row.cell = cell;
+      row.lag = lag;
+      row.parameters = long(tr.network().params().size());
+      while (tr.steps() < spec.steps)
+        if (!tr.step().accepted && ++row.rejected > 100 + spec.steps / 10) break;
+      row.score = score_validation(tr.network(), *st.task, c.seq, c.batch);
+      row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      rows.push_back(row);
+      if (progress) progress(row);
+    }
+  }
+  return rows;
+}
+
+std::string format_sweep_table(const std::vector<SweepRow>& rows) {
+  std::vector<CellType> cells;
+  std::vector<int> lags;
+  std::map<std::pair<int, int>, const SweepRow*> at;
+  for (const auto& r : rows) {
+    if (std::find(cells.begin(), cells.end(), r.cell) == cells.end()) cells.push_back(r.cell);
+    if (std::find(lags.begin(), lags.end(), r.lag) == lags.end()) lags.push_back(r.lag);
+    at[{r.lag, int(r.cell)}] = &r;
+  }
+  const bool tokens = !rows.empty() && !std::isnan(rows.front().score.accuracy);
+  std::string out;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%8s", "lag");
+  out += buf;
+  for (CellType c : cells) {
+    std::snprintf(buf, sizeof buf, "  %16s", to_string(c).c_str());
+    out += buf;
+  }
+  out += tokens ? "   (token accuracy %, whole-sequence accuracy % in brackets)\n"
+                : "   (validation MSE)\n";
+  for (int lag : lags) {
+    std::snprintf(buf, sizeof buf, "%8d", lag);
+    out += buf;
+    for (CellType c : cells) {
+      const auto it = at.find({lag, int(c)});
+      if (it == at.end()) {
+        std::snprintf(buf, sizeof buf, "  %16s", "-");
+      } else if (tokens) {
+        std::snprintf(buf, sizeof buf, "  %8.1f (%5.1f)", 100 * it->second->score.accuracy,
+                      100 * it->second->score.sequence_accuracy);
+      } else {
+        std::snprintf(buf, sizeof buf, "  %16.5f", it->second->score.loss);
+      }
+      out += buf;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace unroll

@@ -1,0 +1,46 @@
+// The long-lag sweep: the same training budget for each cell type at each lag, scored on the
+// task's validation set. Where the tanh RNN stops learning and LSTM/GRU go on is the lesson.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/task.h"
+#include "train/evaluate.h"
+#include "train/trainer.h"
+
+namespace unroll {
+
+struct SweepTask {
+  std::shared_ptr<const Task> task;
+  int seq = 0;  // T the task needs at this lag
+};
+
+struct SweepSpec {
+  std::vector<CellType> cells = {CellType::RnnTanh, CellType::Lstm, CellType::Gru};
+  std::vector<int> lags;
+  TrainConfig base;   // everything but the cell and seq; the same for every run
+  long steps = 1000;  // updates per run
+  std::function<SweepTask(int lag)> make_task;
+};
+
+struct SweepRow {
+  CellType cell = CellType::Lstm;
+  int lag = 0;
+  TaskScore score;  // on the validation set after training
+  long parameters = 0;
+  double seconds = 0;
+  long rejected = 0;  // non-finite steps the trainer rejected
+};
+
+// Runs every (lag, cell) pair in order, calling progress after each. Throws unroll::Error for an
+// empty spec or a task that fails to build.
+std::vector<SweepRow> run_sweep(const SweepSpec& spec,
+                                const std::function<void(const SweepRow&)>& progress = {});
+
+// One row per lag, one column per cell: accuracy in % (token tasks; whole-sequence accuracy in
+// brackets) or validation MSE (regression).
+std::string format_sweep_table(const std::vector<SweepRow>& rows);
+
+}  // namespace unroll

@@ -1,0 +1,49 @@
+// The studio's common chart view: Qt Charts without animation, hover tooltips with the exact values
+// of every series at the pointer's x, and a context menu to save the chart as PNG or SVG.
+#pragma once
+#include <QChartView>
+#include <QList>
+#include <QPointF>
+
+class QAbstractAxis;
+class QXYSeries;
+class QAbstractSeries;
+
+namespace unroll::gui {
+
+class ChartView : public QChartView {
+  Q_OBJECT
+ public:
+  explicit ChartView(QWidget* parent = nullptr);
+
+  bool savePng(const QString& path);
+  bool saveSvg(const QString& path);
+  // How the x value is described in tooltips ("step 120", "t = 14").
+  void setXLabel(const QString& label) { m_xLabel = label; }
+  // Replaces the y axis by a linear or log one titled `title`, keeping the series attached.
+  void setYAxis(bool log, const QString& title);
+  QAbstractAxis* xAxis() const { return m_x; }
+  QAbstractAxis* yAxis() const { return m_y; }
+  void setXAxis(QAbstractAxis* axis);
+  // Adds a series attached to both axes.
+  void addSeries(QAbstractSeries* s);
+  // Sets the ranges from the data of all visible series (log axes ignore values <= 0).
+  void fitRanges(double xMinSpan = 1.0);
+
+ protected:
+  void mouseMoveEvent(QMouseEvent* e) override;
+  void leaveEvent(QEvent* e) override;
+  void contextMenuEvent(QContextMenuEvent* e) override;
+
+ private:
+  QString m_xLabel;
+  QAbstractAxis* m_x = nullptr;
+  QAbstractAxis* m_y = nullptr;
+};
+
+// Drops non-finite points (and, for log axes, non-positive y) before they reach a series.
+void appendFinite(QList<QPointF>& out, double x, double y, bool logY = false);
+// A tidy number for tooltips and labels: 4 significant digits, scientific when far from 1.
+QString formatValue(double v);
+
+}  // namespace unroll::gui

@@ -1,0 +1,11 @@
+// Colour maps for heatmaps: a perceptually ordered sequential map (viridis) for magnitudes and a
+// blue-white-red diverging map for signed values.
+#pragma once
+#include <QColor>
+
+namespace unroll::gui {
+
+QRgb sequentialColor(double u);  // u in [0, 1]; NaN gives a neutral grey
+QRgb divergingColor(double u);   // u in [-1, 1]; NaN gives a neutral grey
+
+}  // namespace unroll::gui

@@ -1,0 +1,40 @@
+// What the GUI pulls from the training thread at each frame: the latest step (latest wins), the
+// latest probes, the decimated histories and the run state. A plain value; copied under a lock.
+#pragma once
+#include <QString>
+#include <cstdint>
+
+#include "heat_history.h"
+#include "scalar_history.h"
+#include "telemetry/step_report.h"
+
+namespace unroll::gui {
+
+struct NonFiniteEvent {
+  long step = 0;        // the step that was rejected (1-based, as in StepReport)
+  QString tensor;       // "loss", "weights", "gradient" or a parameter name
+  QString message;      // the engine's sentence
+};
+
+struct Frame {
+  uint64_t generation = 0;    // bumps when the model or task is swapped or reset
+  uint64_t version = 0;       // bumps with every published step
+  uint64_t historyVersion = 0;  // bumps whenever the histories change
+  bool hasReport = false;     // false until the first step of this generation
+  StepReport report;          // the latest published step
+  bool hasProbes = false;
+  long probeStep = 0;
+  std::vector<LayerProbe> probes;  // [layer] the latest probes
+  ScalarHistory history;
+  HeatHistory heat;
+  long steps = 0;             // accepted updates so far
+  double elapsed = 0;         // seconds spent playing or stepping
+  bool playing = false;
+  int stepsPerSecond = 0;     // 0: full speed
+  uint64_t nonFiniteCount = 0;
+  NonFiniteEvent lastNonFinite;
+  uint64_t errorCount = 0;
+  QString lastError;          // a command the engine refused (bad BPTT window...) or a failed build
+};
+
+}  // namespace unroll::gui

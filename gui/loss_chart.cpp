@@ -1,0 +1,124 @@
+// Loss chart: bucket means smoothed with an EMA whose per-bucket factor follows the bucket stride.
+#include "loss_chart.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QSlider>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "chart_view.h"
+
+namespace unroll::gui {
+
+LossChart::LossChart(QWidget* parent) : QWidget(parent) {
+  auto* v = new QVBoxLayout(this);
+  v->setContentsMargins(0, 0, 0, 0);
+  v->setSpacing(2);
+  auto* header = new QHBoxLayout;
+  header->setContentsMargins(6, 0, 6, 0);
+  auto* title = new QLabel(tr("<b>Loss</b>"));
+  header->addWidget(title);
+  header->addStretch();
+  header->addWidget(new QLabel(tr("Smoothing")));
+  m_smoothing = new QSlider(Qt::Horizontal);
+  m_smoothing->setRange(0, 99);
+  m_smoothing->setValue(90);
+  m_smoothing->setMaximumWidth(110);
+  m_smoothing->setToolTip(tr("Exponential moving average of the training loss (0 = raw)"));
+  header->addWidget(m_smoothing);
+  m_log = new QCheckBox(tr("Log scale"));
+  header->addWidget(m_log);
+  v->addLayout(header);
+
+  m_view = new ChartView;
+  m_view->setXLabel(tr("step"));
+  m_view->xAxis()->setTitleText(tr("training step"));
+  m_view->setYAxis(false, tr("loss"));
+  m_raw = new QLineSeries;
+  m_raw->setName(tr("train"));
+  m_raw->setColor(QColor(31, 119, 180, 70));
+  m_smooth = new QLineSeries;
+  m_smooth->setName(tr("smoothed"));
+  QPen pen(QColor(31, 119, 180));
+  pen.setWidthF(2.0);
+  m_smooth->setPen(pen);
+  m_val = new QLineSeries;
+  m_val->setName(tr("validation"));
+  m_val->setColor(QColor(255, 127, 14));
+  m_valDots = new QScatterSeries;
+  m_valDots->setMarkerSize(6);
+  m_valDots->setColor(QColor(255, 127, 14));
+  m_valDots->setBorderColor(QColor(255, 127, 14));
+  m_baseline = new QLineSeries;
+  QPen dash(QColor(120, 120, 120));
+  dash.setStyle(Qt::DashLine);
+  m_baseline->setPen(dash);
+  for (QAbstractSeries* s : {static_cast<QAbstractSeries*>(m_raw), static_cast<QAbstractSeries*>(m_smooth),
+                             static_cast<QAbstractSeries*>(m_val), static_cast<QAbstractSeries*>(m_valDots),
+                             static_cast<QAbstractSeries*>(m_baseline)})
+    m_view->addSeries(s);
+  m_view->chart()->legend()->markers(m_valDots).first()->setVisible(false);
+  v->addWidget(m_view, 1);
+
+  connect(m_smoothing, &QSlider::valueChanged, this, &LossChart::rebuild);
+  connect(m_log, &QCheckBox::toggled, this, [this](bool on) {
+    m_view->setYAxis(on, tr("loss"));
+    rebuild();
+  });
+}
+
+void LossChart::setBaseline(double loss, const QString& label) {
+  m_baselineValue = loss;
+  m_baseline->setName(label);
+  m_baseline->setVisible(std::isfinite(loss));
+  rebuild();
+}
+
+int LossChart::pointCount() const { return int(m_raw->count()); }
+
+void LossChart::update(const Frame& frame) {
+  m_history = frame.history;
+  rebuild();
+}
+
+void LossChart::rebuild() {
+  const bool logY = m_log->isChecked();
+  const auto& buckets = m_history.buckets();
+  QList<QPointF> raw, smooth, val;
+  raw.reserve(2 * buckets.size());
+  smooth.reserve(buckets.size());
+  // The slider sets the per-step factor; a bucket of `stride` steps decays by its stride-th power.
+  const double alpha = std::pow(m_smoothing->value() / 100.0, double(m_history.stride()));
+  double ema = NAN;
+  for (const Bucket& b : buckets) {
+    const Aggregate& a = b.s[kLoss];
+    const double x0 = double(b.firstStep), x1 = 0.5 * (b.firstStep + b.lastStep);
+    if (a.count > 0) {
+      appendFinite(raw, x0, a.count > 1 ? a.max : a.mean(), logY);
+      if (a.count > 1) appendFinite(raw, x1, a.min, logY);
+      const double m = a.mean();
+      ema = std::isnan(ema) ? m : alpha * ema + (1 - alpha) * m;
+      appendFinite(smooth, 0.5 * (b.firstStep + b.lastStep), ema, logY);
+    }
+    const Aggregate& v = b.s[kValLoss];
+    if (v.count > 0) appendFinite(val, double(b.lastStep), v.mean(), logY);
+  }
+  m_raw->replace(raw);
+  m_smooth->replace(smooth);
+  m_val->replace(val);
+  m_valDots->replace(val);
+  QList<QPointF> base;
+  if (std::isfinite(m_baselineValue) && !buckets.empty()) {
+    appendFinite(base, double(buckets.front().firstStep), m_baselineValue, logY);
+    appendFinite(base, double(buckets.back().lastStep), m_baselineValue, logY);
+  }
+  m_baseline->replace(base);
+  m_view->fitRanges(10);
+}
+
+}  // namespace unroll::gui

@@ -1,0 +1,202 @@
+// The training controller and its thread: commands reach the thread and take effect, a reset
+// replays the same run, a non-finite step pauses and keeps finite weights, closing joins quickly.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QtTest>
+#include <cmath>
+
+#include "scalar_history.h"
+#include "training_controller.h"
+
+using namespace unroll;
+using namespace unroll::gui;
+
+namespace {
+
+RunSpec smallSpec() {
+  RunSpec s;
+  demoSpec(QStringLiteral("vanishing"), &s);
+  s.train.model.hidden = 16;
+  s.train.batch = 8;
+  s.data.addingLength = 20;
+  s.train.val_every = 0;
+  return normalized(s);
+}
+
+// Pulls until pred() holds or timeoutMs passes.
+template <class Pred>
+bool waitFor(TrainingController& c, Pred pred, int timeoutMs = 10000) {
+  QElapsedTimer t;
+  t.start();
+  while (t.elapsed() < timeoutMs) {
+    c.pullNow();
+    if (pred(c.frame())) return true;
+    QTest::qWait(5);
+  }
+  c.pullNow();
+  return pred(c.frame());
+}
+
+// The first n training losses, read from the (undecimated, stride 1) history.
+std::vector<double> firstLosses(const Frame& f, int n) {
+  std::vector<double> out;
+  for (const Bucket& b : f.history.buckets()) {
+    if (int(out.size()) == n) break;
+    out.push_back(b.s[kLoss].mean());
+  }
+  return out;
+}
+
+}  // namespace
+
+class TstGuiController : public QObject {
+  Q_OBJECT
+ private slots:
+  void stepOnceRunsExactlyOneStep();
+  void playAndPause();
+  void resetReproducesFirstLosses();
+  void learningRateChangeTakesEffect();
+  void invalidCommandIsReportedNotFatal();
+  void nonFiniteStepPausesAndKeepsFiniteWeights();
+  void closingMidRunJoinsFast();
+  void historyStaysBounded();
+};
+
+void TstGuiController::stepOnceRunsExactlyOneStep() {
+  TrainingController c;
+  QVERIFY(c.setSpec(smallSpec()).isEmpty());
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.generation > 0; }));
+  for (int i = 0; i < 3; ++i) c.stepOnce();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 3; }));
+  QTest::qWait(100);
+  c.pullNow();
+  QCOMPARE(c.frame().steps, 3L);
+  QVERIFY(!c.frame().playing);
+  QVERIFY(c.frame().hasReport);
+  QCOMPARE(c.frame().report.step, 3L);
+}
+
+void TstGuiController::playAndPause() {
+  TrainingController c;
+  QSignalSpy playing(&c, &TrainingController::playingChanged);
+  QVERIFY(c.setSpec(smallSpec()).isEmpty());
+  c.play();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps >= 20 && f.playing; }));
+  c.pause();
+  QVERIFY(waitFor(c, [](const Frame& f) { return !f.playing; }));
+  const long stopped = c.frame().steps;
+  QTest::qWait(150);
+  c.pullNow();
+  QCOMPARE(c.frame().steps, stopped);  // nothing runs while paused
+  QVERIFY(playing.count() >= 2);
+  QVERIFY(c.frame().elapsed > 0);
+}
+
+void TstGuiController::resetReproducesFirstLosses() {
+  TrainingController c;
+  QVERIFY(c.setSpec(smallSpec()).isEmpty());
+  for (int i = 0; i < 5; ++i) c.stepOnce();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 5; }));
+  const std::vector<double> first = firstLosses(c.frame(), 5);
+  QCOMPARE(int(first.size()), 5);
+  c.reset();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 0 && !f.hasReport; }));
+  for (int i = 0; i < 5; ++i) c.stepOnce();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 5; }));
+  const std::vector<double> again = firstLosses(c.frame(), 5);
+  double worst = 0;
+  for (int i = 0; i < 5; ++i) worst = std::max(worst, std::abs(first[i] - again[i]));
+  qInfo("largest difference between the first 5 losses of two runs: %g", worst);
+  QCOMPARE(worst, 0.0);
+}
+
+void TstGuiController::learningRateChangeTakesEffect() {
+  TrainingController c;
+  QVERIFY(c.setSpec(smallSpec()).isEmpty());
+  c.stepOnce();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 1; }));
+  QCOMPARE(c.frame().report.lr, 1e-3);
+  c.setLearningRate(0.0123);
+  c.setClip({ClipMode::Norm, 1e-3});
+  c.stepOnce();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 2; }));
+  QCOMPARE(c.frame().report.lr, 0.0123);
+  QVERIFY(c.frame().report.clipped);  // a 0.001 norm limit clips any real gradient
+  QVERIFY(c.frame().report.grad_norm_clipped <= 1e-3 * 1.0001);
+}
+
+void TstGuiController::invalidCommandIsReportedNotFatal() {
+  TrainingController c;
+  QSignalSpy errors(&c, &TrainingController::engineError);
+  QVERIFY(c.setSpec(smallSpec()).isEmpty());
+  c.setBptt({true, 30, 10});  // k1 > k2: the engine refuses
+  c.stepOnce();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 1; }));
+  QCOMPARE(errors.count(), 1);
+  QVERIFY(errors.first().first().toString().contains("k1"));
+}
+
+void TstGuiController::nonFiniteStepPausesAndKeepsFiniteWeights() {
+  // The exploding demo: tanh RNN, W_hh stretched x1.5, SGD without clipping; with seed 1 its
+  // output overflows within ~50 steps.
+  RunSpec s;
+  QVERIFY(demoSpec(QStringLiteral("exploding"), &s));
+  TrainingController c;
+  QSignalSpy events(&c, &TrainingController::nonFiniteStep);
+  QVERIFY(c.setSpec(s).isEmpty());
+  c.play();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.nonFiniteCount > 0 && !f.playing; }));
+  QCOMPARE(events.count(), 1);
+  const NonFiniteEvent e = events.first().first().value<NonFiniteEvent>();
+  QVERIFY(e.step > 0);
+  QVERIFY(!e.tensor.isEmpty());
+  const long steps = c.frame().steps;
+  QTest::qWait(100);
+  c.pullNow();
+  QCOMPARE(c.frame().steps, steps);  // paused
+  QVERIFY(!c.frame().playing);
+  // The shown report is the last accepted one: finite loss and hidden states.
+  if (c.frame().hasReport) {
+    QVERIFY(c.frame().report.accepted);
+    for (const auto& h : c.frame().report.hidden) QVERIFY(h.allFinite());
+  }
+  // Lower the rate, enable clipping and continue from the kept weights.
+  c.setLearningRate(1e-3);
+  c.setClip({ClipMode::Norm, 1.0});
+  c.stepOnce();
+  QVERIFY(waitFor(c, [&](const Frame& f) {
+    return f.steps == steps + 1 || f.nonFiniteCount > 1;
+  }));
+  qInfo("after lowering the rate: steps %ld, non-finite events %llu", c.frame().steps,
+        (unsigned long long)c.frame().nonFiniteCount);
+}
+
+void TstGuiController::closingMidRunJoinsFast() {
+  auto* c = new TrainingController;
+  RunSpec s;
+  demoSpec(QStringLiteral("text"), &s);  // the slowest demo: long steps
+  QVERIFY(c->setSpec(s).isEmpty());
+  c->play();
+  QVERIFY(waitFor(*c, [](const Frame& f) { return f.steps >= 2; }));
+  QElapsedTimer t;
+  t.start();
+  delete c;
+  qInfo("joined the training thread in %lld ms", t.elapsed());
+  QVERIFY(t.elapsed() < 1000);
+}
+
+void TstGuiController::historyStaysBounded() {
+  ScalarHistory h(64);
+  for (long step = 1; step <= 1000000; ++step) {
+    h.beginStep(step);
+    h.add(kLoss, step == 777777 ? 1e6 : 1.0);
+  }
+  QVERIFY(int(h.buckets().size()) <= 64);
+  double spike = 0;
+  for (const Bucket& b : h.buckets()) spike = std::max(spike, b.s[kLoss].max);
+  QCOMPARE(spike, 1e6);  // the spike survives decimation
+  QCOMPARE(h.buckets().back().lastStep, 1000000L);
+}
+
+QTEST_MAIN(TstGuiController)
+#include "tst_gui_controller.moc"

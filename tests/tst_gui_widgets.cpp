@@ -1,0 +1,169 @@
+// Studio widgets: the designer refuses invalid settings with a reason, charts fill after a few
+// steps, and `unroll --screenshot` writes a PNG whose chart areas are not blank.
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+#include "dynamics_panel.h"
+#include "grad_heatmap.h"
+#include "grad_norm_chart.h"
+#include "heatmap_view.h"
+#include "hidden_heatmap.h"
+#include "loss_chart.h"
+#include "main_window.h"
+#include "model_designer.h"
+#include "timestep_grad_chart.h"
+#include "training_controller.h"
+
+using namespace unroll;
+using namespace unroll::gui;
+
+namespace {
+
+// Standard deviation of grey levels and number of distinct colours inside r.
+void pixelStats(const QImage& img, const QRect& r, double* stddev, int* colours) {
+  double sum = 0, sq = 0;
+  long n = 0;
+  QSet<QRgb> seen;
+  const QRect clipped = r.intersected(img.rect());
+  for (int y = clipped.top(); y <= clipped.bottom(); y += 2)
+    for (int x = clipped.left(); x <= clipped.right(); x += 2) {
+      const QRgb c = img.pixel(x, y);
+      const double g = qGray(c);
+      sum += g;
+      sq += g * g;
+      ++n;
+      if (seen.size() < 1000) seen.insert(c);
+    }
+  const double mean = n ? sum / n : 0;
+  *stddev = n ? std::sqrt(std::max(0.0, sq / n - mean * mean)) : 0;
+  *colours = int(seen.size());
+}
+
+}  // namespace
+
+class TstGuiWidgets : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void designerRefusesInvalidValues_data();
+  void designerRefusesInvalidValues();
+  void spinBoxesClampOutOfRange();
+  void chartsReceiveDataAfterSteps();
+  void screenshotIsNotBlank();
+};
+
+void TstGuiWidgets::designerRefusesInvalidValues_data() {
+  QTest::addColumn<bool>("truncated");
+  QTest::addColumn<int>("k1");
+  QTest::addColumn<int>("k2");
+  QTest::addColumn<bool>("valid");
+  QTest::newRow("full BPTT ignores k1,k2") << false << 50 << 10 << true;
+  QTest::newRow("k1 == k2") << true << 16 << 16 << true;
+  QTest::newRow("k1 < k2") << true << 8 << 32 << true;
+  QTest::newRow("k1 > k2") << true << 32 << 8 << false;
+  QTest::newRow("k1 longer than T") << true << 90 << 100 << false;
+}
+
+void TstGuiWidgets::designerRefusesInvalidValues() {
+  QFETCH(bool, truncated);
+  QFETCH(int, k1);
+  QFETCH(int, k2);
+  QFETCH(bool, valid);
+  ModelDesigner d;  // starts on the vanishing demo: adding problem, T = 80
+  QSignalSpy live(&d, &ModelDesigner::bpttChanged);
+  d.k2Box()->setValue(k2);
+  d.k1Box()->setValue(k1);
+  d.bpttBox()->setCurrentIndex(truncated ? 1 : 0);
+  QCOMPARE(d.reason().isEmpty(), valid);
+  QCOMPARE(d.applyButton()->isEnabled(), valid);
+  if (!valid) {
+    QVERIFY(d.reason().contains("k1"));
+    // The last signal, if any, came from a valid intermediate state, never from this one.
+    if (!live.isEmpty()) {
+      const auto b = live.last().first().value<BpttConfig>();
+      QVERIFY(!(b.truncated && b.k1 == k1 && b.k2 == k2));
+    }
+  }
+}
+
+void TstGuiWidgets::spinBoxesClampOutOfRange() {
+  ModelDesigner d;
+  d.hiddenBox()->setValue(100000);
+  QCOMPARE(d.hiddenBox()->value(), 1024);
+  d.hiddenBox()->setValue(-5);
+  QCOMPARE(d.hiddenBox()->value(), 1);
+  d.lrBox()->setValue(1e9);
+  QCOMPARE(d.lrBox()->value(), 10.0);
+  QVERIFY(!d.hiddenBox()->toolTip().isEmpty());  // the range is explained
+  QVERIFY(d.reason().isEmpty());
+}
+
+void TstGuiWidgets::chartsReceiveDataAfterSteps() {
+  MainWindow w(false);
+  w.show();
+  QVERIFY(w.loadDemo("vanishing"));
+  for (int i = 0; i < 30; ++i) w.controller()->stepOnce();
+  QTRY_VERIFY_WITH_TIMEOUT((w.refreshNow(), w.controller()->frame().steps == 30), 20000);
+  w.refreshNow();
+  QVERIFY(w.lossChart()->pointCount() > 0);
+  QVERIFY(w.gradNormChart()->pointCount() > 0);
+  QVERIFY(w.timestepChart()->pointCount() > 10);
+  QVERIFY(w.timestepChart()->fit().valid);
+  qInfo("vanishing demo, 30 steps: gradient factor per step back %.3f",
+        w.timestepChart()->fit().factor);
+  QVERIFY(w.timestepChart()->fit().factor < 0.9);  // the geometric fall
+  QVERIFY(!w.gradHeatmap()->views().first()->image().isNull());
+  QVERIFY(!w.hiddenHeatmap()->view()->image().isNull());
+  QVERIFY(!w.dynamicsPanel()->verdict().isEmpty());
+}
+
+void TstGuiWidgets::screenshotIsNotBlank() {
+  QTemporaryDir dir;
+  const QString png = dir.filePath("studio.png");
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert("QT_QPA_PLATFORM", "offscreen");
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(UNROLL_BIN_DIR "/unroll"),
+          {"--demo", "vanishing", "--autoplay", "--screenshot", png, "--after", "3"});
+  QVERIFY2(p.waitForFinished(60000), "unroll did not quit after its screenshot");
+  QCOMPARE(p.exitCode(), 0);
+  QImage img(png);
+  QVERIFY(!img.isNull());
+  QVERIFY(QFileInfo(png).size() > 10000);
+  // The same window laid out in-process tells where the charts are.
+  MainWindow w(false);
+  w.show();
+  QVERIFY(w.loadDemo("vanishing"));
+  QCOMPARE(img.size(), w.size());
+  w.refreshNow();
+  const QImage empty = w.grab().toImage().convertToFormat(img.format());  // step 0: no data
+  const QStringList names = {"loss", "gradient norm", "dynamics", "gradient vs timestep",
+                             "gradient heatmap", "hidden state"};
+  const QList<QRect> rects = w.chartRects();
+  for (int i = 0; i < rects.size(); ++i) {
+    double sd = 0;
+    int colours = 0;
+    pixelStats(img, rects[i], &sd, &colours);
+    // Drawn data, not just axes: a good part of the area differs from the empty chart.
+    long changed = 0, total = 0;
+    for (int y = rects[i].top(); y <= rects[i].bottom(); y += 2)
+      for (int x = rects[i].left(); x <= rects[i].right(); x += 2, ++total)
+        changed += img.pixel(x, y) != empty.pixel(x, y);
+    const double fraction = double(changed) / double(std::max(1L, total));
+    qInfo("%s: grey-level stddev %.1f, %d colours, %.1f%% changed by training",
+          qPrintable(names[i]), sd, colours, 100 * fraction);
+    QVERIFY2(sd > 8 && colours > 20, qPrintable(names[i] + " looks blank"));
+    QVERIFY2(fraction > 0.02, qPrintable(names[i] + " shows no data"));
+  }
+}
+
+QTEST_MAIN(TstGuiWidgets)
+#include "tst_gui_widgets.moc"
