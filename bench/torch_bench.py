@@ -2,7 +2,8 @@
 # PyTorch side of the Unroll benchmark: tokens/s of one training step (one-hot input, nn.RNN/LSTM/GRU,
 # Linear head, cross-entropy, backward, clip_grad_norm_, Adam) at given shapes and thread counts.
 # Run with Debian's /usr/bin/python3 (it has torch 1.13); unroll_bench starts it once per config.
-# Output: one line per thread count, "threads N tokens_per_s X steps S".
+# Output: one line per thread count, "threads N tokens_per_s X cpu_tokens_per_s Y steps S ...", with
+# X per second of wall time and Y per second of this process's CPU time (all threads).
 import argparse
 import os
 import statistics
@@ -38,7 +39,8 @@ def train_step(model, opt, loss_fn, x, y):
 
 
 def measure(args, threads):
-    """Median tokens/s over `repeats` slices of `seconds` wall time, after a warm-up."""
+    """Median tokens per wall second and per CPU second over `repeats` slices of `seconds` wall
+    time, after a warm-up."""
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     model = CharModel(args.cell, args.vocab, args.hidden)
@@ -56,17 +58,18 @@ def measure(args, threads):
     while step < 2 or time.perf_counter() < end:
         train_step(model, opt, loss_fn, *batch(step))
         step += 1
-    rates, steps = [], 0
+    wall, cpu, steps = [], [], 0
     slice_seconds = args.seconds / args.repeats
     for _ in range(args.repeats):
-        n, t0 = 0, time.perf_counter()
+        n, t0, c0 = 0, time.perf_counter(), time.process_time()
         while n < 1 or time.perf_counter() - t0 < slice_seconds:
             train_step(model, opt, loss_fn, *batch(step))
             step += 1
             n += 1
-        rates.append(n * T * B / (time.perf_counter() - t0))
+        wall.append(n * T * B / (time.perf_counter() - t0))
+        cpu.append(n * T * B / (time.process_time() - c0))
         steps += n
-    return statistics.median(rates), steps
+    return statistics.median(wall), statistics.median(cpu), steps
 
 
 def main():
@@ -83,8 +86,9 @@ def main():
     args = p.parse_args()
     blas = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     for threads in (int(t) for t in args.threads.split(",")):
-        rate, steps = measure(args, threads)
-        print(f"threads {threads} tokens_per_s {rate:.1f} steps {steps} openblas {blas}", flush=True)
+        wall, cpu, steps = measure(args, threads)
+        print(f"threads {threads} tokens_per_s {wall:.1f} cpu_tokens_per_s {cpu:.1f} steps {steps} "
+              f"openblas {blas}", flush=True)
 
 
 if __name__ == "__main__":

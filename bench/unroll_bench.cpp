@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -99,10 +100,24 @@ double median(std::vector<double> v) {
   return n == 0 ? 0.0 : n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-// Median tokens/s of Trainer::step() over the slices, after the warm-up. Telemetry as the studio
+// Tokens per second of wall time, and per second of CPU time of the whole process (all its
+// threads). The CPU rate hardly moves when other work shares the cores: a descheduled process is
+// not charged, so it tracks the engine's own cost on a busy machine.
+struct Rate {
+  double wall = 0;
+  double cpu = 0;
+};
+
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+// Median rates of Trainer::step() over the slices, after the warm-up. Telemetry as the studio
 // uses it: per-timestep gradient norms (always on) and hidden states; no validation, no probes.
-double measure_unroll(const Config& c, int threads, std::shared_ptr<const Task> task,
-                      const Options& o) {
+Rate measure_unroll(const Config& c, int threads, std::shared_ptr<const Task> task,
+                    const Options& o) {
   TrainConfig cfg;
   cfg.model.cell = c.cell;
   cfg.model.hidden = c.hidden;
@@ -118,16 +133,18 @@ double measure_unroll(const Config& c, int threads, std::shared_ptr<const Task> 
   Trainer trainer(cfg, std::move(task));
   long steps = 0;
   for (auto t0 = Clock::now(); steps < 2 || elapsed(t0) < o.warmup; ++steps) trainer.step();
-  std::vector<double> rates;
+  std::vector<double> wall, cpu;
   const double slice = o.seconds / o.repeats;
   for (int r = 0; r < o.repeats; ++r) {
     long tokens = 0;
     const auto t0 = Clock::now();
+    const double c0 = cpu_seconds();
     do tokens += trainer.step().tokens;
     while (elapsed(t0) < slice);
-    rates.push_back(double(tokens) / elapsed(t0));
+    wall.push_back(double(tokens) / elapsed(t0));
+    cpu.push_back(double(tokens) / (cpu_seconds() - c0));
   }
-  return median(rates);
+  return {median(wall), median(cpu)};
 }
 
 std::string quoted(const std::string& s) {
@@ -136,36 +153,43 @@ std::string quoted(const std::string& s) {
   return q + "'";
 }
 
-// PyTorch's tokens/s at torch.set_num_threads(threads), in a fresh process; env prefixes the
-// command (OpenBLAS threads). Returns 0 and says why on stderr if the script fails.
-double measure_torch(const Config& c, int threads, const std::string& env, const Options& o) {
+// PyTorch's rates at each torch.set_num_threads value of `threads` (e.g. "1,2"), in one fresh
+// process whose command env prefixes (OpenBLAS threads). Zeros, and a warning, if it fails.
+std::vector<Rate> measure_torch(const Config& c, const std::string& env, const std::string& threads,
+                                const Options& o) {
+  const char* cell = c.cell == CellType::Lstm ? "lstm" : c.cell == CellType::Gru ? "gru" : "rnn";
   std::ostringstream cmd;
-  cmd << env << ' ' << quoted(o.python) << ' ' << quoted(o.script) << " --cell "
-      << (c.cell == CellType::Lstm  ? "lstm"
-          : c.cell == CellType::Gru ? "gru"
-                                    : "rnn")
+  cmd << env << ' ' << quoted(o.python) << ' ' << quoted(o.script) << " --cell " << cell
       << " --hidden " << c.hidden << " --seq " << c.seq << " --batch " << c.batch
       << " --vocab 65 --seconds " << o.seconds << " --repeats " << o.repeats << " --warmup "
       << o.warmup << " --threads " << threads;
+  const size_t n = std::count(threads.begin(), threads.end(), ',') + 1;
+  std::vector<Rate> rates;
   FILE* pipe = popen(cmd.str().c_str(), "r");
   if (!pipe) throw Error("cannot start " + o.python);
-  double rate = 0;
   char line[512];
+  Rate r;
   while (std::fgets(line, sizeof line, pipe))
-    std::sscanf(line, "threads %*d tokens_per_s %lf", &rate);
+    if (std::sscanf(line, "threads %*d tokens_per_s %lf cpu_tokens_per_s %lf", &r.wall, &r.cpu) ==
+        2)
+      rates.push_back(r);
   const int status = pclose(pipe);
-  if (status != 0 || rate <= 0) {
+  if (status != 0 || rates.size() != n) {
     std::cerr << "warning: the PyTorch side failed (exit " << status << "): " << cmd.str() << '\n';
-    return 0;
+    rates.assign(n, Rate{});
   }
-  return rate;
+  return rates;
 }
 
 struct Row {
   Config config;
-  double unroll1 = 0, unroll2 = 0;  // tokens/s at 1 and 2 threads
-  double torch1 = 0;                // torch.set_num_threads(1), OpenBLAS as installed
-  double torch2 = 0;                // torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1
+  Rate unroll1, unroll2;  // Unroll at 1 and 2 threads
+  Rate torch1;            // torch.set_num_threads(1), OpenBLAS threads as installed
+  Rate torch1_blas1;      // torch.set_num_threads(1), OPENBLAS_NUM_THREADS=1
+  Rate torch2_blas1;      // torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1
+  double unroll() const { return std::max(unroll1.wall, unroll2.wall); }
+  double torch_t1() const { return std::max(torch1.wall, torch1_blas1.wall); }
+  double torch() const { return std::max(torch_t1(), torch2_blas1.wall); }
 };
 
 std::string fixed(double x, int decimals) {
@@ -175,35 +199,46 @@ std::string fixed(double x, int decimals) {
 }
 
 // The 1-minute load average: above the core count, other work shares the cores and both sides'
-// numbers (and 2-thread ones most) are low.
+// wall-clock numbers (2-thread ones most) are low.
 double load_average() {
   double load = -1;
   return getloadavg(&load, 1) == 1 ? load : -1;
 }
 
-void print_table(const std::vector<Row>& rows, int vocab, bool torch) {
-  std::printf("\nUnroll vs PyTorch, training tokens/s (forward+backward+clip+Adam), one-hot V=%d\n",
+std::string ratio_text(double num, double den) { return den > 0 ? fixed(num / den, 1) + "x" : "-"; }
+
+void print_row(const Row& r, bool torch) {
+  const double t = r.torch();
+  const bool have = torch && t > 0;
+  const double goal = r.config.goal;
+  const char* result = !have || goal <= 0 ? "-" : r.unroll() / t >= goal ? "pass" : "MISS";
+  std::printf("%-18s %10.0f %10.0f %10s %10s %7s %6s  %s\n", r.config.key().c_str(), r.unroll1.wall,
+              r.unroll2.wall, have ? fixed(r.torch_t1(), 0).c_str() : "-",
+              have ? fixed(r.torch2_blas1.wall, 0).c_str() : "-",
+              have ? ratio_text(r.unroll(), t).c_str() : "-",
+              goal > 0 ? (fixed(goal, 1) + "x").c_str() : "-", result);
+}
+
+void print_tables(const std::vector<Row>& rows, int vocab, bool torch) {
+  std::printf("\nUnroll vs PyTorch: training tokens/s (forward+backward+clip+Adam), one-hot V=%d\n",
               vocab);
-  std::printf("%-20s %10s %10s %10s %10s %7s %6s %s\n", "config", "unroll t1", "unroll t2",
+  std::printf("%-18s %10s %10s %10s %10s %7s %6s  %s\n", "config", "unroll t1", "unroll t2",
               "torch t1", "torch t2*", "ratio", "goal", "result");
-  for (const Row& r : rows) {
-    const double u = std::max(r.unroll1, r.unroll2), t = std::max(r.torch1, r.torch2);
-    const bool have = torch && t > 0;
-    const double ratio = have ? u / t : 0;
-    const std::string goal = r.config.goal > 0 ? fixed(r.config.goal, 1) + "x" : "-";
-    const char* result = !have || r.config.goal <= 0 ? "-"
-                         : ratio >= r.config.goal    ? "pass"
-                                                     : "MISS";
-    std::printf("%-20s %10.0f %10.0f %10s %10s %7s %6s %s\n", r.config.key().c_str(), r.unroll1,
-                r.unroll2, have ? fixed(r.torch1, 0).c_str() : "-",
-                have ? fixed(r.torch2, 0).c_str() : "-",
-                have ? (fixed(ratio, 1) + "x").c_str() : "-", goal.c_str(), result);
-  }
+  for (const Row& r : rows) print_row(r, torch);
   std::printf(
-      "ratio = best Unroll / best PyTorch. torch t1: set_num_threads(1); torch t2*: "
-      "set_num_threads(2) with OPENBLAS_NUM_THREADS=1.\n"
+      "ratio = best Unroll / best PyTorch. torch t1: set_num_threads(1), the better of OpenBLAS "
+      "as installed and OPENBLAS_NUM_THREADS=1; torch t2*: set_num_threads(2), "
+      "OPENBLAS_NUM_THREADS=1.\n"
       "Unroll: Adam lr 1e-3, clip norm 1.0, per-timestep gradient norms and hidden states in "
       "every report, no validation, no probes.\n");
+  if (!torch) return;
+  std::printf(
+      "\nPer CPU-second, one thread each side (OPENBLAS_NUM_THREADS=1 for torch): steady "
+      "when the machine is busy\n%-18s %10s %10s %7s\n",
+      "config", "unroll", "torch", "ratio");
+  for (const Row& r : rows)
+    std::printf("%-18s %10.0f %10.0f %7s\n", r.config.key().c_str(), r.unroll1.cpu,
+                r.torch1_blas1.cpu, ratio_text(r.unroll1.cpu, r.torch1_blas1.cpu).c_str());
 }
 
 Options parse(int argc, char** argv) {
@@ -256,13 +291,15 @@ int run(int argc, char** argv) {
     if (o.unroll2) r.unroll2 = measure_unroll(c, 2, task, o);
     if (o.torch) {
       std::cerr << ", torch" << std::flush;
-      r.torch1 = measure_torch(c, 1, "env -u OPENBLAS_NUM_THREADS", o);
-      r.torch2 = measure_torch(c, 2, "env OPENBLAS_NUM_THREADS=1", o);
+      r.torch1 = measure_torch(c, "env -u OPENBLAS_NUM_THREADS", "1", o)[0];
+      const auto blas1 = measure_torch(c, "env OPENBLAS_NUM_THREADS=1", "1,2", o);
+      r.torch1_blas1 = blas1[0];
+      r.torch2_blas1 = blas1[1];
     }
     std::cerr << '\n';
     rows.push_back(r);
   }
-  print_table(rows, vocab, o.torch);
+  print_tables(rows, vocab, o.torch);
   const unsigned cores = std::thread::hardware_concurrency();
   const double load_after = load_average();
   std::printf(

@@ -33,7 +33,42 @@ class TestTrainer : public QObject {
   void reports_are_complete_data();
   void reports_are_complete();
   void bad_settings_refused();
+  void snapshot_rewinds();
+  void recurrent_gain_scales_w_hh();
 };
+
+void TestTrainer::snapshot_rewinds() {
+  TrainConfig c = small(CellType::Lstm);
+  c.bptt = {true, 5, 7};  // the snapshot lands mid-sequence, with a carried state
+  Trainer tr(c, text());
+  for (int i = 0; i < 3; ++i) tr.step();
+  const TrainerSnapshot snap = tr.snapshot();
+  std::vector<double> first, again;
+  for (int i = 0; i < 4; ++i) first.push_back(tr.step().loss);
+  tr.restore(snap);
+  QCOMPARE(tr.steps(), 3L);
+  for (int i = 0; i < 4; ++i) again.push_back(tr.step().loss);
+  QCOMPARE(first, again);
+  Trainer other(small(CellType::Gru), text());
+  const Vec<float> before = other.network().params();
+  QVERIFY_THROWS_EXCEPTION(Error, other.restore(snap));
+  QVERIFY(other.network().params() == before);
+}
+
+void TestTrainer::recurrent_gain_scales_w_hh() {
+  TrainConfig c = small(CellType::RnnTanh);
+  Trainer plain(c, text());
+  c.model.recurrent_gain = 0.5;
+  Trainer half(c, text());
+  const auto& lay = plain.network().layout();
+  const int w = lay.layer(0).weight_hh, u = lay.layer(0).weight_ih;
+  QVERIFY(lay.map(half.network().params().data(), w).isApprox(
+      0.5f * lay.map(plain.network().params().data(), w)));
+  QVERIFY(lay.map(half.network().params().data(), u) ==
+          lay.map(plain.network().params().data(), u));
+  c.model.recurrent_gain = 0;
+  QVERIFY_THROWS_EXCEPTION(Error, Trainer(c, text()));
+}
 
 void TestTrainer::reset_replays_run() {
   Trainer tr(small(CellType::Lstm), text());

@@ -39,7 +39,8 @@ json to_json(const ModelConfig& m) {
           {"layers", m.layers},         {"input", to_string(m.input)},
           {"input_size", m.input_size}, {"embed_dim", m.embed_dim},
           {"head", to_string(m.head)},  {"output_size", m.output_size},
-          {"init", to_string(m.init)},  {"forget_bias", m.forget_bias}};
+          {"init", to_string(m.init)},  {"forget_bias", m.forget_bias},
+          {"recurrent_gain", m.recurrent_gain}};
 }
 
 ModelConfig model_from_json(const json& j) {
@@ -54,6 +55,7 @@ ModelConfig model_from_json(const json& j) {
   m.output_size = j.at("output_size").get<int>();
   m.init = parse_init(j.at("init").get<std::string>());
   m.forget_bias = j.at("forget_bias").get<double>();
+  m.recurrent_gain = j.value("recurrent_gain", 1.0);  // absent in files from before it existed
   m.validate();
   return m;
 }
@@ -522,8 +524,7 @@ Checkpoint capture_checkpoint(const Trainer& trainer, const TaskSpec& spec,
   if (c.task.name.empty()) c.task.name = trainer.task().name();
   c.tensors = trainer.network().layout().tensors();
   c.params = trainer.network().params();
-  // Trainer has no const optimizer() accessor; state() itself does not modify anything.
-  c.optimizer = const_cast<Trainer&>(trainer).optimizer().state();
+  c.optimizer = trainer.optimizer().state();
   c.progress = trainer.progress();
   c.history = history;
   return c;

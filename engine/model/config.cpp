@@ -57,6 +57,8 @@ void ModelConfig::validate() const {
   need(input_size >= 1, "input size must be at least 1, got " + std::to_string(input_size));
   need(input != InputKind::Embedding || (embed_dim >= 1 && embed_dim <= 8192),
        "embedding size must be between 1 and 8192, got " + std::to_string(embed_dim));
+  need(recurrent_gain > 0 && recurrent_gain <= 100,
+       "recurrent gain must be in (0, 100], got " + std::to_string(recurrent_gain));
   need(output_size >= 1, "output size must be at least 1, got " + std::to_string(output_size));
   need(head != HeadKind::Softmax || output_size >= 2,
        "a softmax head needs at least 2 classes, got " + std::to_string(output_size));

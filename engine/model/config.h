@@ -21,6 +21,8 @@ struct ModelConfig {
   int output_size = 0;                   // O: classes (softmax) or targets (regression)
   InitKind init = InitKind::Torch;
   double forget_bias = 0.0;              // added to the LSTM forget-gate biases (b_if and b_hf split evenly)
+  double recurrent_gain = 1.0;           // W_hh is multiplied by this after initialisation (teaching:
+                                         // < 1 shrinks signals, > 1 stretches them)
 
   int gates() const { return cell == CellType::Lstm ? 4 : cell == CellType::Gru ? 3 : 1; }
   int layer_input_size(int k) const {

@@ -86,6 +86,7 @@ void initialize(Network<S>& net, Rng& rng) {
         init_block<S>(W_hh.middleRows(g * H, H), cfg.init, true, rng);
       }
     }
+    if (cfg.recurrent_gain != 1.0) lay.map(p, L.weight_hh) *= S(cfg.recurrent_gain);
     if (cfg.cell == CellType::Lstm && cfg.forget_bias != 0.0) {
       lay.vec(p, L.bias_ih).segment(H, H).array() += S(cfg.forget_bias / 2);
       lay.vec(p, L.bias_hh).segment(H, H).array() += S(cfg.forget_bias / 2);

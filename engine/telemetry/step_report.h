@@ -54,6 +54,7 @@ struct StepReport {
   std::vector<Eigen::MatrixXf> hidden;  // [layer] (H, W) hidden states of the batch's first sample
   std::vector<int> input_tokens;        // its inputs over the window (token tasks), else empty
   std::vector<float> input_values;      // its first input feature over the window (dense tasks)
+  Eigen::MatrixXf input_features;       // (in, W) all its input features (dense tasks)
 
   bool probed = false;             // probes below are fresh this step
   std::vector<LayerProbe> probes;  // [layer]

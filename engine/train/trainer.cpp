@@ -138,6 +138,23 @@ void Trainer::restore(const TrainerProgress& p) {
   next_probe_ = p.next_probe;
 }
 
+TrainerSnapshot Trainer::snapshot() const { return {net_.params(), opt_.state(), progress()}; }
+
+void Trainer::restore(const TrainerSnapshot& s) {
+  if (s.params.size() != net_.params().size())
+    throw Error("the snapshot holds " + std::to_string(s.params.size()) + " weights, this model " +
+                std::to_string(net_.params().size()));
+  const OptimizerState<float> old_opt = opt_.state();
+  opt_.load_state(s.optimizer);  // validates; unchanged on error
+  try {
+    restore(s.progress);
+  } catch (...) {
+    opt_.load_state(old_opt);
+    throw;
+  }
+  net_.params() = s.params;
+}
+
 void Trainer::set_learning_rate(double lr) {
   OptimizerConfig o = cfg_.optimizer;
   o.lr = lr;
@@ -302,12 +319,16 @@ void Trainer::fill_report(const Window& w, double seconds) {
     const Batch& b = w.h0 ? seq_batch_ : batch_;
     report_.input_tokens.clear();
     report_.input_values.clear();
+    if (!shape_.tokens) report_.input_features.resize(b.inputs.rows(), W);
     for (int t = 0; t < W; ++t) {
       const int col = b.col(w.pass.t0 + t, 0);
       if (shape_.tokens)
         report_.input_tokens.push_back(b.tokens[col]);
       else
+      {
         report_.input_values.push_back(float(b.inputs(0, col)));
+        report_.input_features.col(t) = b.inputs.col(col).cast<float>();
+      }
     }
   }
 }

@@ -56,6 +56,13 @@ struct TrainerProgress {
   long next_probe = 0;
 };
 
+// A whole training state in memory: rewinding to one continues exactly as from that step.
+struct TrainerSnapshot {
+  Vec<float> params;
+  OptimizerState<float> optimizer;
+  TrainerProgress progress;
+};
+
 class Trainer {
  public:
   Trainer(const TrainConfig& config, std::shared_ptr<const Task> task);
@@ -82,6 +89,10 @@ class Trainer {
   Network<float>& network() { return net_; }
   const Network<float>& network() const { return net_; }
   Optimizer<float>& optimizer() { return opt_; }
+  const Optimizer<float>& optimizer() const { return opt_; }
+  TrainerSnapshot snapshot() const;
+  // Throws unroll::Error, changing nothing, when the snapshot is of another model.
+  void restore(const TrainerSnapshot& snapshot);
   const StepReport& last_report() const { return report_; }
 
  private:
