@@ -6,6 +6,7 @@
 #include <iterator>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "core/error.h"
 #include "task_factory.h"
@@ -18,17 +19,21 @@ namespace {
 // last bits, since the batch split changes the summation order).
 const char* const kFixedByCheckpoint[] = {
     "cell",         "hidden",    "layers",      "input", "embed",     "init",
-    "forget-bias",  "seq",       "batch",       "lr",    "optimizer", "momentum",
+    "forget-bias",  "recurrent-gain", "seq",       "batch",       "lr",    "optimizer", "momentum",
     "weight-decay", "schedule",  "warmup",      "clip",  "clip-mode", "tbptt",
     "seed",         "val-every", "probe-every", "task"};
 
 std::string file_crc(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error("cannot read data file '" + path + "'");
-  std::ostringstream s;
-  s << in.rdbuf();
-  const std::string bytes = s.str();
-  return std::to_string(crc32(bytes.data(), bytes.size()));
+  // In chunks: data files may be far larger than memory should hold.
+  std::vector<char> chunk(1 << 20);
+  uint32_t crc = 0;
+  while (in) {
+    in.read(chunk.data(), std::streamsize(chunk.size()));
+    crc = crc32_update(crc, chunk.data(), size_t(in.gcount()));
+  }
+  return std::to_string(crc);
 }
 
 }  // namespace

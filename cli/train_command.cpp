@@ -27,9 +27,9 @@ const char* kTrainHelp = R"(usage: unroll-cli train [options]
   --hidden H --layers L          hidden size (64), stacked layers (1)
   --input onehot|embedding       token input (onehot); --embed E embedding size (32)
   --init torch|xavier|xavier-normal|he|orthogonal|identity   (torch); --forget-bias X (0)
-  --task text|adding             character language model, or the adding problem (text)
-  --data FILE                    UTF-8 text for --task text (default: the built-in sample)
-  --seq T --batch B --steps N    sequence length (64), batch (32), updates (1000)
+  --seq T --batch B --steps N    sequence length (64, or the task's own length for
+                                 copy/language), batch (32), updates (1000)
+  --recurrent-gain X             multiply W_hh after initialisation (1)
   --optimizer sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw   (adam); --lr X (0.002)
   --momentum X --weight-decay X  optimizer settings
   --schedule constant|step|cosine --warmup N   learning-rate schedule
@@ -97,6 +97,7 @@ TrainConfig make_config(const Args& a) {
   c.model.embed_dim = int(a.integer("embed", 32, 1, 8192));
   c.model.init = parse_init(a.str("init", "torch"));
   c.model.forget_bias = a.real("forget-bias", 0.0, -100, 100);
+  c.model.recurrent_gain = a.real("recurrent-gain", 1.0, 1e-6, 100);
   c.optimizer.kind = parse_optimizer(a.str("optimizer", "adam"));
   c.optimizer.lr = a.real("lr", 0.002, 1e-12, 1e6);
   c.optimizer.momentum = a.real("momentum", 0.9, 0, 0.999999);
@@ -136,14 +137,14 @@ std::string fmt(double v) {
 
 int train_command(const std::vector<std::string>& argv) {
   const Args a(argv,
-               with_task_options({"cell", "hidden", "layers", "input", "embed", "init", "forget-bias",
+               with_task_options({"cell", "hidden", "layers", "input", "embed", "init", "forget-bias", "recurrent-gain",
                                   "seq", "batch", "steps", "lr", "optimizer", "momentum",
                                   "weight-decay", "schedule", "warmup", "clip", "clip-mode", "tbptt",
                                   "seed", "threads", "val-every", "probe-every", "metrics",
                                   "timestep-grads", "timestep-every", "save", "resume"}),
                {"quiet", "help"});
   if (a.has("help")) {
-    std::cout << kTrainHelp;
+    std::cout << kTrainHelp << kTaskHelp;
     return 0;
   }
   // Everything is checked before anything is written.
@@ -157,6 +158,10 @@ int train_command(const std::vector<std::string>& argv) {
                 "' is already at step " + std::to_string(resume->progress.step));
   cfg.schedule.total_steps = steps;
   std::shared_ptr<Task> task = resume ? resume_task(a, *resume) : make_task(a, cfg.seq);
+  if (!resume && !a.has("seq") && natural_length(*task) > 0) {
+    cfg.seq = natural_length(*task);  // copy and language sequences have one length
+    cfg.validate();
+  }
   const TaskSpec spec = resume ? resume->task : task_spec(a);
   // The checkpoint keeps every step's scalars and about 1000 steps' timestep gradients.
   MetricsHistory history = resume ? resume->history : make_metrics_history();

@@ -442,7 +442,9 @@ Checkpoint parse_v2(const std::string& bytes) {
 
 }  // namespace
 
-uint32_t crc32(const char* data, size_t n) {
+uint32_t crc32(const char* data, size_t n) { return crc32_update(0, data, n); }
+
+uint32_t crc32_update(uint32_t crc, const char* data, size_t n) {
   static const auto table = [] {
     std::array<uint32_t, 256> t{};
     for (uint32_t i = 0; i < 256; ++i) {
@@ -452,7 +454,7 @@ uint32_t crc32(const char* data, size_t n) {
     }
     return t;
   }();
-  uint32_t c = 0xFFFFFFFFu;
+  uint32_t c = crc ^ 0xFFFFFFFFu;
   for (size_t i = 0; i < n; ++i) c = table[(c ^ uint8_t(data[i])) & 0xFF] ^ (c >> 8);
   return c ^ 0xFFFFFFFFu;
 }

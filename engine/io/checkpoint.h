@@ -80,6 +80,8 @@ void restore_checkpoint(const Checkpoint& checkpoint, Trainer& trainer);
 
 // CRC-32 (IEEE 802.3, as zlib's crc32) of n bytes.
 uint32_t crc32(const char* data, size_t n);
+// The same, continued: crc32(a + b) == crc32_update(crc32(a), b); start from crc32(nullptr, 0).
+uint32_t crc32_update(uint32_t crc, const char* data, size_t n);
 
 // The task's vocabulary (token texts, empty for dense tasks).
 std::vector<std::string> task_vocabulary(const Task& task);
