@@ -145,8 +145,8 @@ void TestCliTasks::taskOptionErrors_data() {
   QTest::addColumn<QString>("expected");
   QTest::newRow("option of another task") << QStringList{"train", "--task", "sine", "--lag", "4"}
                                           << "--lag does not apply to --task sine";
-  QTest::newRow("copy needs its length")
-      << QStringList{"train", "--task", "copy", "--lag", "10"} << "--seq) to 20";
+  QTest::newRow("copy with a wrong length")
+      << QStringList{"train", "--task", "copy", "--lag", "10", "--seq", "64"} << "--seq) to 20";
   QTest::newRow("csv without data") << QStringList{"train", "--task", "csv"} << "--data FILE.csv";
   QTest::newRow("csv missing file")
       << QStringList{"train", "--task", "csv", "--data", "no.csv"} << "does not exist";
