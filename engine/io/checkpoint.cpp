@@ -505,6 +505,27 @@ void record_step(MetricsHistory& h, const StepReport& r, bool with_timestep) {
     h.values.push_back(v);
   }
   if (with_timestep) h.timestep.push_back({r.step, r.window_start, r.timestep_grad_norms});
+  thin_history(h);
+}
+
+namespace {
+// Drops every other entry of the older half of v (each entry `width` values wide).
+template <class T>
+void thin_older_half(std::vector<T>& v, size_t width) {
+  const size_t n = v.size() / width, half = n / 2;
+  size_t out = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i < half && i % 2 == 1) continue;
+    for (size_t k = 0; k < width; ++k) v[out * width + k] = std::move(v[i * width + k]);
+    ++out;
+  }
+  v.resize(out * width);
+}
+}  // namespace
+
+void thin_history(MetricsHistory& h) {
+  if (h.rows() > MetricsHistory::kMaxRows) thin_older_half(h.values, h.columns.size());
+  if (h.timestep.size() > MetricsHistory::kMaxTimesteps) thin_older_half(h.timestep, 1);
 }
 
 std::vector<std::string> task_vocabulary(const Task& task) {

@@ -32,6 +32,10 @@ struct MetricsHistory {
     std::vector<std::vector<double>> norms;  // [layer][t] ||dL/dh_t||
   };
   std::vector<Timestep> timestep;
+  // Bounds, so a run of millions of steps keeps memory flat: past them the older half of the
+  // history is thinned to every other entry (recent steps stay dense).
+  static constexpr size_t kMaxRows = 100000;
+  static constexpr size_t kMaxTimesteps = 2000;
 
   size_t rows() const { return columns.empty() ? 0 : values.size() / columns.size(); }
   double at(size_t row, const std::string& column) const;  // NaN when the column is absent
@@ -42,6 +46,8 @@ struct MetricsHistory {
 MetricsHistory make_metrics_history();
 // Appends report's scalars (accepted steps only) and, when with_timestep, its timestep norms.
 void record_step(MetricsHistory& history, const StepReport& report, bool with_timestep);
+// Applies the bounds above (record_step calls it).
+void thin_history(MetricsHistory& history);
 
 // Everything in a checkpoint, as loaded. A version-1 file (weights only) loads with
 // resumable == false: it can be exported but not resumed.
