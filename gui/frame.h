@@ -16,6 +16,18 @@ struct NonFiniteEvent {
   QString message;      // the engine's sentence
 };
 
+// The answer of the training thread to a file command (save, export, open).
+struct FileResult {
+  uint64_t id = 0;      // the request this answers
+  bool ok = false;
+  QString path;
+  QString message;      // the engine's sentence when !ok
+  long step = 0;        // the run's step when saved or opened
+};
+
+// What a save command writes.
+enum class FileKind { Checkpoint, Safetensors, Onnx, MetricsCsv, TimestepCsv };
+
 struct Frame {
   uint64_t generation = 0;    // bumps when the model or task is swapped or reset
   uint64_t version = 0;       // bumps with every published step
@@ -35,6 +47,10 @@ struct Frame {
   NonFiniteEvent lastNonFinite;
   uint64_t errorCount = 0;
   QString lastError;          // a command the engine refused (bad BPTT window...) or a failed build
+  bool modified = false;      // trained since the last checkpoint save or open
+  uint64_t rewindCount = 0;   // rewinds to a known-good snapshot after a non-finite step
+  long rewoundTo = -1;        // the step the last rewind returned to
+  FileResult lastFile;        // the latest file command's answer
 };
 
 }  // namespace unroll::gui

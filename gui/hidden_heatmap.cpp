@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "chart_view.h"
@@ -58,6 +59,10 @@ HiddenHeatmap::HiddenHeatmap(QWidget* parent) : QWidget(parent) {
       float vmax = 1e-6f;
       for (float x : m_values) vmax = std::max(vmax, std::abs(x));
       p.setPen(Qt::NoPen);
+      // The marked steps (the two numbers to add) first, as full-height orange columns.
+      p.setBrush(QColor(255, 140, 0, 170));
+      for (int t : m_marked)
+        if (t < W) p.drawRect(QRectF(r.left() + t * cw, r.top(), std::max(cw, 2.0), r.height()));
       p.setBrush(QColor(90, 90, 90));
       for (int t = 0; t < W && t < int(m_values.size()); ++t) {
         const double hgt = (r.height() - 2) * std::abs(m_values[t]) / vmax;
@@ -85,7 +90,10 @@ QString HiddenHeatmap::inputText(int t) const {
     return id >= 0 && id < m_labels.size() ? QStringLiteral("'%1'").arg(visible(m_labels[id]))
                                            : QString::number(id);
   }
-  if (t < int(m_values.size())) return formatValue(m_values[t]);
+  if (t < int(m_values.size())) {
+    const bool marked = std::find(m_marked.begin(), m_marked.end(), t) != m_marked.end();
+    return marked ? tr("%1 (marked)").arg(formatValue(m_values[t])) : formatValue(m_values[t]);
+  }
   return QStringLiteral("–");
 }
 
@@ -100,6 +108,14 @@ void HiddenHeatmap::update(const Frame& frame) {
   m_hidden = frame.report.hidden;
   m_tokens = frame.report.input_tokens;
   m_values = frame.report.input_values;
+  m_marked.clear();
+  const Eigen::MatrixXf& x = frame.report.input_features;  // (in, W)
+  // The adding problem's input is (value, marker) with markers 0 or 1; other series are not.
+  const bool markers = x.rows() == 2 && m_tokens.empty() &&
+                       (x.row(1).array() * (x.row(1).array() - 1.0f)).abs().maxCoeff() == 0.0f;
+  if (markers)
+    for (int t = 0; t < int(x.cols()); ++t)
+      if (x(1, t) > 0.5f) m_marked.push_back(t);
   if (m_layer->count() != int(m_hidden.size())) {
     const QSignalBlocker block(m_layer);
     m_layer->clear();

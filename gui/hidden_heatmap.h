@@ -1,5 +1,6 @@
 // Hidden states of one sequence of the latest step: units (rows) by timestep (columns), diverging
-// colours around zero, the input characters or values along the time axis; one layer at a time.
+// colours around zero, the input characters or values along the time axis (with the adding
+// problem's two marked steps highlighted); one layer at a time.
 #pragma once
 #include <QStringList>
 #include <QWidget>
@@ -30,6 +31,7 @@ class HiddenHeatmap : public QWidget {
   std::vector<Eigen::MatrixXf> m_hidden;
   std::vector<int> m_tokens;
   std::vector<float> m_values;
+  std::vector<int> m_marked;  // timesteps whose marker input (feature row 1, adding problem) is set
   uint64_t m_shownVersion = ~0ull;
 };
 

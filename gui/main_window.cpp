@@ -19,6 +19,7 @@
 
 #include "data_panel.h"
 #include "dynamics_panel.h"
+#include "file_actions.h"
 #include "grad_heatmap.h"
 #include "grad_norm_chart.h"
 #include "hidden_heatmap.h"
@@ -26,6 +27,7 @@
 #include "model_designer.h"
 #include "non_finite_banner.h"
 #include "run_controls.h"
+#include "task_docks.h"
 #include "timestep_grad_chart.h"
 #include "training_controller.h"
 #include "unrolled_view.h"
@@ -41,6 +43,7 @@ MainWindow::MainWindow(bool restoreLayout, QWidget* parent)
   addToolBar(Qt::TopToolBarArea, m_run);
   buildCharts();
   buildDocks();
+  m_files = new FileActions(this, m_controller, /*interactive=*/restoreLayout);
   buildMenus();
   m_stepLabel = new QLabel;
   m_speedLabel = new QLabel;
@@ -126,12 +129,14 @@ void MainWindow::buildDocks() {
   unrolled->setWidget(m_unrolled);
   addDockWidget(Qt::BottomDockWidgetArea, unrolled);
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  m_taskDocks = new TaskDocks(this, m_controller, unrolled);  // samples, forecast, sweep: tabbed
   resizeDocks({model, data}, {720, 180}, Qt::Vertical);
   resizeDocks({unrolled}, {200}, Qt::Vertical);
 }
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  m_files->populate(file);
   file->addAction(tr("Open text file…"), m_data, &DataPanel::chooseFile);
   file->addAction(tr("Save window screenshot…"), this, &MainWindow::saveScreenshot);
   file->addSeparator();
@@ -207,12 +212,23 @@ void MainWindow::connectSignals() {
   connect(m_designer, &ModelDesigner::applyRequested, this, &MainWindow::applySpec);
   connect(m_designer, &ModelDesigner::previewChanged, m_unrolled, &UnrolledView::setSpec);
   connect(m_data, &DataPanel::dataChanged, m_designer, &ModelDesigner::setDataSpec);
+  connect(m_files, &FileActions::newRequested, this,
+          [this] { loadDemo(QStringLiteral("vanishing")); });
+  connect(m_files, &FileActions::opened, this, [this] {
+    m_designer->setSpec(m_controller->spec());
+    m_data->setDataSpec(m_controller->spec().data);
+    showSpec();
+  });
+  // Both fixes rewind to the last known-good snapshot first: the last weights may already be
+  // on their way to overflow.
   connect(m_banner, &NonFiniteBanner::lowerLearningRate, this, [this] {
+    m_controller->rewindToLastGood();
     m_designer->lrBox()->setValue(m_controller->spec().train.optimizer.lr * 0.1);
     m_banner->hide();
     m_controller->play();
   });
   connect(m_banner, &NonFiniteBanner::enableClipping, this, [this] {
+    m_controller->rewindToLastGood();
     RunSpec s = m_designer->spec();
     s.train.clip = {ClipMode::Norm, 1.0};
     m_designer->setLiveClip(s.train.clip);
@@ -245,6 +261,11 @@ void MainWindow::applySpec(const RunSpec& spec) {
     QMessageBox::warning(this, tr("Cannot build this model"), error);
     return;
   }
+  showSpec();
+}
+
+// Shows the controller's current spec in the panels and charts (after a build or an Open).
+void MainWindow::showSpec() {
   const RunSpec& s = m_controller->spec();
   m_banner->hide();
   m_unrolled->setSpec(s);
@@ -315,6 +336,11 @@ void MainWindow::saveScreenshot() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+  if (m_saveLayout && !m_files->maybeSave()) {  // only interactive windows ask
+    e->ignore();
+    return;
+  }
+  if (m_saveLayout) m_files->closing();
   if (m_saveLayout) {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());

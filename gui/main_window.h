@@ -22,6 +22,8 @@ class GradHeatmap;
 class HiddenHeatmap;
 class DynamicsPanel;
 class NonFiniteBanner;
+class FileActions;
+class TaskDocks;
 struct Frame;
 struct NonFiniteEvent;
 
@@ -45,6 +47,8 @@ class MainWindow : public QMainWindow {
   HiddenHeatmap* hiddenHeatmap() const { return m_hidden; }
   DynamicsPanel* dynamicsPanel() const { return m_dynamics; }
   NonFiniteBanner* banner() const { return m_banner; }
+  FileActions* fileActions() const { return m_files; }
+  TaskDocks* taskDocks() const { return m_taskDocks; }
   // Pulls the latest telemetry and redraws every chart now.
   void refreshNow();
   // Refreshes, then grabs the whole window (docks, toolbar, status bar) to a PNG.
@@ -61,6 +65,7 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void connectSignals();
   void applySpec(const RunSpec& spec);
+  void showSpec();
   void showFrame(const Frame& frame);
   void onNonFinite(const NonFiniteEvent& e);
   void setLanguage(const QString& code);
@@ -78,6 +83,8 @@ class MainWindow : public QMainWindow {
   HiddenHeatmap* m_hidden;
   DynamicsPanel* m_dynamics;
   NonFiniteBanner* m_banner;
+  FileActions* m_files;
+  TaskDocks* m_taskDocks;
   QLabel* m_demoLine;
   QSplitter *m_rows, *m_top, *m_bottom;
   QLabel *m_stepLabel, *m_speedLabel, *m_timeLabel, *m_stateLabel;

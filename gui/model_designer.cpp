@@ -206,9 +206,9 @@ void ModelDesigner::setLiveClip(const ClipConfig& clip) {
 
 void ModelDesigner::setDataSpec(const DataSpec& data) {
   m_base.data = data;
-  if (data.kind == DataKind::Adding) {
+  if (const int T = naturalLength(data); T > 0) {
     const QSignalBlocker b(m_seq);
-    m_seq->setValue(data.addingLength);
+    m_seq->setValue(T);
   }
   updateEnabled();
   onStructuralEdit();
@@ -253,13 +253,14 @@ QString ModelDesigner::reason() const {
 }
 
 void ModelDesigner::updateEnabled() {
-  const bool adding = m_base.data.kind == DataKind::Adding;
+  const bool dense = isDenseTask(m_base.data.kind);
+  const bool fixedSeq = naturalLength(m_base.data) > 0;
   const CellType cell = CellType(m_cell->currentData().toInt());
-  m_input->setEnabled(!adding);
-  m_embed->setEnabled(!adding && m_input->currentData().toInt() == int(InputKind::Embedding));
-  m_seq->setEnabled(!adding);
-  m_seq->setToolTip(adding ? tr("The adding problem sets the sequence length to its T (Data panel)")
-                           : tr("Steps per training sequence: 2 to 10000"));
+  m_input->setEnabled(!dense);
+  m_embed->setEnabled(!dense && m_input->currentData().toInt() == int(InputKind::Embedding));
+  m_seq->setEnabled(!fixedSeq);
+  m_seq->setToolTip(fixedSeq ? tr("This task sets the sequence length itself (Data panel)")
+                             : tr("Steps per training sequence: 2 to 10000"));
   m_forgetBias->setEnabled(cell == CellType::Lstm);
   m_clipThreshold->setEnabled(m_clipMode->currentData().toInt() != int(ClipMode::None));
   m_k1->setEnabled(m_bptt->currentIndex() == 1);

@@ -37,6 +37,8 @@ RunControls::RunControls(QWidget* parent) : QToolBar(tr("Run"), parent) {
   m_demo->addItem(tr("Exploding gradients"), QStringLiteral("exploding"));
   m_demo->addItem(tr("LSTM keeps the signal"), QStringLiteral("lstm"));
   m_demo->addItem(tr("Character language model"), QStringLiteral("text"));
+  m_demo->addItem(tr("Long-range language task"), QStringLiteral("language"));
+  m_demo->addItem(tr("Sine forecasting"), QStringLiteral("sine"));
   m_demo->addItem(tr("(custom)"), QString());
   addWidget(m_demo);
 

@@ -10,13 +10,25 @@
 
 namespace unroll::gui {
 
-enum class DataKind { BuiltinText, TextFile, Adding };
+enum class DataKind { BuiltinText, TextFile, Adding, Language, Copy, Sine, Stock, Csv };
 
 struct DataSpec {
   DataKind kind = DataKind::Adding;
-  QString path;        // TextFile only
+  QString path;            // TextFile and Csv
   int addingLength = 100;  // Adding only: T
+  int filler = 20;         // Language only: filler characters between country and language
+  int copyLag = 20;        // Copy only: blank steps between reading and writing the symbols
+  QString csvColumn = {};  // Csv only: header name or 1-based number; empty: the first value column
 };
+
+// Symbols the studio's copy task asks to remember (the CLI's default).
+constexpr int kCopySymbols = 5;
+// Dense series tasks (adding, sine, stock, csv) force dense input and a regression head.
+bool isDenseTask(DataKind kind);
+// Series tasks (sine, stock, csv): forecasting applies.
+bool isSeriesTask(DataKind kind);
+// The one sequence length a generated task accepts (adding, language, copy), or 0 when any fits.
+int naturalLength(const DataSpec& data);
 
 struct RunSpec {
   TrainConfig train;
@@ -32,9 +44,9 @@ bool demoSpec(const QString& name, RunSpec* spec);
 // One line describing a demo, translated.
 QString demoDescription(const QString& name);
 
-// Builds the task; throws unroll::Error (unreadable file, bad length).
+// Builds the task; throws unroll::Error (unreadable file or CSV, with line and column; bad length).
 std::shared_ptr<const Task> makeTask(const DataSpec& data);
-// The task forces the sequence length for the adding problem; returns the spec made consistent.
+// Generated tasks force their sequence length; returns the spec made consistent.
 RunSpec normalized(RunSpec spec);
 // Checks everything the engine would; returns an empty string or the reason, translated when
 // the widget can know it.

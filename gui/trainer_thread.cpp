@@ -63,6 +63,10 @@ void TrainerThread::pull(Frame& into) {
   into.nonFiniteCount = m_out.nonFiniteCount;
   into.lastNonFinite = m_out.lastNonFinite;
   into.errorCount = m_out.errorCount;
+  into.modified = m_out.modified;
+  into.rewindCount = m_out.rewindCount;
+  into.rewoundTo = m_out.rewoundTo;
+  into.lastFile = m_out.lastFile;
   into.lastError = m_out.lastError;
 }
 
@@ -146,6 +150,25 @@ void TrainerThread::apply(Command& c) {
       case Command::Swap:
         build(c);
         break;
+      case Command::Snapshot:
+        if (c.reply) {
+          NetworkSnapshot s;
+          if (m_trainer) s.net = std::make_shared<const Network<float>>(m_trainer->network());
+          s.task = m_task;
+          s.step = m_trainer ? m_trainer->steps() : 0;
+          s.generation = m_generation;
+          c.reply(std::move(s));
+        }
+        break;
+      case Command::Rewind:
+        rewind();
+        break;
+      case Command::SaveFile:
+        saveFile(c);
+        break;
+      case Command::OpenFile:
+        openFile(c);
+        break;
     }
   } catch (const std::exception& e) {
     fail(QString::fromStdString(e.what()));
@@ -163,27 +186,26 @@ void TrainerThread::build(const Command& c) {
   m_playing = false;
   m_pendingSteps = 0;
   m_spec = c.spec;
-  m_trainer = std::make_unique<Trainer>(c.spec.train, c.task);
+  m_task = c.task;
+  TrainConfig config = c.spec.train;
+  config.model.recurrent_gain = c.spec.recurrentGain;  // applied by every (re-)initialisation
+  m_trainer = std::make_unique<Trainer>(config, c.task);
+  m_modified = false;
   resetRun();
 }
 
 void TrainerThread::resetRun() {
+  ++m_generation;
   m_pendingSteps = 0;
   m_elapsedBefore = 0;
   if (m_playClock.isValid()) m_playClock.start();
+  m_metrics.clear();
   if (m_trainer) {
+    if (m_trainer->steps() > 0) m_modified = true;  // the trained state is gone
     m_trainer->reset();
-    applyGain();
+    m_snapshots.start(*m_trainer);
   }
   publishState(true);
-}
-
-void TrainerThread::applyGain() {
-  const double gain = m_spec.recurrentGain;
-  if (gain == 1.0) return;
-  Network<float>& net = m_trainer->network();
-  for (int k = 0; k < net.config().layers; ++k)
-    net.layout().map(net.params().data(), net.layout().layer(k).weight_hh) *= float(gain);
 }
 
 void TrainerThread::doStep() {
@@ -191,6 +213,11 @@ void TrainerThread::doStep() {
   if (m_pendingSteps > 0) --m_pendingSteps;
   const bool rejected = !r.accepted;
   if (rejected) m_playing = false;
+  if (!rejected) {
+    m_modified = true;
+    m_metrics.record(r);
+    m_snapshots.observe(*m_trainer, r.loss);
+  }
   std::lock_guard lock(m_dataMutex);
   if (!rejected) {
     ScalarHistory& h = m_out.history;
@@ -244,6 +271,7 @@ void TrainerThread::doStep() {
   m_out.steps = m_trainer->steps();
   m_out.elapsed = elapsed();
   m_out.playing = m_playing;
+  m_out.modified = m_modified;
   ++m_out.version;
 }
 
@@ -262,6 +290,7 @@ void TrainerThread::publishState(bool newGeneration) {
   m_out.elapsed = elapsed();
   m_out.playing = m_playing;
   m_out.stepsPerSecond = m_stepsPerSecond;
+  m_out.modified = m_modified;
   ++m_out.version;
 }
 

@@ -10,18 +10,31 @@
 #include <mutex>
 
 #include "frame.h"
+#include "metrics_recorder.h"
+#include "network_snapshot.h"
 #include "run_spec.h"
+#include "snapshot_ring.h"
 
 namespace unroll::gui {
 
 struct Command {
-  enum Kind { Play, Pause, StepOnce, Reset, SetLr, SetClip, SetBptt, SetSpeed, Swap };
+  enum Kind { Play, Pause, StepOnce, Reset, SetLr, SetClip, SetBptt, SetSpeed, Swap, Snapshot,
+              Rewind, SaveFile, OpenFile };
   Kind kind = Pause;
   double value = 0;                    // SetLr: rate; SetSpeed: steps per second (0 = full)
   ClipConfig clip;                     // SetClip
   BpttConfig bptt;                     // SetBptt
   RunSpec spec;                        // Swap
   std::shared_ptr<const Task> task;    // Swap: built on the caller's thread
+  SnapshotReply reply;                 // Snapshot: gets a copy of the network
+  // File commands (trainer_thread_files.cpp); answered through Frame::lastFile with requestId.
+  uint64_t requestId = 0;
+  QString path;                                // SaveFile, OpenFile
+  FileKind fileKind = FileKind::Checkpoint;    // SaveFile
+  bool markSaved = true;                       // SaveFile/OpenFile: clears (else sets) modified
+  TaskSpec taskSpec;                           // SaveFile: what built the task
+  std::shared_ptr<const Checkpoint> checkpoint;  // OpenFile: loaded and checked by the caller;
+                                               // spec and task are built from it
 };
 
 class TrainerThread : public QThread {
@@ -36,6 +49,8 @@ class TrainerThread : public QThread {
   // GUI thread: copies what changed since `into` was last filled. Holds the data lock only for
   // the copy; the training thread takes it once per published step.
   void pull(Frame& into);
+  // Any thread: waits up to timeoutMs for the answer to file request `id`; ok == false on timeout.
+  FileResult waitFileResult(uint64_t id, int timeoutMs);
 
  protected:
   void run() override;
@@ -45,7 +60,11 @@ class TrainerThread : public QThread {
   void apply(Command& c);
   void build(const Command& c);
   void resetRun();
-  void applyGain();
+  // File commands and rewinds (trainer_thread_files.cpp).
+  void saveFile(const Command& c);
+  void openFile(const Command& c);
+  void rewind();
+  void finishFile(const Command& c, bool ok, const QString& message);
   void doStep();
   void publishState(bool newGeneration);
   void fail(const QString& message);
@@ -59,8 +78,13 @@ class TrainerThread : public QThread {
 
   // Training-thread state, touched only inside run().
   std::unique_ptr<Trainer> m_trainer;
+  std::shared_ptr<const Task> m_task;  // the trainer's task, handed out with snapshots
+  uint64_t m_generation = 0;           // bumps per build or reset, for snapshots
   RunSpec m_spec;
   bool m_playing = false;
+  bool m_modified = false;          // trained since the last checkpoint save or open
+  SnapshotRing m_snapshots;         // known-good states for rewinding after a non-finite step
+  MetricsRecorder m_metrics;        // what a checkpoint's metrics history holds
   int m_pendingSteps = 0;
   int m_stepsPerSecond = 0;
   double m_elapsedBefore = 0;       // seconds of earlier play stretches
@@ -71,6 +95,7 @@ class TrainerThread : public QThread {
   // GUI copies from it in pull().
   std::mutex m_dataMutex;
   Frame m_out;
+  std::condition_variable m_fileDone;  // signalled (with m_dataMutex) when lastFile changes
 };
 
 }  // namespace unroll::gui

@@ -2,6 +2,7 @@
 #include "training_controller.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 
 #include "data/adding_task.h"
 #include "data/text_corpus.h"
@@ -42,16 +43,7 @@ QString TrainingController::setSpec(const RunSpec& requested) {
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());
   }
-  m_spec = spec;
-  const TaskShape shape = task->shape();
-  m_regression = shape.head == HeadKind::Regression;
-  m_baseline = NAN;
-  if (auto* text = dynamic_cast<const TextCorpus*>(task.get())) m_baseline = text->unigram_entropy();
-  if (dynamic_cast<const AddingTask*>(task.get())) m_baseline = AddingTask::baseline_mse();
-  m_tokenLabels.clear();
-  if (shape.tokens)
-    for (int i = 0; i < shape.input_size; ++i)
-      m_tokenLabels << QString::fromStdString(task->token_text(i));
+  adopt(spec, task);
   if (m_thread) {
     Command c;
     c.kind = Command::Swap;
@@ -63,11 +55,38 @@ QString TrainingController::setSpec(const RunSpec& requested) {
   return {};
 }
 
+void TrainingController::adopt(const RunSpec& spec, std::shared_ptr<const Task> task) {
+  m_spec = spec;
+  m_task = task;
+  const TaskShape shape = task->shape();
+  m_regression = shape.head == HeadKind::Regression;
+  m_baseline = NAN;
+  if (auto* text = dynamic_cast<const TextCorpus*>(task.get())) m_baseline = text->unigram_entropy();
+  if (dynamic_cast<const AddingTask*>(task.get())) m_baseline = AddingTask::baseline_mse();
+  m_tokenLabels.clear();
+  if (shape.tokens)
+    for (int i = 0; i < shape.input_size; ++i)
+      m_tokenLabels << QString::fromStdString(task->token_text(i));
+}
+
 void TrainingController::post(int kind, double value) {
   if (!m_thread) return;
   Command c;
   c.kind = Command::Kind(kind);
   c.value = value;
+  m_thread->post(std::move(c));
+}
+
+void TrainingController::requestNetwork(QObject* context,
+                                        std::function<void(const NetworkSnapshot&)> onReady) {
+  if (!m_thread) return;
+  Command c;
+  c.kind = Command::Snapshot;
+  // The reply hops to this object's thread; the controller outlives the thread (it joins it).
+  c.reply = [this, guard = QPointer<QObject>(context), f = std::move(onReady)](NetworkSnapshot s) {
+    QMetaObject::invokeMethod(
+        this, [guard, f, s = std::move(s)] { if (guard) f(s); }, Qt::QueuedConnection);
+  };
   m_thread->post(std::move(c));
 }
 

@@ -8,11 +8,13 @@
 #include <memory>
 
 #include "frame.h"
+#include "network_snapshot.h"
 #include "run_spec.h"
 
 namespace unroll::gui {
 
 class TrainerThread;
+struct Command;
 
 class TrainingController : public QObject {
   Q_OBJECT
@@ -27,6 +29,11 @@ class TrainingController : public QObject {
   // Text of each token id of the current task (empty for dense tasks).
   const QStringList& tokenLabels() const { return m_tokenLabels; }
   bool regressionTask() const { return m_regression; }
+  // The task of the current spec (null before the first setSpec).
+  std::shared_ptr<const Task> task() const { return m_task; }
+  // Asks the training thread for a copy of the network, taken between steps; onReady runs later on
+  // this thread, unless `context` is gone by then. Never blocks.
+  void requestNetwork(QObject* context, std::function<void(const NetworkSnapshot&)> onReady);
   // Loss of a model that ignores context (adding: MSE of the mean; text: unigram entropy).
   double lossBaseline() const { return m_baseline; }
 
@@ -38,6 +45,18 @@ class TrainingController : public QObject {
   void setClip(const ClipConfig& clip);
   void setBptt(const BpttConfig& bptt);
   void setStepsPerSecond(int n);  // 0 = full speed
+
+  // File commands (controller_files.cpp), run by the training thread between steps. These wait
+  // for its answer (at most a step plus the write); the thread never waits on the GUI.
+  // Checkpoint saves with markSaved clear Frame::modified; exports never do.
+  FileResult saveFile(const QString& path, FileKind kind = FileKind::Checkpoint,
+                      bool markSaved = true);
+  // Loads and checks the file here, rebuilds its task, then the thread swaps in the restored run,
+  // paused; on any error nothing changes. markSaved false: the opened run counts as modified.
+  FileResult openFile(const QString& path, bool markSaved = true);
+  // After a non-finite step: back to the last known-good snapshot (then change LR/clip, play).
+  void rewindToLastGood();
+  bool modified() const { return m_frame.modified; }
 
   // The latest pulled frame; pullNow() pulls immediately (tests, screenshots).
   const Frame& frame() const { return m_frame; }
@@ -55,10 +74,13 @@ class TrainingController : public QObject {
 
  private:
   void post(int kind, double value = 0);
+  void adopt(const RunSpec& spec, std::shared_ptr<const Task> task);
+  FileResult request(Command c);
 
   std::unique_ptr<TrainerThread> m_thread;
   QTimer m_timer;
   RunSpec m_spec;
+  std::shared_ptr<const Task> m_task;
   QStringList m_tokenLabels;
   bool m_regression = false;
   double m_baseline = NAN;
@@ -66,6 +88,7 @@ class TrainingController : public QObject {
   uint64_t m_shownVersion = ~0ull, m_shownHistory = ~0ull, m_shownGeneration = ~0ull;
   uint64_t m_seenNonFinite = 0, m_seenErrors = 0;
   bool m_wasPlaying = false;
+  uint64_t m_nextRequest = 0;
 };
 
 }  // namespace unroll::gui

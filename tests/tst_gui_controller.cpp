@@ -1,5 +1,6 @@
 // The training controller and its thread: commands reach the thread and take effect, a reset
-// replays the same run, a non-finite step pauses and keeps finite weights, closing joins quickly.
+// replays the same run, a non-finite step pauses and a rewind to a good snapshot recovers from it,
+// closing joins quickly.
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
@@ -57,7 +58,7 @@ class TstGuiController : public QObject {
   void resetReproducesFirstLosses();
   void learningRateChangeTakesEffect();
   void invalidCommandIsReportedNotFatal();
-  void nonFiniteStepPausesAndKeepsFiniteWeights();
+  void nonFiniteStepRewindsAndRecovers();
   void closingMidRunJoinsFast();
   void historyStaysBounded();
 };
@@ -136,7 +137,7 @@ void TstGuiController::invalidCommandIsReportedNotFatal() {
   QVERIFY(errors.first().first().toString().contains("k1"));
 }
 
-void TstGuiController::nonFiniteStepPausesAndKeepsFiniteWeights() {
+void TstGuiController::nonFiniteStepRewindsAndRecovers() {
   // The exploding demo: tanh RNN, W_hh stretched x1.5, SGD without clipping; with seed 1 its
   // output overflows within ~50 steps.
   RunSpec s;
@@ -160,15 +161,37 @@ void TstGuiController::nonFiniteStepPausesAndKeepsFiniteWeights() {
     QVERIFY(c.frame().report.accepted);
     for (const auto& h : c.frame().report.hidden) QVERIFY(h.allFinite());
   }
-  // Lower the rate, enable clipping and continue from the kept weights.
-  c.setLearningRate(1e-3);
+  // The banner's "lower LR + clip + continue": rewind to the last known-good snapshot (the last
+  // weights are already on their way to overflow), apply both, play. Training must go on with
+  // accepted steps and finite losses.
+  const double lr = c.spec().train.optimizer.lr;
+  c.rewindToLastGood();
+  c.setLearningRate(lr * 0.1);
   c.setClip({ClipMode::Norm, 1.0});
-  c.stepOnce();
+  c.play();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.rewindCount == 1; }));
+  const long from = c.frame().rewoundTo;
+  QVERIFY(from >= 0 && from < e.step);
   QVERIFY(waitFor(c, [&](const Frame& f) {
-    return f.steps == steps + 1 || f.nonFiniteCount > 1;
-  }));
-  qInfo("after lowering the rate: steps %ld, non-finite events %llu", c.frame().steps,
-        (unsigned long long)c.frame().nonFiniteCount);
+    return f.steps >= from + 200 || f.nonFiniteCount > 1;
+  }, 30000));
+  c.pause();
+  qInfo("rejected at step %ld, rewound to step %ld, now at step %ld, non-finite events %llu",
+        e.step, from, c.frame().steps, (unsigned long long)c.frame().nonFiniteCount);
+  QCOMPARE(c.frame().nonFiniteCount, uint64_t(1));
+  QVERIFY(c.frame().steps >= from + 200);
+  QVERIFY(c.frame().report.accepted);
+  QVERIFY(std::isfinite(c.frame().report.loss));
+  // Every loss recorded since the rewind is finite (non-finite values would be dropped, so check
+  // the buckets after the rejected step have a loss at all and it is finite).
+  int after = 0;
+  for (const Bucket& b : c.frame().history.buckets())
+    if (b.firstStep > e.step) {
+      ++after;
+      QVERIFY(b.s[kLoss].count > 0);
+      QVERIFY(std::isfinite(b.s[kLoss].max));
+    }
+  QVERIFY(after > 0);
 }
 
 void TstGuiController::closingMidRunJoinsFast() {

@@ -4,80 +4,113 @@
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../gui/app_options.cpp" line="17" />
+        <location filename="../gui/app_options.cpp" line="17"/>
         <source>Unroll: design, train and understand recurrent neural networks.</source>
         <translation>Unroll: rekurrente neuronale Netze entwerfen, trainieren und verstehen.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="22" />
+        <location filename="../gui/app_options.cpp" line="22"/>
         <source>Open a demo: %1.</source>
         <translation>Eine Demo öffnen: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="26" />
+        <location filename="../gui/app_options.cpp" line="26"/>
         <source>Start training at once.</source>
         <translation>Das Training sofort starten.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="29" />
+        <location filename="../gui/app_options.cpp" line="29"/>
         <source>Grab the whole window to FILE.png, then quit.</source>
         <translation>Das ganze Fenster als FILE.png speichern, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="32" />
+        <location filename="../gui/app_options.cpp" line="32"/>
         <source>Seconds before the screenshot (default 5).</source>
         <translation>Sekunden bis zum Bildschirmfoto (Standard 5).</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="35" />
+        <location filename="../gui/app_options.cpp" line="35"/>
         <source>Interface language: en or de.</source>
         <translation>Sprache der Oberfläche: en oder de.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="38" />
+        <location filename="../gui/app_options.cpp" line="38"/>
         <source>Steps per second (0 = full speed, the default).</source>
         <translation>Schritte pro Sekunde (0 = volle Geschwindigkeit, Standard).</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="48" />
+        <location filename="../gui/app_options.cpp" line="48"/>
         <source>--after needs seconds between 0 and 3600</source>
         <translation>--after braucht Sekunden zwischen 0 und 3600</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="53" />
+        <location filename="../gui/app_options.cpp" line="53"/>
         <source>--speed needs a whole number &gt;= 0</source>
         <translation>--speed braucht eine ganze Zahl &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="58" />
+        <location filename="../gui/app_options.cpp" line="58"/>
         <source>--lang must be en or de</source>
         <translation>--lang muss en oder de sein</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="62" />
-        <source>unknown demo '%1'; choose one of: %2</source>
+        <location filename="../gui/app_options.cpp" line="62"/>
+        <source>unknown demo &apos;%1&apos;; choose one of: %2</source>
         <translation>unbekannte Demo „%1“; verfügbar sind: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DialogFileUi</name>
+    <message>
+        <location filename="../gui/file_ui.cpp" line="11"/>
+        <source>Unsaved training</source>
+        <translation>Ungespeichertes Training</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_ui.cpp" line="12"/>
+        <source>The run “%1” has trained since it was last saved. Save it?</source>
+        <translation>Der Lauf „%1“ wurde seit dem letzten Speichern weiter trainiert. Speichern?</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_ui.cpp" line="18"/>
+        <source>Open checkpoint</source>
+        <translation>Checkpoint öffnen</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_ui.cpp" line="19"/>
+        <source>Unroll checkpoints (*.unroll);;All files (*)</source>
+        <translation>Unroll-Checkpoints (*.unroll);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_ui.cpp" line="33"/>
+        <source>Recover training</source>
+        <translation>Training wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_ui.cpp" line="34"/>
+        <source>Unroll did not close cleanly. An autosaved run from %1 exists. Recover it?</source>
+        <translation>Unroll wurde nicht ordnungsgemäß beendet. Es gibt einen automatisch gespeicherten Lauf vom %1. Wiederherstellen?</translation>
     </message>
 </context>
 <context>
     <name>GradientFit</name>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="34" />
+        <location filename="../gui/gradient_fit.cpp" line="34"/>
         <source>not enough gradient to fit</source>
         <translation>zu wenig Gradient für eine Anpassung</translation>
     </message>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="39" />
+        <location filename="../gui/gradient_fit.cpp" line="39"/>
         <source>%1 per step back: the signal keeps its size</source>
         <translation>%1 pro Schritt zurück: Das Signal behält seine Größe</translation>
     </message>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="44" />
+        <location filename="../gui/gradient_fit.cpp" line="44"/>
         <source>%1 per step back: the signal halves every %2 steps</source>
         <translation>%1 pro Schritt zurück: Das Signal halbiert sich alle %2 Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="46" />
+        <location filename="../gui/gradient_fit.cpp" line="46"/>
         <source>%1 per step back: the signal doubles every %2 steps</source>
         <translation>%1 pro Schritt zurück: Das Signal verdoppelt sich alle %2 Schritte</translation>
     </message>
@@ -85,60 +118,75 @@
 <context>
     <name>RunSpec</name>
     <message>
-        <location filename="../gui/run_spec.cpp" line="85" />
+        <location filename="../gui/run_spec.cpp" line="112"/>
         <source>Vanishing: a tanh RNN on the adding problem; the gradient fades before it reaches the marked steps.</source>
         <translation>Verschwindend: ein tanh-RNN auf dem Additionsproblem; der Gradient verblasst, bevor er die markierten Schritte erreicht.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="88" />
+        <location filename="../gui/run_spec.cpp" line="115"/>
         <source>Exploding: strong recurrent weights and SGD without clipping; gradient spikes.</source>
         <translation>Explodierend: starke rekurrente Gewichte und SGD ohne Begrenzung; Gradientenspitzen.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="90" />
+        <location filename="../gui/run_spec.cpp" line="117"/>
         <source>LSTM: the same adding problem, solved by gates that keep the signal alive.</source>
         <translation>LSTM: dasselbe Additionsproblem, gelöst von Gates, die das Signal am Leben halten.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="92" />
+        <location filename="../gui/run_spec.cpp" line="119"/>
         <source>Text: a character-level LSTM language model on the built-in prose.</source>
         <translation>Text: ein zeichenbasiertes LSTM-Sprachmodell auf dem eingebauten Text.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="129" />
+        <location filename="../gui/run_spec.cpp" line="121"/>
+        <source>Language: remember the country across the filler to name its language.</source>
+        <translation>Sprache: das Land über den Füllsatz hinweg behalten, um seine Sprache zu nennen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/run_spec.cpp" line="123"/>
+        <source>Sine: forecast a noisy sum of sines, one step and many steps ahead.</source>
+        <translation>Sinus: eine verrauschte Summe von Sinuswellen vorhersagen, einen und viele Schritte voraus.</translation>
+    </message>
+    <message>
+        <location filename="../gui/run_spec.cpp" line="207"/>
         <source>Choose a text file first.</source>
         <translation>Wählen Sie zuerst eine Textdatei.</translation>
+    </message>
+    <message>
+        <location filename="../gui/run_spec.cpp" line="209"/>
+        <source>Choose a CSV file first.</source>
+        <translation>Wählen Sie zuerst eine CSV-Datei.</translation>
     </message>
 </context>
 <context>
     <name>unroll::gui::ChartView</name>
     <message>
-        <location filename="../gui/chart_view.cpp" line="38" />
+        <location filename="../gui/chart_view.cpp" line="38"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../gui/chart_view.cpp" line="192" />
+        <location filename="../gui/chart_view.cpp" line="192"/>
         <source>Save chart as PNG…</source>
         <translation>Diagramm als PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/chart_view.cpp" line="193" />
+        <location filename="../gui/chart_view.cpp" line="193"/>
         <source>Save chart as SVG…</source>
         <translation>Diagramm als SVG speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/chart_view.cpp" line="198" />
+        <location filename="../gui/chart_view.cpp" line="198"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../gui/chart_view.cpp" line="198" />
+        <location filename="../gui/chart_view.cpp" line="198"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../gui/chart_view.cpp" line="198" />
+        <location filename="../gui/chart_view.cpp" line="198"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG-Bild (*.svg)</translation>
     </message>
@@ -146,254 +194,664 @@
 <context>
     <name>unroll::gui::DataPanel</name>
     <message>
-        <location filename="../gui/data_panel.cpp" line="19" />
+        <location filename="../gui/data_panel.cpp" line="41"/>
         <source>Built-in text (character language model)</source>
         <translation>Eingebauter Text (Zeichen-Sprachmodell)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="20" />
         <source>Text file:</source>
-        <translation>Textdatei:</translation>
+        <translation type="vanished">Textdatei:</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="21" />
         <source>Adding problem, length T =</source>
-        <translation>Additionsproblem, Länge T =</translation>
+        <translation type="vanished">Additionsproblem, Länge T =</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="26" />
+        <location filename="../gui/data_panel.cpp" line="55"/>
+        <location filename="../gui/data_panel.cpp" line="63"/>
         <source>no file chosen</source>
         <translation>keine Datei gewählt</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="27" />
+        <location filename="../gui/data_panel.cpp" line="56"/>
+        <location filename="../gui/data_panel.cpp" line="64"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="30" />
+        <location filename="../gui/data_panel.cpp" line="57"/>
         <source>Steps between the marked values and the answer: 2 to 5000</source>
         <translation>Schritte zwischen den markierten Werten und der Antwort: 2 bis 5000</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="31" />
+        <location filename="../gui/data_panel.cpp" line="138"/>
+        <source>Open a CSV time series</source>
+        <translation>CSV-Zeitreihe öffnen</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="139"/>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="154"/>
+        <source>Cannot read this CSV file</source>
+        <translation>Diese CSV-Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="201"/>
         <source>Adding problem: output the sum of the two marked values at the last step. Predicting the mean gives MSE 1/6 ≈ 0.167.</source>
         <translation>Additionsproblem: im letzten Schritt die Summe der beiden markierten Werte ausgeben. Wer nur den Mittelwert vorhersagt, erreicht MSE 1/6 ≈ 0,167.</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="54" />
+        <location filename="../gui/data_panel.cpp" line="128"/>
         <source>Open a text file</source>
         <translation>Textdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="55" />
+        <location filename="../gui/data_panel.cpp" line="38"/>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="42"/>
+        <source>Text file (character language model)</source>
+        <translation>Textdatei (Zeichen-Sprachmodell)</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="43"/>
+        <source>Language task (long-range memory)</source>
+        <translation>Sprachaufgabe (Langzeitgedächtnis)</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="44"/>
+        <source>Adding problem</source>
+        <translation>Additionsproblem</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="45"/>
+        <source>Copy task</source>
+        <translation>Kopieraufgabe</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="46"/>
+        <source>Sine waves (sum of sines with noise)</source>
+        <translation>Sinuswellen (Summe von Sinuswellen mit Rauschen)</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="47"/>
+        <source>Stock price (geometric Brownian motion)</source>
+        <translation>Aktienkurs (geometrische brownsche Bewegung)</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="48"/>
+        <source>CSV time series</source>
+        <translation>CSV-Zeitreihe</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="58"/>
+        <source>Filler characters between the country and &quot;I can speak&quot;: the distance the memory must span</source>
+        <translation>Füllzeichen zwischen dem Land und „I can speak“: die Strecke, die das Gedächtnis überbrücken muss</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="60"/>
+        <source>Blank steps between reading the symbols and writing them back</source>
+        <translation>Leerschritte zwischen dem Lesen der Symbole und ihrer Wiedergabe</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="66"/>
+        <source>The column to forecast</source>
+        <translation>Die vorherzusagende Spalte</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="85"/>
+        <location filename="../gui/data_panel.cpp" line="91"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="86"/>
+        <source>Filler length:</source>
+        <translation>Fülllänge:</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="87"/>
+        <source>Length T:</source>
+        <translation>Länge T:</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="88"/>
+        <source>Lag:</source>
+        <translation>Verzögerung:</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="91"/>
+        <source>Column:</source>
+        <translation>Spalte:</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="129"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>Textdateien (*.txt *.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="205"/>
+        <source>&quot;I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.&quot; Only the language word is scored: the network must carry the country across the filler.</source>
+        <translation>„I am from &lt;Land&gt;. &lt;Füllsatz&gt; I can speak &lt;Sprache&gt;.“ Bewertet wird nur das Sprachwort: Das Netz muss das Land über den Füllsatz hinweg tragen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="209"/>
+        <source>Copy task: read %1 symbols, wait through the lag, then write them back. Chance accuracy is 1/8.</source>
+        <translation>Kopieraufgabe: %1 Symbole lesen, die Verzögerung abwarten, dann wiedergeben. Die Zufallsgenauigkeit ist 1/8.</translation>
+    </message>
+    <message>
+        <location filename="../gui/data_panel.cpp" line="215"/>
+        <source>Series: predict the next value; the last 20% is held out for validation and forecasting, normalised with training statistics only.</source>
+        <translation>Zeitreihe: den nächsten Wert vorhersagen; die letzten 20 % bleiben für Validierung und Vorhersage zurück, normiert nur mit Statistiken der Trainingsdaten.</translation>
     </message>
 </context>
 <context>
     <name>unroll::gui::DynamicsPanel</name>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="39" />
+        <location filename="../gui/dynamics_panel.cpp" line="39"/>
         <source>No probe yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="54" />
+        <location filename="../gui/dynamics_panel.cpp" line="54"/>
         <source>%1% of ReLU units are dead: they pass no gradient at all.</source>
         <translation>%1 % der ReLU-Einheiten sind tot: Sie leiten keinen Gradienten weiter.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="79" />
+        <location filename="../gui/dynamics_panel.cpp" line="79"/>
         <source>&lt;b&gt;Dynamics&lt;/b&gt; — how W_hh stretches signals</source>
         <translation>&lt;b&gt;Dynamik&lt;/b&gt; – wie W_hh Signale streckt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="83" />
+        <location filename="../gui/dynamics_panel.cpp" line="83"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="84" />
+        <location filename="../gui/dynamics_panel.cpp" line="84"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="27" />
+        <location filename="../gui/dynamics_panel.cpp" line="27"/>
         <source>forget gates are open (%1)</source>
         <translation>Vergessens-Gates sind offen (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="28" />
+        <location filename="../gui/dynamics_panel.cpp" line="28"/>
         <source>forget gates are %1 on average</source>
         <translation>Vergessens-Gates liegen im Mittel bei %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="30" />
+        <location filename="../gui/dynamics_panel.cpp" line="30"/>
         <source>%1% of units are saturated, where tanh′ ≈ 0</source>
         <translation>%1 % der Einheiten sind gesättigt, dort ist tanh′ ≈ 0</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="31" />
+        <location filename="../gui/dynamics_panel.cpp" line="31"/>
         <source>W_hh shrinks signals (ρ %1 &lt; 1)</source>
         <translation>W_hh schrumpft Signale (ρ %1 &lt; 1)</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="32" />
+        <location filename="../gui/dynamics_panel.cpp" line="32"/>
         <source>W_hh stretches signals (ρ %1 &gt; 1)</source>
         <translation>W_hh streckt Signale (ρ %1 &gt; 1)</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="33" />
+        <location filename="../gui/dynamics_panel.cpp" line="33"/>
         <source>ρ %1 ≈ 1</source>
         <translation>ρ %1 ≈ 1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="34" />
+        <location filename="../gui/dynamics_panel.cpp" line="34"/>
         <source>ρ %1 ≈ 1, but tanh′ &lt; 1 damps every step</source>
         <translation>ρ %1 ≈ 1, aber tanh′ &lt; 1 dämpft jeden Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="58" />
+        <location filename="../gui/dynamics_panel.cpp" line="58"/>
         <source>Vanishing gradients: each step back keeps ×%1 of the signal (%2).</source>
         <translation>Verschwindende Gradienten: Jeder Schritt zurück behält ×%1 des Signals (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="61" />
+        <location filename="../gui/dynamics_panel.cpp" line="61"/>
         <source>Exploding gradients: each step back multiplies the signal by ×%1 (%2); clip them.</source>
         <translation>Explodierende Gradienten: Jeder Schritt zurück multipliziert das Signal mit ×%1 (%2); begrenzen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="64" />
+        <location filename="../gui/dynamics_panel.cpp" line="64"/>
         <source>Gradients keep their size through time (×%1 per step, %2): long dependencies are learnable.</source>
         <translation>Gradienten behalten ihre Größe über die Zeit (×%1 pro Schritt, %2): Lange Abhängigkeiten sind lernbar.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="67" />
+        <location filename="../gui/dynamics_panel.cpp" line="67"/>
         <source>Recurrent weights shrink signals (ρ %1 &lt; 1): expect vanishing gradients.</source>
         <translation>Rekurrente Gewichte schrumpfen Signale (ρ %1 &lt; 1): verschwindende Gradienten zu erwarten.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="70" />
+        <location filename="../gui/dynamics_panel.cpp" line="70"/>
         <source>Recurrent weights stretch signals (ρ %1 &gt; 1): expect exploding gradients; clip them.</source>
         <translation>Rekurrente Gewichte strecken Signale (ρ %1 &gt; 1): explodierende Gradienten zu erwarten; begrenzen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="72" />
+        <location filename="../gui/dynamics_panel.cpp" line="72"/>
         <source>Signals keep their size (%1).</source>
         <translation>Signale behalten ihre Größe (%1).</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="85" />
+        <location filename="../gui/dynamics_panel.cpp" line="85"/>
         <source>ρ, σ_max of W_hh</source>
         <translation>ρ, σ_max von W_hh</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="87" />
+        <location filename="../gui/dynamics_panel.cpp" line="87"/>
         <source>ρ = 1</source>
         <translation>ρ = 1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="110" />
+        <location filename="../gui/dynamics_panel.cpp" line="110"/>
         <source>ρ, layer %1</source>
         <translation>ρ, Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="115" />
+        <location filename="../gui/dynamics_panel.cpp" line="115"/>
         <source>σ_max, layer %1</source>
         <translation>σ_max, Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="155" />
+        <location filename="../gui/dynamics_panel.cpp" line="155"/>
         <source>Probes run every few steps once training starts.</source>
         <translation>Messungen laufen alle paar Schritte, sobald das Training beginnt.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="161" />
+        <location filename="../gui/dynamics_panel.cpp" line="161"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="162" />
+        <location filename="../gui/dynamics_panel.cpp" line="162"/>
         <source>ρ %1</source>
         <translation>ρ %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="163" />
+        <location filename="../gui/dynamics_panel.cpp" line="163"/>
         <source>σ_max %1</source>
         <translation>σ_max %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="164" />
+        <location filename="../gui/dynamics_panel.cpp" line="164"/>
         <source>saturated %1%</source>
         <translation>gesättigt %1 %</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="166" />
+        <location filename="../gui/dynamics_panel.cpp" line="166"/>
         <source>dead %1%</source>
         <translation>tot %1 %</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="168" />
+        <location filename="../gui/dynamics_panel.cpp" line="168"/>
         <source>gates i %1 · f %2 · o %3</source>
         <translation>Gates i %1 · f %2 · o %3</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="173" />
+        <location filename="../gui/dynamics_panel.cpp" line="173"/>
         <source>gates r %1 · z %2</source>
         <translation>Gates r %1 · z %2</translation>
     </message>
 </context>
 <context>
+    <name>unroll::gui::FileActions</name>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="49"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="50"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="51"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="54"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="55"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="56"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="57"/>
+        <source>Weights for PyTorch (safetensors)…</source>
+        <translation>Gewichte für PyTorch (safetensors)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="59"/>
+        <source>ONNX model…</source>
+        <translation>ONNX-Modell…</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="60"/>
+        <source>Metrics (CSV)…</source>
+        <translation>Messwerte (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="61"/>
+        <source>Timestep gradients (CSV)…</source>
+        <translation>Gradienten je Zeitschritt (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="82"/>
+        <location filename="../gui/file_actions.cpp" line="102"/>
+        <source>Cannot open checkpoint</source>
+        <translation>Checkpoint kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="87"/>
+        <location filename="../gui/file_actions.cpp" line="107"/>
+        <source>Opened %1 at step %2</source>
+        <translation>%1 bei Schritt %2 geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="115"/>
+        <source>Save checkpoint</source>
+        <translation>Checkpoint speichern</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="116"/>
+        <source>run.unroll</source>
+        <translation>lauf.unroll</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="117"/>
+        <source>Unroll checkpoints (*.unroll)</source>
+        <translation>Unroll-Checkpoints (*.unroll)</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="126"/>
+        <source>Cannot save checkpoint</source>
+        <translation>Checkpoint kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="131"/>
+        <source>Saved %1 at step %2</source>
+        <translation>%1 bei Schritt %2 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="139"/>
+        <source>Export weights for PyTorch</source>
+        <translation>Gewichte für PyTorch exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="141"/>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="144"/>
+        <source>Export ONNX model</source>
+        <translation>ONNX-Modell exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="146"/>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX-Modelle (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="150"/>
+        <source>Export metrics</source>
+        <translation>Messwerte exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="150"/>
+        <source>Export timestep gradients</source>
+        <translation>Gradienten je Zeitschritt exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="153"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="166"/>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="169"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="176"/>
+        <location filename="../gui/file_actions.cpp" line="211"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="194"/>
+        <source>Cannot recover the autosaved run</source>
+        <translation>Der automatisch gespeicherte Lauf kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="198"/>
+        <source>Recovered the autosaved run at step %1</source>
+        <translation>Automatisch gespeicherten Lauf bei Schritt %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../gui/file_actions.cpp" line="212"/>
+        <source>%1[*] — Unroll</source>
+        <translation>%1[*] — Unroll</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::ForecastView</name>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="39"/>
+        <source>%1% better</source>
+        <translation>%1 % besser</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="40"/>
+        <source>%1% worse</source>
+        <translation>%1 % schlechter</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="58"/>
+        <source>&lt;b&gt;Forecast&lt;/b&gt; over the validation range</source>
+        <translation>&lt;b&gt;Vorhersage&lt;/b&gt; über den Validierungsbereich</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="60"/>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="64"/>
+        <source>Steps of each free-running forecast (its own predictions fed back)</source>
+        <translation>Schritte jeder frei laufenden Vorhersage (die eigenen Vorhersagen werden zurückgeführt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="66"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="70"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="71"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="72"/>
+        <source>While training runs, forecast again this often</source>
+        <translation>Während das Training läuft, so oft neu vorhersagen</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="77"/>
+        <source>Show the first</source>
+        <translation>Die ersten</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="81"/>
+        <source> points</source>
+        <translation> Punkte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="82"/>
+        <source>How much of the validation range the chart shows; hover for values</source>
+        <translation>Wie viel des Validierungsbereichs das Diagramm zeigt; Werte beim Überfahren mit der Maus</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="86"/>
+        <source>Forecast now</source>
+        <translation>Jetzt vorhersagen</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="90"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="91"/>
+        <source>time step</source>
+        <translation>Zeitschritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="92"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="94"/>
+        <source>truth</source>
+        <translation>Wahrheit</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="95"/>
+        <source>one-step forecast</source>
+        <translation>Ein-Schritt-Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="98"/>
+        <source>free-running forecast</source>
+        <translation>frei laufende Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="152"/>
+        <source>Train a little, then forecast; it refreshes while training runs.</source>
+        <translation>Etwas trainieren, dann vorhersagen; während des Trainings wird aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="153"/>
+        <source>Forecasting needs a series task (sine, stock or CSV).</source>
+        <translation>Vorhersagen brauchen eine Zeitreihen-Aufgabe (Sinus, Aktie oder CSV).</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="190"/>
+        <source>Forecast of the model at step %1.</source>
+        <translation>Vorhersage des Modells bei Schritt %1.</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="224"/>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="224"/>
+        <source>naive</source>
+        <translation>naiv</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="224"/>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="226"/>
+        <source>one step</source>
+        <translation>ein Schritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="227"/>
+        <source>%1 steps</source>
+        <translation>%1 Schritte</translation>
+    </message>
+    <message>
+        <location filename="../gui/forecast_view.cpp" line="230"/>
+        <source>Naive: repeat the last known value.</source>
+        <translation>Naiv: den letzten bekannten Wert wiederholen.</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::GradHeatmap</name>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="18" />
+        <location filename="../gui/grad_heatmap.cpp" line="18"/>
         <source>&lt;b&gt;Gradient heatmap&lt;/b&gt; — ‖∂L/∂hₜ‖ per timestep over training</source>
         <translation>&lt;b&gt;Gradienten-Heatmap&lt;/b&gt; – ‖∂L/∂hₜ‖ je Zeitschritt über das Training</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="22" />
-        <location filename="../gui/grad_heatmap.cpp" line="39" />
+        <location filename="../gui/grad_heatmap.cpp" line="22"/>
+        <location filename="../gui/grad_heatmap.cpp" line="39"/>
         <source>Gradients appear here once training runs.</source>
         <translation>Gradienten erscheinen hier, sobald das Training läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="61" />
+        <location filename="../gui/grad_heatmap.cpp" line="61"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="63" />
+        <location filename="../gui/grad_heatmap.cpp" line="63"/>
         <source>timestep t</source>
         <translation>Zeitschritt t</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="64" />
+        <location filename="../gui/grad_heatmap.cpp" line="64"/>
         <source>‖∂L/∂hₜ‖</source>
         <translation>‖∂L/∂hₜ‖</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="75" />
+        <location filename="../gui/grad_heatmap.cpp" line="75"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="83" />
+        <location filename="../gui/grad_heatmap.cpp" line="83"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="84" />
+        <location filename="../gui/grad_heatmap.cpp" line="84"/>
         <source>steps %1–%2</source>
         <translation>Schritte %1–%2</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="85" />
+        <location filename="../gui/grad_heatmap.cpp" line="85"/>
         <source>%1, t = %2&lt;br&gt;‖∂L/∂hₜ‖ = %3</source>
         <translation>%1, t = %2&lt;br&gt;‖∂L/∂hₜ‖ = %3</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="88" />
+        <location filename="../gui/grad_heatmap.cpp" line="88"/>
         <source>no gradient</source>
         <translation>kein Gradient</translation>
     </message>
@@ -401,47 +859,47 @@
 <context>
     <name>unroll::gui::GradNormChart</name>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="21" />
+        <location filename="../gui/grad_norm_chart.cpp" line="21"/>
         <source>&lt;b&gt;Gradient norm&lt;/b&gt;</source>
         <translation>&lt;b&gt;Gradientennorm&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="28" />
+        <location filename="../gui/grad_norm_chart.cpp" line="28"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="29" />
+        <location filename="../gui/grad_norm_chart.cpp" line="29"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="30" />
+        <location filename="../gui/grad_norm_chart.cpp" line="30"/>
         <source>‖∇L‖ (log)</source>
         <translation>‖∇L‖ (log)</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="32" />
+        <location filename="../gui/grad_norm_chart.cpp" line="32"/>
         <source>unclipped (max)</source>
         <translation>unbegrenzt (Max.)</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="35" />
+        <location filename="../gui/grad_norm_chart.cpp" line="35"/>
         <source>clipped</source>
         <translation>begrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="40" />
+        <location filename="../gui/grad_norm_chart.cpp" line="40"/>
         <source>clip events</source>
         <translation>Begrenzungen</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="46" />
+        <location filename="../gui/grad_norm_chart.cpp" line="46"/>
         <source>threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="89" />
+        <location filename="../gui/grad_norm_chart.cpp" line="89"/>
         <source>clipped in %1% of steps</source>
         <translation>in %1 % der Schritte begrenzt</translation>
     </message>
@@ -449,27 +907,27 @@
 <context>
     <name>unroll::gui::HeatmapView</name>
     <message>
-        <location filename="../gui/heatmap_view.cpp" line="197" />
+        <location filename="../gui/heatmap_view.cpp" line="197"/>
         <source>Save chart as PNG…</source>
         <translation>Diagramm als PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/heatmap_view.cpp" line="198" />
+        <location filename="../gui/heatmap_view.cpp" line="198"/>
         <source>Save chart as SVG…</source>
         <translation>Diagramm als SVG speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/heatmap_view.cpp" line="203" />
+        <location filename="../gui/heatmap_view.cpp" line="203"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../gui/heatmap_view.cpp" line="203" />
+        <location filename="../gui/heatmap_view.cpp" line="203"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../gui/heatmap_view.cpp" line="203" />
+        <location filename="../gui/heatmap_view.cpp" line="203"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG-Bild (*.svg)</translation>
     </message>
@@ -477,43 +935,48 @@
 <context>
     <name>unroll::gui::HiddenHeatmap</name>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="33" />
+        <location filename="../gui/hidden_heatmap.cpp" line="34"/>
         <source>&lt;b&gt;Hidden state&lt;/b&gt; — one sequence of the latest step</source>
         <translation>&lt;b&gt;Versteckter Zustand&lt;/b&gt; – eine Sequenz des letzten Schritts</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="36" />
+        <location filename="../gui/hidden_heatmap.cpp" line="37"/>
         <source>Layer to show</source>
         <translation>Anzuzeigende Schicht</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="40" />
-        <location filename="../gui/hidden_heatmap.cpp" line="97" />
+        <location filename="../gui/hidden_heatmap.cpp" line="41"/>
+        <location filename="../gui/hidden_heatmap.cpp" line="105"/>
         <source>Hidden states appear here after the first step.</source>
         <translation>Versteckte Zustände erscheinen hier nach dem ersten Schritt.</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="72" />
+        <location filename="../gui/hidden_heatmap.cpp" line="77"/>
         <source>unit %1, t = %2&lt;br&gt;h = %3&lt;br&gt;input: %4</source>
         <translation>Einheit %1, t = %2&lt;br&gt;h = %3&lt;br&gt;Eingabe: %4</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="106" />
+        <location filename="../gui/hidden_heatmap.cpp" line="95"/>
+        <source>%1 (marked)</source>
+        <translation>%1 (markiert)</translation>
+    </message>
+    <message>
+        <location filename="../gui/hidden_heatmap.cpp" line="122"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="123" />
+        <location filename="../gui/hidden_heatmap.cpp" line="139"/>
         <source>timestep t</source>
         <translation>Zeitschritt t</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="124" />
+        <location filename="../gui/hidden_heatmap.cpp" line="140"/>
         <source>hidden unit</source>
         <translation>versteckte Einheit</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="124" />
+        <location filename="../gui/hidden_heatmap.cpp" line="140"/>
         <source>h</source>
         <translation>h</translation>
     </message>
@@ -521,53 +984,53 @@
 <context>
     <name>unroll::gui::LossChart</name>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="24" />
+        <location filename="../gui/loss_chart.cpp" line="24"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;</source>
         <translation>&lt;b&gt;Verlust&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="27" />
+        <location filename="../gui/loss_chart.cpp" line="27"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="32" />
+        <location filename="../gui/loss_chart.cpp" line="32"/>
         <source>Exponential moving average of the training loss (0 = raw)</source>
         <translation>Exponentiell gleitender Mittelwert des Trainingsverlusts (0 = roh)</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="34" />
+        <location filename="../gui/loss_chart.cpp" line="34"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="39" />
+        <location filename="../gui/loss_chart.cpp" line="39"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="40" />
+        <location filename="../gui/loss_chart.cpp" line="40"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="41" />
-        <location filename="../gui/loss_chart.cpp" line="70" />
+        <location filename="../gui/loss_chart.cpp" line="41"/>
+        <location filename="../gui/loss_chart.cpp" line="70"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="43" />
+        <location filename="../gui/loss_chart.cpp" line="43"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="46" />
+        <location filename="../gui/loss_chart.cpp" line="46"/>
         <source>smoothed</source>
         <translation>geglättet</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="51" />
+        <location filename="../gui/loss_chart.cpp" line="51"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
@@ -575,153 +1038,153 @@
 <context>
     <name>unroll::gui::MainWindow</name>
     <message>
-        <location filename="../gui/main_window.cpp" line="37" />
+        <location filename="../gui/main_window.cpp" line="39"/>
         <source>Unroll — recurrent network studio</source>
         <translation>Unroll – Studio für rekurrente Netze</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="111" />
+        <location filename="../gui/main_window.cpp" line="114"/>
         <source>Model designer</source>
         <translation>Modell-Designer</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="118" />
+        <location filename="../gui/main_window.cpp" line="121"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="124" />
+        <location filename="../gui/main_window.cpp" line="127"/>
         <source>Unrolled network</source>
         <translation>Entfaltetes Netz</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="134" />
+        <location filename="../gui/main_window.cpp" line="138"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="135" />
+        <location filename="../gui/main_window.cpp" line="140"/>
         <source>Open text file…</source>
         <translation>Textdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="136" />
+        <location filename="../gui/main_window.cpp" line="141"/>
         <source>Save window screenshot…</source>
         <translation>Bildschirmfoto des Fensters speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="138" />
+        <location filename="../gui/main_window.cpp" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="141" />
+        <location filename="../gui/main_window.cpp" line="146"/>
         <source>&amp;Run</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="146" />
+        <location filename="../gui/main_window.cpp" line="151"/>
         <source>&amp;Demos</source>
         <translation>De&amp;mos</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="153" />
+        <location filename="../gui/main_window.cpp" line="158"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="157" />
+        <location filename="../gui/main_window.cpp" line="162"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="161" />
+        <location filename="../gui/main_window.cpp" line="166"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="171" />
+        <location filename="../gui/main_window.cpp" line="176"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="172" />
-        <location filename="../gui/main_window.cpp" line="173" />
+        <location filename="../gui/main_window.cpp" line="177"/>
+        <location filename="../gui/main_window.cpp" line="178"/>
         <source>About Unroll</source>
         <translation>Über Unroll</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="174" />
+        <location filename="../gui/main_window.cpp" line="179"/>
         <source>&lt;b&gt;Unroll&lt;/b&gt; %1&lt;br&gt;A studio for designing, training and understanding recurrent neural networks: watch gradients vanish or explode as they travel back through time.</source>
         <translation>&lt;b&gt;Unroll&lt;/b&gt; %1&lt;br&gt;Ein Studio zum Entwerfen, Trainieren und Verstehen rekurrenter neuronaler Netze: Sehen Sie zu, wie Gradienten auf ihrem Weg zurück durch die Zeit verschwinden oder explodieren.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="196" />
+        <location filename="../gui/main_window.cpp" line="201"/>
         <source>Engine: %1</source>
         <translation>Engine: %1</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="245" />
+        <location filename="../gui/main_window.cpp" line="261"/>
         <source>Cannot build this model</source>
         <translation>Dieses Modell kann nicht gebaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="255" />
+        <location filename="../gui/main_window.cpp" line="276"/>
         <source>mean predictor</source>
         <translation>Mittelwert-Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="256" />
+        <location filename="../gui/main_window.cpp" line="277"/>
         <source>unigram entropy</source>
         <translation>Unigramm-Entropie</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="293" />
+        <location filename="../gui/main_window.cpp" line="314"/>
         <source>● training</source>
         <translation>● trainiert</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="293" />
+        <location filename="../gui/main_window.cpp" line="314"/>
         <source>❚❚ paused</source>
         <translation>❚❚ pausiert</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="294" />
+        <location filename="../gui/main_window.cpp" line="315"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="295" />
+        <location filename="../gui/main_window.cpp" line="316"/>
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="297" />
+        <location filename="../gui/main_window.cpp" line="318"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="302" />
+        <location filename="../gui/main_window.cpp" line="323"/>
         <source>Step %1 was not finite; training paused.</source>
         <translation>Schritt %1 war nicht endlich; Training pausiert.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="307" />
+        <location filename="../gui/main_window.cpp" line="328"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="308" />
+        <location filename="../gui/main_window.cpp" line="329"/>
         <source>The language changes the next time Unroll starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Unroll.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="312" />
+        <location filename="../gui/main_window.cpp" line="333"/>
         <source>Save window screenshot</source>
         <translation>Bildschirmfoto des Fensters speichern</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="313" />
+        <location filename="../gui/main_window.cpp" line="334"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
@@ -729,338 +1192,342 @@
 <context>
     <name>unroll::gui::ModelDesigner</name>
     <message>
-        <location filename="../gui/model_designer.cpp" line="48" />
+        <location filename="../gui/model_designer.cpp" line="48"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="52" />
+        <location filename="../gui/model_designer.cpp" line="52"/>
         <source>RNN (tanh)</source>
         <translation>RNN (tanh)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="53" />
+        <location filename="../gui/model_designer.cpp" line="53"/>
         <source>RNN (ReLU)</source>
         <translation>RNN (ReLU)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="54" />
+        <location filename="../gui/model_designer.cpp" line="54"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="55" />
+        <location filename="../gui/model_designer.cpp" line="55"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="56" />
+        <location filename="../gui/model_designer.cpp" line="56"/>
         <source>The recurrent cell shared by every timestep</source>
         <translation>Die rekurrente Zelle, die alle Zeitschritte teilen</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="57" />
+        <location filename="../gui/model_designer.cpp" line="57"/>
         <source>Cell</source>
         <translation>Zelle</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="58" />
+        <location filename="../gui/model_designer.cpp" line="58"/>
         <source>Stacked recurrent layers: 1 to 4</source>
         <translation>Gestapelte rekurrente Schichten: 1 bis 4</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="59" />
+        <location filename="../gui/model_designer.cpp" line="59"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="60" />
+        <location filename="../gui/model_designer.cpp" line="60"/>
         <source>Hidden units per layer: 1 to 1024</source>
         <translation>Versteckte Einheiten pro Schicht: 1 bis 1024</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="61" />
+        <location filename="../gui/model_designer.cpp" line="61"/>
         <source>Hidden size</source>
         <translation>Versteckte Größe</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="63" />
+        <location filename="../gui/model_designer.cpp" line="63"/>
         <source>One-hot</source>
         <translation>One-hot</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="64" />
+        <location filename="../gui/model_designer.cpp" line="64"/>
         <source>Embedding</source>
         <translation>Embedding</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="65" />
+        <location filename="../gui/model_designer.cpp" line="65"/>
         <source>How tokens enter the first layer (numeric tasks always use dense input)</source>
         <translation>Wie Token in die erste Schicht gelangen (numerische Aufgaben nutzen immer dichte Eingaben)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="66" />
+        <location filename="../gui/model_designer.cpp" line="66"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="67" />
+        <location filename="../gui/model_designer.cpp" line="67"/>
         <source>Embedding dimension: 1 to 512</source>
         <translation>Embedding-Dimension: 1 bis 512</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="68" />
+        <location filename="../gui/model_designer.cpp" line="68"/>
         <source>Embedding size</source>
         <translation>Embedding-Größe</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="70" />
+        <location filename="../gui/model_designer.cpp" line="70"/>
         <source>PyTorch default</source>
         <translation>PyTorch-Standard</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="71" />
+        <location filename="../gui/model_designer.cpp" line="71"/>
         <source>Xavier uniform</source>
         <translation>Xavier gleichverteilt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="72" />
+        <location filename="../gui/model_designer.cpp" line="72"/>
         <source>Xavier normal</source>
         <translation>Xavier normalverteilt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="73" />
+        <location filename="../gui/model_designer.cpp" line="73"/>
         <source>He (Kaiming)</source>
         <translation>He (Kaiming)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="74" />
+        <location filename="../gui/model_designer.cpp" line="74"/>
         <source>Orthogonal</source>
         <translation>Orthogonal</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="75" />
+        <location filename="../gui/model_designer.cpp" line="75"/>
         <source>Identity (IRNN)</source>
         <translation>Identität (IRNN)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="76" />
+        <location filename="../gui/model_designer.cpp" line="76"/>
         <source>Initialisation</source>
         <translation>Initialisierung</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="77" />
+        <location filename="../gui/model_designer.cpp" line="77"/>
         <source>W_hh is multiplied by this after initialisation: below 1 shrinks signals, above 1 stretches them (0.05 to 5)</source>
         <translation>W_hh wird nach der Initialisierung damit multipliziert: unter 1 schrumpfen Signale, über 1 werden sie gestreckt (0,05 bis 5)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="80" />
+        <location filename="../gui/model_designer.cpp" line="80"/>
         <source>Recurrent gain</source>
         <translation>Rekurrente Verstärkung</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="81" />
+        <location filename="../gui/model_designer.cpp" line="81"/>
         <source>Added to the LSTM forget-gate bias: positive values keep memory open (-5 to 10)</source>
         <translation>Wird zum Bias des LSTM-Vergessens-Gates addiert: positive Werte halten das Gedächtnis offen (-5 bis 10)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="83" />
+        <location filename="../gui/model_designer.cpp" line="83"/>
         <source>Forget-gate bias</source>
         <translation>Bias des Vergessens-Gates</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="86" />
+        <location filename="../gui/model_designer.cpp" line="86"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="91" />
+        <location filename="../gui/model_designer.cpp" line="91"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="91" />
+        <location filename="../gui/model_designer.cpp" line="91"/>
         <source>SGD + momentum</source>
         <translation>SGD + Momentum</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="92" />
+        <location filename="../gui/model_designer.cpp" line="92"/>
         <source>Nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="92" />
+        <location filename="../gui/model_designer.cpp" line="92"/>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="93" />
+        <location filename="../gui/model_designer.cpp" line="93"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="93" />
+        <location filename="../gui/model_designer.cpp" line="93"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="94" />
+        <location filename="../gui/model_designer.cpp" line="94"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="96" />
+        <location filename="../gui/model_designer.cpp" line="96"/>
         <source>Optimizer</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="97" />
+        <location filename="../gui/model_designer.cpp" line="97"/>
         <source>Learning rate: 0.00001 to 10; applies at the next step</source>
         <translation>Lernrate: 0,00001 bis 10; gilt ab dem nächsten Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="99" />
+        <location filename="../gui/model_designer.cpp" line="99"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="101" />
+        <location filename="../gui/model_designer.cpp" line="101"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="102" />
+        <location filename="../gui/model_designer.cpp" line="102"/>
         <source>Global norm</source>
         <translation>Globale Norm</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="103" />
+        <location filename="../gui/model_designer.cpp" line="103"/>
         <source>Per value</source>
         <translation>Pro Wert</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="104" />
+        <location filename="../gui/model_designer.cpp" line="104"/>
         <source>Gradient clipping; applies at the next step</source>
         <translation>Begrenzung der Gradienten; gilt ab dem nächsten Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="105" />
+        <location filename="../gui/model_designer.cpp" line="105"/>
         <source>Clipping</source>
         <translation>Begrenzung</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="106" />
+        <location filename="../gui/model_designer.cpp" line="106"/>
         <source>Largest allowed norm (or |value|): 0.001 to 1000</source>
         <translation>Größte erlaubte Norm (bzw. |Wert|): 0,001 bis 1000</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="109" />
+        <location filename="../gui/model_designer.cpp" line="109"/>
         <source>Clip threshold</source>
         <translation>Begrenzungsschwelle</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="111" />
+        <location filename="../gui/model_designer.cpp" line="111"/>
         <source>Full</source>
         <translation>Vollständig</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="112" />
+        <location filename="../gui/model_designer.cpp" line="112"/>
         <source>Truncated (k1, k2)</source>
         <translation>Abgeschnitten (k1, k2)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="113" />
+        <location filename="../gui/model_designer.cpp" line="113"/>
         <source>Backpropagation through time; applies at the next step</source>
         <translation>Backpropagation durch die Zeit; gilt ab dem nächsten Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="114" />
+        <location filename="../gui/model_designer.cpp" line="114"/>
         <source>BPTT</source>
         <translation>BPTT</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="115" />
+        <location filename="../gui/model_designer.cpp" line="115"/>
         <source>k1: steps between updates, at least 1 and at most k2</source>
         <translation>k1: Schritte zwischen Updates, mindestens 1 und höchstens k2</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="116" />
+        <location filename="../gui/model_designer.cpp" line="116"/>
         <source>k1 (update every)</source>
         <translation>k1 (Update alle)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="117" />
+        <location filename="../gui/model_designer.cpp" line="117"/>
         <source>k2: steps backpropagated, at least k1</source>
         <translation>k2: zurückpropagierte Schritte, mindestens k1</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="118" />
+        <location filename="../gui/model_designer.cpp" line="118"/>
         <source>k2 (backprop through)</source>
         <translation>k2 (Backprop über)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="119" />
+        <location filename="../gui/model_designer.cpp" line="119"/>
         <source>Sequences per step: 1 to 4096</source>
         <translation>Sequenzen pro Schritt: 1 bis 4096</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="120" />
+        <location filename="../gui/model_designer.cpp" line="120"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="121" />
-        <location filename="../gui/model_designer.cpp" line="262" />
+        <location filename="../gui/model_designer.cpp" line="121"/>
+        <location filename="../gui/model_designer.cpp" line="263"/>
         <source>Steps per training sequence: 2 to 10000</source>
         <translation>Schritte pro Trainingssequenz: 2 bis 10000</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="122" />
+        <location filename="../gui/model_designer.cpp" line="122"/>
         <source>Sequence length</source>
         <translation>Sequenzlänge</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="123" />
+        <location filename="../gui/model_designer.cpp" line="123"/>
         <source>One seed drives initialisation and data order: the same seed gives the same run</source>
         <translation>Ein Seed steuert Initialisierung und Datenreihenfolge: Gleicher Seed, gleicher Lauf</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="125" />
+        <location filename="../gui/model_designer.cpp" line="125"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="133" />
+        <location filename="../gui/model_designer.cpp" line="133"/>
         <source>Changes take effect on Apply (training restarts).</source>
         <translation>Änderungen wirken erst mit „Übernehmen“ (das Training beginnt neu).</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="138" />
+        <location filename="../gui/model_designer.cpp" line="138"/>
         <source>Apply and restart</source>
         <translation>Übernehmen und neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="139" />
+        <location filename="../gui/model_designer.cpp" line="139"/>
         <source>Rebuild the model with these settings, paused at step 0</source>
         <translation>Das Modell mit diesen Einstellungen neu bauen, pausiert bei Schritt 0</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="246" />
+        <location filename="../gui/model_designer.cpp" line="246"/>
         <source>k1 (%1) must not exceed k2 (%2): an update cannot skip steps it never backpropagates through.</source>
         <translation>k1 (%1) darf k2 (%2) nicht übersteigen: Ein Update kann keine Schritte überspringen, durch die es nie zurückpropagiert.</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="249" />
+        <location filename="../gui/model_designer.cpp" line="249"/>
         <source>k1 (%1) is longer than the sequence (%2 steps).</source>
         <translation>k1 (%1) ist länger als die Sequenz (%2 Schritte).</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="261" />
-        <source>The adding problem sets the sequence length to its T (Data panel)</source>
-        <translation>Das Additionsproblem legt die Sequenzlänge auf sein T fest (Bereich „Daten“)</translation>
+        <location filename="../gui/model_designer.cpp" line="262"/>
+        <source>This task sets the sequence length itself (Data panel)</source>
+        <translation>Diese Aufgabe legt die Sequenzlänge selbst fest (Datenbereich)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="271" />
+        <source>The adding problem sets the sequence length to its T (Data panel)</source>
+        <translation type="vanished">Das Additionsproblem legt die Sequenzlänge auf sein T fest (Bereich „Daten“)</translation>
+    </message>
+    <message>
+        <location filename="../gui/model_designer.cpp" line="272"/>
         <source>Cannot apply: %1</source>
         <translation>Nicht übernehmbar: %1</translation>
     </message>
@@ -1068,27 +1535,27 @@
 <context>
     <name>unroll::gui::NonFiniteBanner</name>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="19" />
+        <location filename="../gui/non_finite_banner.cpp" line="19"/>
         <source>Lower LR ×0.1 and continue</source>
         <translation>Lernrate ×0,1 und weiter</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="20" />
+        <location filename="../gui/non_finite_banner.cpp" line="20"/>
         <source>Clip at norm 1 and continue</source>
         <translation>Bei Norm 1 begrenzen und weiter</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="21" />
+        <location filename="../gui/non_finite_banner.cpp" line="21"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="22" />
+        <location filename="../gui/non_finite_banner.cpp" line="22"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="32" />
+        <location filename="../gui/non_finite_banner.cpp" line="32"/>
         <source>&lt;b&gt;Training paused: step %1 was not finite&lt;/b&gt; (bad tensor: &lt;tt&gt;%2&lt;/tt&gt;, learning rate %3). The update was skipped; the last finite weights are kept.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</source>
         <translation>&lt;b&gt;Training pausiert: Schritt %1 war nicht endlich&lt;/b&gt; (fehlerhafter Tensor: &lt;tt&gt;%2&lt;/tt&gt;, Lernrate %3). Das Update wurde übersprungen; die letzten endlichen Gewichte bleiben erhalten.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
     </message>
@@ -1096,186 +1563,495 @@
 <context>
     <name>unroll::gui::RunControls</name>
     <message>
-        <location filename="../gui/run_controls.cpp" line="13" />
+        <location filename="../gui/run_controls.cpp" line="13"/>
         <source>Run</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="17" />
-        <location filename="../gui/run_controls.cpp" line="65" />
+        <location filename="../gui/run_controls.cpp" line="17"/>
+        <location filename="../gui/run_controls.cpp" line="67"/>
         <source>Play</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="19" />
-        <location filename="../gui/run_controls.cpp" line="69" />
+        <location filename="../gui/run_controls.cpp" line="19"/>
+        <location filename="../gui/run_controls.cpp" line="71"/>
         <source>Train continuously (Space)</source>
         <translation>Fortlaufend trainieren (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="20" />
+        <location filename="../gui/run_controls.cpp" line="20"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="22" />
+        <location filename="../gui/run_controls.cpp" line="22"/>
         <source>Run exactly one training step (.)</source>
         <translation>Genau einen Trainingsschritt ausführen (.)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="23" />
+        <location filename="../gui/run_controls.cpp" line="23"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="25" />
+        <location filename="../gui/run_controls.cpp" line="25"/>
         <source>Back to step 0 with the same seed: the same run again (Ctrl+R)</source>
         <translation>Zurück zu Schritt 0 mit demselben Seed: derselbe Lauf noch einmal (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="27" />
+        <location filename="../gui/run_controls.cpp" line="27"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="29" />
+        <location filename="../gui/run_controls.cpp" line="29"/>
         <source>Full speed</source>
         <translation>Volle Geschwindigkeit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/run_controls.cpp" line="30" />
+        <location filename="../gui/run_controls.cpp" line="30"/>
         <source>%n step(s)/s</source>
         <translation>
-            <numerusform>%n Schritt/s</numerusform><numerusform>%n Schritte/s</numerusform></translation>
+            <numerusform>%n Schritt/s</numerusform>
+            <numerusform>%n Schritte/s</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="31" />
+        <location filename="../gui/run_controls.cpp" line="31"/>
         <source>Full speed, or a teaching pace to watch each step</source>
         <translation>Volle Geschwindigkeit oder ein Lehrtempo, um jedem Schritt zuzusehen</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="34" />
+        <location filename="../gui/run_controls.cpp" line="34"/>
         <source> Demo </source>
         <translation> Demo </translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="36" />
+        <location filename="../gui/run_controls.cpp" line="36"/>
         <source>Vanishing gradients</source>
         <translation>Verschwindende Gradienten</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="37" />
+        <location filename="../gui/run_controls.cpp" line="37"/>
         <source>Exploding gradients</source>
         <translation>Explodierende Gradienten</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="38" />
+        <location filename="../gui/run_controls.cpp" line="38"/>
         <source>LSTM keeps the signal</source>
         <translation>LSTM erhält das Signal</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="39" />
+        <location filename="../gui/run_controls.cpp" line="39"/>
         <source>Character language model</source>
         <translation>Zeichen-Sprachmodell</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="40" />
+        <location filename="../gui/run_controls.cpp" line="40"/>
+        <source>Long-range language task</source>
+        <translation>Sprachaufgabe mit langer Reichweite</translation>
+    </message>
+    <message>
+        <location filename="../gui/run_controls.cpp" line="41"/>
+        <source>Sine forecasting</source>
+        <translation>Sinus-Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../gui/run_controls.cpp" line="42"/>
         <source>(custom)</source>
         <translation>(eigene)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="65" />
+        <location filename="../gui/run_controls.cpp" line="67"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="68" />
+        <location filename="../gui/run_controls.cpp" line="70"/>
         <source>Pause after the current step (Space)</source>
         <translation>Nach dem laufenden Schritt anhalten (Leertaste)</translation>
     </message>
 </context>
 <context>
+    <name>unroll::gui::SamplePanel</name>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="50"/>
+        <source>Text fed to the network before it writes; every character must occur in the training text</source>
+        <translation>Text, den das Netz liest, bevor es schreibt; jedes Zeichen muss im Trainingstext vorkommen</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="52"/>
+        <source>Prime:</source>
+        <translation>Vorgabe:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="57"/>
+        <source>0 always takes the likeliest character; 1 samples the model&apos;s own distribution; higher is wilder</source>
+        <translation>0 nimmt immer das wahrscheinlichste Zeichen; 1 zieht aus der Verteilung des Modells; höher ist wilder</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="63"/>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="68"/>
+        <source>Characters to generate</source>
+        <translation>Zu erzeugende Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="71"/>
+        <source>Layer of the unit that colours the text (1 = bottom)</source>
+        <translation>Schicht der Einheit, die den Text einfärbt (1 = unterste)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="74"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="75"/>
+        <source>Hidden unit whose activation tints each character: blue is negative, red positive. Look for units that track quotes, line ends or word starts.</source>
+        <translation>Versteckte Einheit, deren Aktivierung jedes Zeichen einfärbt: Blau ist negativ, Rot positiv. Suchen Sie Einheiten, die Anführungszeichen, Zeilenenden oder Wortanfänge verfolgen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="77"/>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="80"/>
+        <source>Layer:</source>
+        <translation>Schicht:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="82"/>
+        <source>Unit:</source>
+        <translation>Einheit:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="90"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="91"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="92"/>
+        <source>While training runs, sample again this often</source>
+        <translation>Während das Training läuft, so oft neu erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="93"/>
+        <source>Sample now</source>
+        <translation>Jetzt erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="94"/>
+        <source>Refresh while training every</source>
+        <translation>Während des Trainings erneuern alle</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="143"/>
+        <source>argmax</source>
+        <translation>argmax</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="155"/>
+        <source>Sampling needs a character language model (text or language task).</source>
+        <translation>Zum Erzeugen braucht es ein Zeichen-Sprachmodell (Text- oder Sprachaufgabe).</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="164"/>
+        <source>Press &quot;Sample now&quot;, or train: samples refresh while training runs.</source>
+        <translation>„Jetzt erzeugen“ drücken oder trainieren: Während des Trainings werden Texte erneuert.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="177"/>
+        <source>No language model to sample yet.</source>
+        <translation>Noch kein Sprachmodell, aus dem erzeugt werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="202"/>
+        <source>Sampled at step %1.</source>
+        <translation>Erzeugt bei Schritt %1.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sample_panel.cpp" line="203"/>
+        <source>Sampled at step %1. Unit %2 of layer %3: blue −1, white 0, red +1; the prime is underlined.</source>
+        <translation>Erzeugt bei Schritt %1. Einheit %2 der Schicht %3: Blau −1, Weiß 0, Rot +1; die Vorgabe ist unterstrichen.</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::SweepPanel</name>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="97"/>
+        <source>Language (lag = filler characters)</source>
+        <translation>Sprache (Verzögerung = Füllzeichen)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="98"/>
+        <source>Adding (lag = sequence length T)</source>
+        <translation>Addition (Verzögerung = Sequenzlänge T)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="99"/>
+        <source>Copy (lag = delay steps)</source>
+        <translation>Kopieren (Verzögerung = Warteschritte)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="100"/>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="102"/>
+        <source>Comma-separated lags, e.g. 5,20,50</source>
+        <translation>Verzögerungen, durch Kommas getrennt, z. B. 5,20,50</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="103"/>
+        <source>Lags:</source>
+        <translation>Verzögerungen:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="108"/>
+        <source>Training updates per run: the same budget for every cell and lag</source>
+        <translation>Trainingsschritte pro Lauf: dasselbe Budget für jede Zelle und Verzögerung</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="113"/>
+        <source>hidden</source>
+        <translation>versteckt</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="115"/>
+        <source>Steps per run:</source>
+        <translation>Schritte pro Lauf:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="119"/>
+        <source>tanh RNN</source>
+        <translation>tanh-RNN</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="119"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="119"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="143"/>
+        <source>Cells:</source>
+        <translation>Zellen:</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="147"/>
+        <source>Run sweep</source>
+        <translation>Durchlauf starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="148"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="159"/>
+        <location filename="../gui/sweep_panel.cpp" line="160"/>
+        <location filename="../gui/sweep_panel.cpp" line="212"/>
+        <location filename="../gui/sweep_panel.cpp" line="281"/>
+        <source>lag</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="174"/>
+        <source>Where does each cell stop learning? Vanilla RNNs fail at long lags; gated cells go on.</source>
+        <translation>Wo hört jede Zelle auf zu lernen? Einfache RNNs scheitern bei langen Verzögerungen; Zellen mit Gates lernen weiter.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="211"/>
+        <location filename="../gui/sweep_panel.cpp" line="277"/>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="211"/>
+        <location filename="../gui/sweep_panel.cpp" line="277"/>
+        <source>validation MSE</source>
+        <translation>Validierungs-MSE</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="232"/>
+        <source>&apos;%1&apos; is not a lag from 0 to 5000; give e.g. 5,20,50</source>
+        <translation>„%1“ ist keine Verzögerung von 0 bis 5000; geben Sie z. B. 5,20,50 an</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="241"/>
+        <source>The adding problem needs a length T of at least 2.</source>
+        <translation>Das Additionsproblem braucht eine Länge T von mindestens 2.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="249"/>
+        <source>Choose at least one lag and one cell.</source>
+        <translation>Wählen Sie mindestens eine Verzögerung und eine Zelle.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="274"/>
+        <source>majority guess</source>
+        <translation>Mehrheitsraten</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="275"/>
+        <source>chance</source>
+        <translation>Zufall</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="276"/>
+        <source>mean predictor</source>
+        <translation>Mittelwert-Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="309"/>
+        <source>Training %1 runs of %2 steps each…</source>
+        <translation>Trainiere %1 Läufe mit je %2 Schritten…</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="318"/>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="351"/>
+        <source>The sweep stopped: %1</source>
+        <translation>Der Durchlauf wurde beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="353"/>
+        <source>Cancelled after %1 runs.</source>
+        <translation>Nach %1 Läufen abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/sweep_panel.cpp" line="355"/>
+        <source>Done: %1 runs. Where a curve drops to the dashed line, that cell has stopped learning.</source>
+        <translation>Fertig: %1 Läufe. Wo eine Kurve auf die gestrichelte Linie fällt, hat diese Zelle aufgehört zu lernen.</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::TaskDocks</name>
+    <message>
+        <location filename="../gui/task_docks.cpp" line="31"/>
+        <source>Samples</source>
+        <translation>Textproben</translation>
+    </message>
+    <message>
+        <location filename="../gui/task_docks.cpp" line="33"/>
+        <source>Forecast</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../gui/task_docks.cpp" line="34"/>
+        <source>Long-lag sweep</source>
+        <translation>Verzögerungs-Durchlauf</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::TimestepGradChart</name>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="24" />
-        <source>&lt;b&gt;Gradient vs timestep&lt;/b&gt; — how much of the loss's gradient reaches each step of the latest sequence</source>
+        <location filename="../gui/timestep_grad_chart.cpp" line="24"/>
+        <source>&lt;b&gt;Gradient vs timestep&lt;/b&gt; — how much of the loss&apos;s gradient reaches each step of the latest sequence</source>
         <translation>&lt;b&gt;Gradient je Zeitschritt&lt;/b&gt; – wie viel vom Gradienten des Verlusts jeden Schritt der letzten Sequenz erreicht</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="34" />
+        <location filename="../gui/timestep_grad_chart.cpp" line="34"/>
         <source>t =</source>
         <translation>t =</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="35" />
+        <location filename="../gui/timestep_grad_chart.cpp" line="35"/>
         <source>timestep t (the loss is at the right)</source>
         <translation>Zeitschritt t (der Verlust liegt rechts)</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="36" />
+        <location filename="../gui/timestep_grad_chart.cpp" line="36"/>
         <source>‖∂L/∂hₜ‖ (log)</source>
         <translation>‖∂L/∂hₜ‖ (log)</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="50" />
+        <location filename="../gui/timestep_grad_chart.cpp" line="50"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="55" />
+        <location filename="../gui/timestep_grad_chart.cpp" line="55"/>
         <source>fit, layer %1</source>
         <translation>Anpassung, Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="76" />
+        <location filename="../gui/timestep_grad_chart.cpp" line="76"/>
         <source>No step yet: press Play or Step.</source>
         <translation>Noch kein Schritt: „Start“ oder „Schritt“ drücken.</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="94" />
+        <location filename="../gui/timestep_grad_chart.cpp" line="94"/>
         <source>layer %1: %2</source>
         <translation>Schicht %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>unroll::gui::TrainingController</name>
+    <message>
+        <location filename="../gui/controller_files.cpp" line="17"/>
+        <source>The studio is shutting down.</source>
+        <translation>Das Studio wird beendet.</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::UnrolledView</name>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="91" />
+        <location filename="../gui/unrolled_view.cpp" line="91"/>
         <source>backprop window: last k2 = %1 steps (update every k1 = %2)</source>
         <translation>Backprop-Fenster: letzte k2 = %1 Schritte (Update alle k1 = %2)</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="93" />
+        <location filename="../gui/unrolled_view.cpp" line="93"/>
         <source>full BPTT: the gradient flows back through all T = %1 steps</source>
         <translation>volle BPTT: Der Gradient fließt durch alle T = %1 Schritte zurück</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="111" />
+        <location filename="../gui/unrolled_view.cpp" line="111"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="114" />
+        <location filename="../gui/unrolled_view.cpp" line="114"/>
         <source>h%1</source>
         <translation>h%1</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="115" />
+        <location filename="../gui/unrolled_view.cpp" line="115"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="168" />
-        <source>Every blue arrow is the same matrix W_hh: the gradient from the loss is multiplied by it (and the cell's derivative) once per step it travels back. %1</source>
+        <location filename="../gui/unrolled_view.cpp" line="168"/>
+        <source>Every blue arrow is the same matrix W_hh: the gradient from the loss is multiplied by it (and the cell&apos;s derivative) once per step it travels back. %1</source>
         <translation>Jeder blaue Pfeil ist dieselbe Matrix W_hh: Der Gradient des Verlusts wird mit ihr (und der Ableitung der Zelle) einmal pro Schritt zurück multipliziert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="170" />
+        <location filename="../gui/unrolled_view.cpp" line="170"/>
         <source>Loss only at the last step.</source>
         <translation>Verlust nur im letzten Schritt.</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="171" />
+        <location filename="../gui/unrolled_view.cpp" line="171"/>
         <source>Loss at every step.</source>
         <translation>Verlust in jedem Schritt.</translation>
     </message>

@@ -1,0 +1,253 @@
+// The studio's File menu: save -> open continues a run bit-identically, a bad file shows an error
+// and changes nothing, recent files and the unsaved-changes prompt, autosave recovery bookkeeping.
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "autosave.h"
+#include "file_actions.h"
+#include "io/checkpoint.h"
+#include "training_controller.h"
+
+using namespace unroll;
+using namespace unroll::gui;
+
+namespace {
+
+RunSpec smallSpec() {
+  RunSpec s;
+  demoSpec(QStringLiteral("vanishing"), &s);
+  s.train.model.hidden = 16;
+  s.train.batch = 8;
+  s.data.addingLength = 20;
+  s.train.val_every = 0;
+  return normalized(s);
+}
+
+// Scripted answers; records what the user would have seen.
+struct ScriptedUi : FileUi {
+  Answer unsaved = Cancel;
+  QString path;
+  int asked = 0;
+  QStringList errors;
+  Answer askUnsaved(QWidget*, const QString&) override { return ++asked, unsaved; }
+  QString openPath(QWidget*, const QString&) override { return path; }
+  QString savePath(QWidget*, const QString&, const QString&, const QString&) override {
+    return path;
+  }
+  void error(QWidget*, const QString&, const QString& text) override { errors << text; }
+  bool askRecover(QWidget*, const QDateTime&) override { return true; }
+};
+
+// Runs exactly n more steps and waits for them.
+bool stepN(TrainingController& c, int n) {
+  const long target = (c.pullNow(), c.frame().steps) + n;
+  for (int i = 0; i < n; ++i) c.stepOnce();
+  QElapsedTimer t;
+  t.start();
+  while (t.elapsed() < 20000) {
+    c.pullNow();
+    if (c.frame().steps == target) return true;
+    QTest::qWait(2);
+  }
+  return false;
+}
+
+// Losses of the last n steps, from the (stride 1) history.
+std::vector<double> lastLosses(const Frame& f, int n) {
+  std::vector<double> out;
+  const auto& b = f.history.buckets();
+  for (size_t i = b.size() - std::min<size_t>(b.size(), n); i < b.size(); ++i)
+    out.push_back(b[i].s[kLoss].mean());
+  return out;
+}
+
+struct Studio {
+  QMainWindow window;
+  TrainingController* c = new TrainingController(&window);
+  FileActions files{&window, c, false};
+  ScriptedUi* ui = new ScriptedUi;
+  Studio() { files.setUi(std::unique_ptr<FileUi>(ui)); }
+};
+
+}  // namespace
+
+class TstGuiFiles : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("UnrollTest"));
+    QSettings().clear();
+  }
+  void saveOpenContinuesIdentically();
+  void badFileShowsErrorAndChangesNothing_data();
+  void badFileShowsErrorAndChangesNothing();
+  void recentFilesUpdated();
+  void unsavedPrompt();
+  void autosaveRecovery();
+
+ private:
+  QTemporaryDir m_dir;
+};
+
+void TstGuiFiles::saveOpenContinuesIdentically() {
+  // A: 10 steps, save, 10 more. B: open the file, 10 steps. Same losses and weights.
+  const QString path = m_dir.filePath("run.unroll"), endA = m_dir.filePath("a.unroll"),
+                endB = m_dir.filePath("b.unroll");
+  Studio a;
+  QVERIFY(a.c->setSpec(smallSpec()).isEmpty());
+  QVERIFY(stepN(*a.c, 10));
+  QVERIFY(a.files.saveTo(path));
+  QVERIFY(!a.c->modified());
+  QVERIFY(stepN(*a.c, 10));
+  const std::vector<double> lossA = lastLosses(a.c->frame(), 10);
+  QVERIFY(a.files.saveTo(endA));
+
+  Studio b;
+  QVERIFY(b.c->setSpec(smallSpec()).isEmpty());
+  QVERIFY(b.files.openPath(path));
+  QCOMPARE(b.c->frame().steps, 10L);
+  QCOMPARE(b.files.currentPath(), path);
+  QCOMPARE(b.c->spec().recurrentGain, smallSpec().recurrentGain);
+  QVERIFY(stepN(*b.c, 10));
+  const std::vector<double> lossB = lastLosses(b.c->frame(), 10);
+  QVERIFY(b.files.saveTo(endB));
+  QCOMPARE(lossB.size(), size_t(10));
+  double worst = 0;
+  for (size_t i = 0; i < lossA.size(); ++i) worst = std::max(worst, std::abs(lossA[i] - lossB[i]));
+  const Checkpoint ca = load_checkpoint(endA.toStdString());
+  const Checkpoint cb = load_checkpoint(endB.toStdString());
+  const double wdiff = (ca.params - cb.params).cwiseAbs().maxCoeff();
+  qInfo("largest loss difference %g, weight difference %g", worst, wdiff);
+  QCOMPARE(worst, 0.0);
+  QCOMPARE(wdiff, 0.0);
+  QCOMPARE(cb.progress.step, 20L);
+  QVERIFY(b.ui->errors.isEmpty());
+}
+
+void TstGuiFiles::badFileShowsErrorAndChangesNothing_data() {
+  QTest::addColumn<QByteArray>("bytes");
+  Studio s;
+  QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+  QVERIFY(stepN(*s.c, 3));
+  const QString good = m_dir.filePath("good.unroll");
+  QVERIFY(s.files.saveTo(good));
+  QFile f(good);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QByteArray bytes = f.readAll();
+  QByteArray flipped = bytes;
+  flipped[flipped.size() / 2] = char(flipped[flipped.size() / 2] ^ 0x5a);
+  QByteArray newer = bytes;
+  newer[8] = char(99);  // the version field follows the 8-byte magic
+  QTest::newRow("truncated") << bytes.left(bytes.size() / 2);
+  QTest::newRow("flipped byte") << flipped;
+  QTest::newRow("newer version") << newer;
+  QTest::newRow("not unroll") << QByteArray("hello, this is a text file\n");
+  QTest::newRow("empty") << QByteArray();
+}
+
+void TstGuiFiles::badFileShowsErrorAndChangesNothing() {
+  QFETCH(QByteArray, bytes);
+  const QString bad = m_dir.filePath("bad.unroll");
+  QFile f(bad);
+  QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  f.write(bytes);
+  f.close();
+  Studio s;
+  QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+  QVERIFY(stepN(*s.c, 4));
+  const uint64_t generation = s.c->frame().generation;
+  const int hidden = s.c->spec().train.model.hidden;
+  const QString before = s.files.currentPath();
+  s.ui->unsaved = FileUi::Discard;  // past the unsaved prompt, to the file itself
+  QVERIFY(!s.files.openPath(bad));
+  QCOMPARE(s.ui->errors.size(), 1);
+  qInfo("error shown: %s", qPrintable(s.ui->errors.first()));
+  QVERIFY(s.ui->errors.first().contains("bad.unroll"));
+  QVERIFY(stepN(*s.c, 1));  // the old run is still there and trains on
+  QCOMPARE(s.c->frame().steps, 5L);
+  QCOMPARE(s.c->frame().generation, generation);
+  QCOMPARE(s.c->spec().train.model.hidden, hidden);
+  QCOMPARE(s.files.currentPath(), before);
+  QVERIFY(!s.files.recentFiles().contains(QFileInfo(bad).absoluteFilePath()));
+}
+
+void TstGuiFiles::recentFilesUpdated() {
+  Studio s;
+  QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+  const QString p1 = m_dir.filePath("r1.unroll"), p2 = m_dir.filePath("r2.unroll");
+  QVERIFY(s.files.saveTo(p1));
+  QVERIFY(s.files.saveTo(p2));
+  QCOMPARE(s.files.recentFiles().value(0), QFileInfo(p2).absoluteFilePath());
+  QCOMPARE(s.files.recentFiles().value(1), QFileInfo(p1).absoluteFilePath());
+  QVERIFY(s.files.openPath(p1));
+  QCOMPARE(s.files.recentFiles().value(0), QFileInfo(p1).absoluteFilePath());
+  QCOMPARE(s.files.recentFiles().count(QFileInfo(p1).absoluteFilePath()), 1);
+  QFile::remove(p2);  // a recent file that went away is dropped when opened
+  QVERIFY(!s.files.openPath(QFileInfo(p2).absoluteFilePath()));
+  QVERIFY(!s.files.recentFiles().contains(QFileInfo(p2).absoluteFilePath()));
+}
+
+void TstGuiFiles::unsavedPrompt() {
+  Studio s;
+  QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+  s.c->pullNow();
+  QVERIFY(!s.c->modified());
+  QVERIFY(s.files.maybeSave());  // nothing trained: no question
+  QCOMPARE(s.ui->asked, 0);
+  QVERIFY(stepN(*s.c, 2));
+  QVERIFY(s.c->modified());
+  QVERIFY(s.window.isWindowModified());  // the "*" in the title
+  s.ui->unsaved = FileUi::Cancel;
+  QVERIFY(!s.files.maybeSave());
+  QVERIFY(!s.files.newRun());  // cancelled: the run stays
+  s.ui->unsaved = FileUi::Discard;
+  QVERIFY(s.files.maybeSave());
+  s.ui->unsaved = FileUi::Save;  // no file yet: Save As asks for a path
+  s.ui->path = m_dir.filePath("prompt");
+  QVERIFY(s.files.maybeSave());
+  QCOMPARE(s.files.currentPath(), m_dir.filePath("prompt.unroll"));
+  QVERIFY(QFileInfo::exists(m_dir.filePath("prompt.unroll")));
+  QVERIFY(!s.c->modified());
+  QVERIFY(!s.window.isWindowModified());
+  QCOMPARE(s.ui->asked, 4);
+  // Exports do not count as saving.
+  QVERIFY(stepN(*s.c, 1));
+  QVERIFY(s.files.exportTo(FileKind::MetricsCsv, m_dir.filePath("m.csv")));
+  QVERIFY(s.c->modified());
+  QFile csv(m_dir.filePath("m.csv"));
+  QVERIFY(csv.open(QIODevice::ReadOnly));
+  QVERIFY(csv.readLine().startsWith("step,"));
+  QVERIFY(s.files.exportTo(FileKind::Safetensors, m_dir.filePath("m.safetensors")));
+  QVERIFY(s.files.exportTo(FileKind::Onnx, m_dir.filePath("m.onnx")));
+  QVERIFY(QFileInfo(m_dir.filePath("m.onnx")).size() > 0);
+}
+
+void TstGuiFiles::autosaveRecovery() {
+  Studio s;
+  QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+  Autosave* a = s.files.autosave();
+  a->cleanExit();
+  QVERIFY(!a->saveNow());  // nothing trained
+  QVERIFY(stepN(*s.c, 3));
+  QTest::qWait(1100);  // file times have a resolution of a second on some systems
+  QVERIFY(a->saveNow());
+  QVERIFY(!a->saveNow());  // nothing new since
+  QVERIFY(s.c->modified());  // an autosave is not a save
+  QVERIFY(a->recoveryAvailable());
+  Studio t;  // "after a crash"
+  QVERIFY(t.c->setSpec(smallSpec()).isEmpty());
+  QVERIFY(t.files.offerRecovery());
+  QCOMPARE(t.c->frame().steps, 3L);
+  QVERIFY(t.c->modified());
+  QVERIFY(t.files.currentPath().isEmpty());
+  a->cleanExit();
+  QVERIFY(!a->recoveryAvailable());
+}
+
+QTEST_MAIN(TstGuiFiles)
+#include "tst_gui_files.moc"
