@@ -53,9 +53,9 @@ struct Options {
 
 // One benchmark shape and its goal: Unroll's best tokens/s over PyTorch's best (0: no goal).
 struct Config {
-  CellType cell;
-  int hidden, seq, batch;
-  double goal;
+  CellType cell = CellType::Lstm;
+  int hidden = 0, seq = 0, batch = 0;
+  double goal = 0;
   std::string key() const {
     return to_string(cell) + "/H" + std::to_string(hidden) + "/T" + std::to_string(seq) + "/B" +
            std::to_string(batch);
@@ -74,7 +74,8 @@ std::vector<Config> configs() {
 }
 
 // The built-in text with every character outside its 65 most frequent replaced by a space, so the
-// one-hot input has V = 65 like the (tiny-Shakespeare-sized) vocabulary.
+// one-hot input has the V = 65 (tiny Shakespeare's vocabulary size). The torch side gets
+// the V this yields.
 std::shared_ptr<const Task> corpus65() {
   std::string text(builtin_sample_text());
   std::map<char, long> count;
@@ -155,13 +156,13 @@ std::string quoted(const std::string& s) {
 
 // PyTorch's rates at each torch.set_num_threads value of `threads` (e.g. "1,2"), in one fresh
 // process whose command env prefixes (OpenBLAS threads). Zeros, and a warning, if it fails.
-std::vector<Rate> measure_torch(const Config& c, const std::string& env, const std::string& threads,
-                                const Options& o) {
+std::vector<Rate> measure_torch(const Config& c, int vocab, const std::string& env,
+                                const std::string& threads, const Options& o) {
   const char* cell = c.cell == CellType::Lstm ? "lstm" : c.cell == CellType::Gru ? "gru" : "rnn";
   std::ostringstream cmd;
   cmd << env << ' ' << quoted(o.python) << ' ' << quoted(o.script) << " --cell " << cell
-      << " --hidden " << c.hidden << " --seq " << c.seq << " --batch " << c.batch
-      << " --vocab 65 --seconds " << o.seconds << " --repeats " << o.repeats << " --warmup "
+      << " --hidden " << c.hidden << " --seq " << c.seq << " --batch " << c.batch << " --vocab "
+      << vocab << " --seconds " << o.seconds << " --repeats " << o.repeats << " --warmup "
       << o.warmup << " --threads " << threads;
   const size_t n = std::count(threads.begin(), threads.end(), ',') + 1;
   std::vector<Rate> rates;
@@ -285,14 +286,15 @@ int run(int argc, char** argv) {
   const double load_before = load_average();
   for (const Config& c : configs()) {
     if (c.key().find(o.only) == std::string::npos) continue;
-    Row r{c};
+    Row r;
+    r.config = c;
     std::cerr << c.key() << ": unroll" << std::flush;
     if (o.unroll1) r.unroll1 = measure_unroll(c, 1, task, o);
     if (o.unroll2) r.unroll2 = measure_unroll(c, 2, task, o);
     if (o.torch) {
       std::cerr << ", torch" << std::flush;
-      r.torch1 = measure_torch(c, "env -u OPENBLAS_NUM_THREADS", "1", o)[0];
-      const auto blas1 = measure_torch(c, "env OPENBLAS_NUM_THREADS=1", "1,2", o);
+      r.torch1 = measure_torch(c, vocab, "env -u OPENBLAS_NUM_THREADS", "1", o)[0];
+      const auto blas1 = measure_torch(c, vocab, "env OPENBLAS_NUM_THREADS=1", "1,2", o);
       r.torch1_blas1 = blas1[0];
       r.torch2_blas1 = blas1[1];
     }
