@@ -198,8 +198,14 @@ void Network<S>::backward(const Batch& batch, const PassSpec& pass, Workspace<S>
     const auto dhpre = (cfg_.cell == CellType::Gru ? c.dhpre : c.dpre).middleCols(c0, nc);
     // dW_hh = sum_t dhpre_t h_{t-1}^T, one GEMM over the window (h_{t-1} is h block t).
     layout_.map(grads, L.weight_hh).noalias() += dhpre * c.h.middleCols(c0, nc).transpose();
-    layout_.vec(grads, L.bias_hh) += dhpre.rowwise().sum();
-    layout_.vec(grads, L.bias_ih) += dpre.rowwise().sum();
+    if (cfg_.cell == CellType::Gru) {
+      layout_.vec(grads, L.bias_hh) += dhpre.rowwise().sum();
+      layout_.vec(grads, L.bias_ih) += dpre.rowwise().sum();
+    } else {  // both biases enter the same sum: one gradient
+      const Vec<S> db = dpre.rowwise().sum();
+      layout_.vec(grads, L.bias_hh) += db;
+      layout_.vec(grads, L.bias_ih) += db;
+    }
     auto dW_ih = layout_.map(grads, L.weight_ih);
     if (k > 0) {
       auto& below = ws.layers[k - 1];

@@ -234,7 +234,8 @@ const StepReport& Trainer::step() {
   report_.clipped = clip.clipped;
   backup_ = net_.params();
   opt_.step(net_.params().data(), grads_.data(), report_.lr);
-  if (!net_.params().allFinite()) {
+  // Any inf or NaN weight makes this sum NaN; unlike allFinite() it vectorises.
+  if (!std::isfinite((net_.params().array() * 0.0f).sum())) {
     net_.params() = backup_;
     report_.accepted = false;
     report_.rejected_tensor = "weights";
@@ -267,8 +268,10 @@ bool Trainer::check_finite(double loss) {
   double total = 0;
   std::string bad;
   for (size_t i = 0; i < tensors.size(); ++i) {
-    const double sq = double(net_.layout().vec(grads_.data(), int(i)).template cast<double>()
-                                 .squaredNorm());
+    // Float first (vectorised); double only when float overflowed, to tell large from non-finite.
+    const auto g = net_.layout().vec(grads_.data(), int(i));
+    double sq = double(g.squaredNorm());
+    if (!std::isfinite(sq)) sq = g.template cast<double>().squaredNorm();
     report_.param_names[i] = tensors[i].name;
     report_.param_grad_norms[i] = std::sqrt(sq);
     if (!std::isfinite(sq) && bad.empty()) bad = tensors[i].name;
