@@ -2,14 +2,14 @@
 #include "chart_view.h"
 
 #include <QContextMenuEvent>
-#include <QFileDialog>
 #include <QLogValueAxis>
-#include <QMenu>
-#include <QSvgGenerator>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
+#include <QPainter>
 #include <cmath>
+
+#include "chart_export.h"
 
 namespace unroll::gui {
 
@@ -173,32 +173,16 @@ void ChartView::leaveEvent(QEvent* e) {
   QChartView::leaveEvent(e);
 }
 
-bool ChartView::savePng(const QString& path) { return grab().save(path, "PNG"); }
+bool ChartView::savePng(const QString& path) { return saveWidgetPng(this, path); }
 
 bool ChartView::saveSvg(const QString& path) {
-  QSvgGenerator gen;
-  gen.setFileName(path);
-  gen.setSize(size());
-  gen.setViewBox(rect());
-  gen.setTitle(chart()->title());
-  QPainter p;
-  if (!p.begin(&gen)) return false;
-  render(&p);
-  return p.end();
+  return saveWidgetSvg(this, path, chart()->title(), [this](QPainter& p) { render(&p); });
 }
 
 void ChartView::contextMenuEvent(QContextMenuEvent* e) {
-  QMenu menu(this);
-  QAction* png = menu.addAction(tr("Save chart as PNG…"));
-  QAction* svg = menu.addAction(tr("Save chart as SVG…"));
-  QAction* chosen = menu.exec(e->globalPos());
-  if (!chosen) return;
-  const bool isPng = chosen == png;
-  const QString path = QFileDialog::getSaveFileName(
-      this, tr("Save chart"), QString(), isPng ? tr("PNG image (*.png)") : tr("SVG image (*.svg)"));
-  if (path.isEmpty()) return;
-  if (isPng) savePng(path);
-  if (chosen == svg) saveSvg(path);
+  showSaveChartMenu(
+      this, e->globalPos(), [this](const QString& path) { return savePng(path); },
+      [this](const QString& path) { return saveSvg(path); });
 }
 
 }  // namespace unroll::gui

@@ -2,13 +2,11 @@
 #include "heatmap_view.h"
 
 #include <QContextMenuEvent>
-#include <QFileDialog>
-#include <QMenu>
 #include <QPainter>
-#include <QSvgGenerator>
 #include <QToolTip>
 #include <cmath>
 
+#include "chart_export.h"
 #include "colormap.h"
 
 namespace unroll::gui {
@@ -178,32 +176,16 @@ void HeatmapView::mouseMoveEvent(QMouseEvent* e) {
     QToolTip::showText(e->globalPosition().toPoint(), text, this);
 }
 
-bool HeatmapView::savePng(const QString& path) { return grab().save(path, "PNG"); }
+bool HeatmapView::savePng(const QString& path) { return saveWidgetPng(this, path); }
 
 bool HeatmapView::saveSvg(const QString& path) {
-  QSvgGenerator gen;
-  gen.setFileName(path);
-  gen.setSize(size());
-  gen.setViewBox(rect());
-  gen.setTitle(m_title);
-  QPainter p;
-  if (!p.begin(&gen)) return false;
-  paintTo(p);
-  return p.end();
+  return saveWidgetSvg(this, path, m_title, [this](QPainter& p) { paintTo(p); });
 }
 
 void HeatmapView::contextMenuEvent(QContextMenuEvent* e) {
-  QMenu menu(this);
-  QAction* png = menu.addAction(tr("Save chart as PNG…"));
-  QAction* svg = menu.addAction(tr("Save chart as SVG…"));
-  QAction* chosen = menu.exec(e->globalPos());
-  if (!chosen) return;
-  const bool isPng = chosen == png;
-  const QString path = QFileDialog::getSaveFileName(
-      this, tr("Save chart"), QString(), isPng ? tr("PNG image (*.png)") : tr("SVG image (*.svg)"));
-  if (path.isEmpty()) return;
-  if (isPng) savePng(path);
-  if (chosen == svg) saveSvg(path);
+  showSaveChartMenu(
+      this, e->globalPos(), [this](const QString& path) { return savePng(path); },
+      [this](const QString& path) { return saveSvg(path); });
 }
 
 }  // namespace unroll::gui

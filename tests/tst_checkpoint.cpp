@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "cli_run.h"
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -104,26 +106,14 @@ class TestCheckpoint : public QObject {
   void cli_rejects_bad_checkpoints();
 
  private:
-  struct Run {
-    int code = -1;
-    QString out, err;
-  };
+  using Run = unroll::test::CliRun;
   Run cli(const QStringList& args);
   QTemporaryDir dir_;
   std::string small_;  // bytes of a small checkpoint with every section filled
 };
 
 TestCheckpoint::Run TestCheckpoint::cli(const QStringList& args) {
-  QProcess p;
-  p.setWorkingDirectory(dir_.path());
-  p.start(QStringLiteral(UNROLL_BIN_DIR "/unroll-cli"), args);
-  if (!p.waitForFinished(120000)) {
-    p.kill();
-    return {};
-  }
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-          QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
+  return unroll::test::run_cli(dir_.path(), args);
 }
 
 void TestCheckpoint::initTestCase() {

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_run.h"
+
 class TestCli : public QObject {
   Q_OBJECT
  private slots:
@@ -14,24 +16,13 @@ class TestCli : public QObject {
   void bad_input();
 
  private:
-  struct Run {
-    int code = -1;
-    QString out, err;
-  };
+  using Run = unroll::test::CliRun;
   Run cli(const QStringList& args);
   QTemporaryDir dir_;
 };
 
 TestCli::Run TestCli::cli(const QStringList& args) {
-  QProcess p;
-  p.setWorkingDirectory(dir_.path());
-  p.start(QStringLiteral(UNROLL_BIN_DIR "/unroll-cli"), args);
-  if (!p.waitForFinished(120000)) {
-    p.kill();
-    return {};
-  }
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-          QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+  return unroll::test::run_cli(dir_.path(), args);
 }
 
 void TestCli::initTestCase() {

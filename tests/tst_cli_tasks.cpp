@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_run.h"
+
 #include "io/checkpoint.h"
 #include "train/evaluate.h"
 #include "train/sampler.h"
@@ -25,26 +27,14 @@ class TestCliTasks : public QObject {
   void taskOptionErrors();
 
  private:
-  struct Run {
-    int code = -1;
-    QString out, err;
-  };
+  using Run = unroll::test::CliRun;
   Run cli(const QStringList& args);
   QString path(const char* name) const { return dir_.filePath(name); }
   QTemporaryDir dir_;
 };
 
 TestCliTasks::Run TestCliTasks::cli(const QStringList& args) {
-  QProcess p;
-  p.setWorkingDirectory(dir_.path());
-  p.start(QStringLiteral(UNROLL_BIN_DIR "/unroll-cli"), args);
-  if (!p.waitForFinished(120000)) {
-    p.kill();
-    return {};
-  }
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-          QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
+  return unroll::test::run_cli(dir_.path(), args);
 }
 
 void TestCliTasks::initTestCase() {

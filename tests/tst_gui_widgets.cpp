@@ -10,6 +10,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "chart_view.h"
 #include "dynamics_panel.h"
 #include "grad_heatmap.h"
 #include "grad_norm_chart.h"
@@ -57,7 +58,35 @@ class TstGuiWidgets : public QObject {
   void spinBoxesClampOutOfRange();
   void chartsReceiveDataAfterSteps();
   void screenshotIsNotBlank();
+  void chartsSaveAsPngAndSvg();
 };
+
+// Every chart kind saves itself as a PNG image and as an SVG document with its drawing in it.
+void TstGuiWidgets::chartsSaveAsPngAndSvg() {
+  MainWindow w(false);
+  w.show();
+  QVERIFY(w.loadDemo("vanishing"));
+  for (int i = 0; i < 5; ++i) w.controller()->stepOnce();
+  QTRY_VERIFY_WITH_TIMEOUT((w.refreshNow(), w.controller()->frame().steps == 5), 20000);
+  w.refreshNow();
+  QTemporaryDir dir;
+  ChartView* chart = w.lossChart()->view();
+  HeatmapView* heat = w.gradHeatmap()->views().first();
+  QVERIFY(chart->savePng(dir.filePath("loss.png")));
+  QVERIFY(chart->saveSvg(dir.filePath("loss.svg")));
+  QVERIFY(heat->savePng(dir.filePath("heat.png")));
+  QVERIFY(heat->saveSvg(dir.filePath("heat.svg")));
+  QImage png(dir.filePath("loss.png"));
+  QVERIFY(!png.isNull() && png.width() > 100);
+  QImage heatPng(dir.filePath("heat.png"));
+  QVERIFY(!heatPng.isNull() && heatPng.width() > 100);
+  for (const char* name : {"loss.svg", "heat.svg"}) {
+    QFile svg(dir.filePath(name));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray text = svg.readAll();
+    QVERIFY2(text.contains("<svg") && text.size() > 2000, name);
+  }
+}
 
 void TstGuiWidgets::designerRefusesInvalidValues_data() {
   QTest::addColumn<bool>("truncated");

@@ -1,0 +1,45 @@
+// Chart export to PNG/SVG and its context menu.
+#include "chart_export.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QMenu>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QWidget>
+
+namespace unroll::gui {
+
+bool saveWidgetPng(QWidget* widget, const QString& path) { return widget->grab().save(path, "PNG"); }
+
+bool saveWidgetSvg(QWidget* widget, const QString& path, const QString& title,
+                   const std::function<void(QPainter&)>& paint) {
+  QSvgGenerator gen;
+  gen.setFileName(path);
+  gen.setSize(widget->size());
+  gen.setViewBox(widget->rect());
+  gen.setTitle(title);
+  QPainter p;
+  if (!p.begin(&gen)) return false;
+  paint(p);
+  return p.end();
+}
+
+void showSaveChartMenu(QWidget* widget, const QPoint& globalPos,
+                       const std::function<bool(const QString&)>& png,
+                       const std::function<bool(const QString&)>& svg) {
+  // The strings keep the ChartView context their translations were made in.
+  auto tr = [](const char* s) { return QCoreApplication::translate("ChartView", s); };
+  QMenu menu(widget);
+  QAction* pngAction = menu.addAction(tr("Save chart as PNG…"));
+  menu.addAction(tr("Save chart as SVG…"));
+  QAction* chosen = menu.exec(globalPos);
+  if (!chosen) return;
+  const bool isPng = chosen == pngAction;
+  const QString path = QFileDialog::getSaveFileName(
+      widget, tr("Save chart"), QString(), isPng ? tr("PNG image (*.png)") : tr("SVG image (*.svg)"));
+  if (path.isEmpty()) return;
+  (isPng ? png : svg)(path);
+}
+
+}  // namespace unroll::gui

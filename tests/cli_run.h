@@ -1,0 +1,28 @@
+// Runs build/bin/unroll-cli for the command-line tests and collects its exit code and output.
+#pragma once
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace unroll::test {
+
+struct CliRun {
+  int code = -1;  // -1: crashed or timed out
+  QString out, err;
+};
+
+inline CliRun run_cli(const QString& working_dir, const QStringList& args) {
+  QProcess p;
+  p.setWorkingDirectory(working_dir);
+  p.start(QStringLiteral(UNROLL_BIN_DIR "/unroll-cli"), args);
+  if (!p.waitForFinished(120000)) {
+    p.kill();
+    p.waitForFinished();
+    return {};
+  }
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+}  // namespace unroll::test
