@@ -1,0 +1,283 @@
+// Lessons from JSON (see lesson.h): parsing with file/line/field errors, presets, conditions.
+#include "teach/lesson.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/error.h"
+#include "data/adding_task.h"
+#include "data/copy_task.h"
+#include "data/language_task.h"
+#include "data/sample_text.h"
+#include "train/optimizer.h"
+
+namespace unroll {
+
+using nlohmann::json;
+
+namespace {
+const std::vector<std::pair<LessonMetric, std::string>>& metric_names() {
+  static const std::vector<std::pair<LessonMetric, std::string>> names = {
+      {LessonMetric::Loss, "loss"},
+      {LessonMetric::ValLoss, "val_loss"},
+      {LessonMetric::GradNorm, "grad_norm"},
+      {LessonMetric::GradAtT0, "grad_at_t0"},
+      {LessonMetric::GradRatio, "grad_ratio"},
+      {LessonMetric::SpectralRadius, "spectral_radius"},
+      {LessonMetric::Steps, "steps"},
+      {LessonMetric::Clipped, "clipped"},
+      {LessonMetric::Accepted, "accepted"}};
+  return names;
+}
+const std::vector<std::string> kOps = {"<", "<=", ">", ">=", "==", "!="};
+const std::vector<std::string> kTasks = {"language", "copy", "adding", "text"};
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+}  // namespace
+
+std::string to_string(LessonMetric m) {
+  for (const auto& [metric, name] : metric_names())
+    if (metric == m) return name;
+  return "?";
+}
+
+double metric_value(LessonMetric m, const StepReport& r) {
+  constexpr double nan = StepReport::kNaN;
+  const auto& g = r.timestep_grad_norms;
+  const bool have_g = !g.empty() && !g[0].empty();
+  switch (m) {
+    case LessonMetric::Loss:
+      return r.loss;
+    case LessonMetric::ValLoss:
+      return r.val_loss;
+    case LessonMetric::GradNorm:
+      return r.grad_norm;
+    case LessonMetric::GradAtT0:
+      return have_g ? g[0][0] : nan;
+    case LessonMetric::GradRatio:
+      return have_g && g[0].back() != 0 ? g[0].front() / g[0].back() : nan;
+    case LessonMetric::SpectralRadius:
+      return r.probes.empty() ? nan : r.probes[0].spectral_radius;
+    case LessonMetric::Steps:
+      return double(r.step);
+    case LessonMetric::Clipped:
+      return r.clipped ? 1 : 0;
+    case LessonMetric::Accepted:
+      return r.accepted ? 1 : 0;
+  }
+  return nan;
+}
+
+bool LessonCondition::met(const StepReport& r) const {
+  const double x = metric_value(metric, r);
+  if (op == "<") return x < value;
+  if (op == "<=") return x <= value;
+  if (op == ">") return x > value;
+  if (op == ">=") return x >= value;
+  if (op == "==") return x == value;
+  return x != value;
+}
+
+std::shared_ptr<const Task> LessonPreset::make_task() const {
+  if (task == "language") return std::make_shared<LanguageTask>(lag);
+  if (task == "copy") return std::make_shared<CopyTask>(5, lag);
+  if (task == "adding") return std::make_shared<AddingTask>(seq > 0 ? seq : 50);
+  if (task == "text") return std::make_shared<TextCorpus>(builtin_corpus());
+  throw Error("unknown lesson task '" + task + "' (expected one of: " + join(kTasks) + ")");
+}
+
+TrainConfig LessonPreset::train_config(const Task& t) const {
+  TrainConfig c;
+  c.model.cell = cell;
+  c.model.hidden = hidden;
+  c.model.layers = layers;
+  c.model.init = init;
+  c.model.recurrent_gain = recurrent_gain;
+  c.model.forget_bias = forget_bias;
+  if (const auto* lang = dynamic_cast<const LanguageTask*>(&t))
+    c.seq = lang->length();
+  else if (const auto* copy = dynamic_cast<const CopyTask*>(&t))
+    c.seq = copy->length();
+  else
+    c.seq = seq > 0 ? seq : 50;
+  c.batch = batch;
+  c.seed = seed;
+  c.optimizer.kind = parse_optimizer(optimizer);
+  c.optimizer.lr = lr;
+  if (clip > 0) c.clip = {ClipMode::Norm, clip};
+  if (bptt > 0) c.bptt = {true, bptt, bptt};
+  c.val_every = 50;
+  c.probe_every = 10;
+  return c;
+}
+
+std::unique_ptr<Trainer> make_lesson_trainer(const LessonStep& step) {
+  std::shared_ptr<const Task> task = step.preset.make_task();
+  return std::make_unique<Trainer>(step.preset.train_config(*task), task);
+}
+
+namespace {
+// A schema error: where in the lesson, which field, what is wrong.
+struct Where {
+  const std::string& source;
+  int step;  // -1: the top level
+  [[noreturn]] void fail(const std::string& field, const std::string& reason) const {
+    std::string at = source + ": ";
+    if (step >= 0) at += "step " + std::to_string(step + 1) + ": ";
+    throw Error(at + "field '" + field + "': " + reason);
+  }
+};
+
+const json& need(const json& obj, const char* key, const std::string& field, const Where& w) {
+  if (!obj.contains(key)) w.fail(field, "missing");
+  return obj.at(key);
+}
+std::string need_string(const json& obj, const char* key, const std::string& field,
+                        const Where& w) {
+  const json& v = need(obj, key, field, w);
+  if (!v.is_string()) w.fail(field, "must be a string (got " + std::string(v.type_name()) + ")");
+  return v.get<std::string>();
+}
+double get_number(const json& v, const std::string& field, const Where& w) {
+  if (!v.is_number()) w.fail(field, "must be a number (got " + std::string(v.type_name()) + ")");
+  return v.get<double>();
+}
+int get_int(const json& v, const std::string& field, const Where& w, int lo, int hi) {
+  const double x = get_number(v, field, w);
+  if (x != std::floor(x) || x < lo || x > hi)
+    w.fail(field, "must be a whole number from " + std::to_string(lo) + " to " +
+                      std::to_string(hi) + " (got " + v.dump() + ")");
+  return int(x);
+}
+std::string get_name(const json& v, const std::string& field, const Where& w) {
+  if (!v.is_string()) w.fail(field, "must be a string (got " + std::string(v.type_name()) + ")");
+  return v.get<std::string>();
+}
+
+void apply_preset(const json& p, LessonPreset& out, const Where& w) {
+  if (!p.is_object()) w.fail("preset", "must be an object");
+  for (const auto& [key, v] : p.items()) {
+    const std::string f = "preset." + key;
+    try {
+      if (key == "cell")
+        out.cell = parse_cell(get_name(v, f, w));
+      else if (key == "hidden")
+        out.hidden = get_int(v, f, w, 1, 1024);
+      else if (key == "layers")
+        out.layers = get_int(v, f, w, 1, 8);
+      else if (key == "task") {
+        out.task = get_name(v, f, w);
+        if (std::find(kTasks.begin(), kTasks.end(), out.task) == kTasks.end())
+          w.fail(f, "unknown task '" + out.task + "' (expected one of: " + join(kTasks) + ")");
+      } else if (key == "lag")
+        out.lag = get_int(v, f, w, 0, 100000);
+      else if (key == "seq")
+        out.seq = get_int(v, f, w, 0, 100000);
+      else if (key == "batch")
+        out.batch = get_int(v, f, w, 1, 4096);
+      else if (key == "optimizer")
+        out.optimizer = to_string(parse_optimizer(get_name(v, f, w)));
+      else if (key == "lr")
+        out.lr = get_number(v, f, w);
+      else if (key == "clip")
+        out.clip = get_number(v, f, w);
+      else if (key == "bptt")
+        out.bptt = get_int(v, f, w, 0, 100000);
+      else if (key == "init")
+        out.init = parse_init(get_name(v, f, w));
+      else if (key == "recurrent_gain")
+        out.recurrent_gain = get_number(v, f, w);
+      else if (key == "forget_bias")
+        out.forget_bias = get_number(v, f, w);
+      else if (key == "seed")
+        out.seed = uint64_t(get_int(v, f, w, 0, 1 << 30));
+      else
+        w.fail(f,
+               "unknown setting (known: cell, hidden, layers, task, lag, seq, batch, optimizer, "
+               "lr, clip, bptt, init, recurrent_gain, forget_bias, seed)");
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      if (what.rfind(w.source, 0) == 0) throw;
+      w.fail(f, what);  // a parser's message (parse_cell, ...), placed in the lesson
+    }
+  }
+}
+
+LessonCondition parse_condition(const json& c, const Where& w) {
+  if (!c.is_object()) w.fail("condition", "must be an object {metric, op, value}");
+  LessonCondition out;
+  const std::string metric = need_string(c, "metric", "condition.metric", w);
+  const auto& names = metric_names();
+  auto it =
+      std::find_if(names.begin(), names.end(), [&](const auto& p) { return p.second == metric; });
+  if (it == names.end()) {
+    std::vector<std::string> known;
+    for (const auto& p : names) known.push_back(p.second);
+    w.fail("condition.metric", "unknown metric '" + metric + "' (known: " + join(known) + ")");
+  }
+  out.metric = it->first;
+  out.op = need_string(c, "op", "condition.op", w);
+  if (std::find(kOps.begin(), kOps.end(), out.op) == kOps.end())
+    w.fail("condition.op", "unknown operator '" + out.op + "' (known: " + join(kOps) + ")");
+  out.value = get_number(need(c, "value", "condition.value", w), "condition.value", w);
+  return out;
+}
+
+int line_of(const std::string& text, std::size_t byte) {
+  const std::size_t end = std::min(byte, text.size());
+  return 1 + int(std::count(text.begin(), text.begin() + long(end), '\n'));
+}
+}  // namespace
+
+Lesson parse_lesson(const std::string& json_text, const std::string& source) {
+  json doc;
+  try {
+    doc = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    // e.byte is 1-based and points just past the offending character.
+    std::string reason = e.what();
+    const auto colon = reason.find(": ", reason.find("parse error"));
+    if (colon != std::string::npos) reason = reason.substr(colon + 2);
+    throw Error(source + ":" + std::to_string(line_of(json_text, e.byte ? e.byte - 1 : 0)) +
+                ": malformed JSON: " + reason);
+  }
+  const Where top{source, -1};
+  if (!doc.is_object()) top.fail("(top level)", "must be an object {title, steps}");
+  Lesson lesson;
+  lesson.title = need_string(doc, "title", "title", top);
+  const json& steps = need(doc, "steps", "steps", top);
+  if (!steps.is_array() || steps.empty()) top.fail("steps", "must be a non-empty array");
+  LessonPreset preset;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Where w{source, int(i)};
+    const json& s = steps[i];
+    if (!s.is_object()) w.fail("(step)", "must be an object {text, action, condition}");
+    LessonStep step;
+    step.text = need_string(s, "text", "text", w);
+    step.action = need_string(s, "action", "action", w);
+    if (s.contains("preset")) apply_preset(s.at("preset"), preset, w);
+    step.preset = preset;
+    step.condition = parse_condition(need(s, "condition", "condition", w), w);
+    if (s.contains("max_steps"))
+      step.max_steps = get_int(s.at("max_steps"), "max_steps", w, 1, 1000000);
+    lesson.steps.push_back(std::move(step));
+  }
+  return lesson;
+}
+
+Lesson load_lesson(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot open the lesson file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_lesson(text.str(), path);
+}
+
+}  // namespace unroll

@@ -1,0 +1,81 @@
+// Guided lessons as data: a JSON file of steps, each with an explanation, a preset model and task,
+// an action for the learner, and a condition on the step reports that moves the lesson on.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/task.h"
+#include "telemetry/step_report.h"
+#include "train/trainer.h"
+
+namespace unroll {
+
+// What a condition can look at in a StepReport.
+enum class LessonMetric {
+  Loss,            // loss
+  ValLoss,         // val_loss (NaN, so never met, on steps without validation)
+  GradNorm,        // grad_norm
+  GradAtT0,        // timestep_grad_norms[0][0]: the gradient reaching the first timestep
+  GradRatio,       // timestep_grad_norms[0]: first / last (NaN when last is 0)
+  SpectralRadius,  // probes[0].spectral_radius (NaN before the first probe)
+  Steps,           // step
+  Clipped,         // clipped: 1 or 0
+  Accepted,        // accepted: 1 or 0
+};
+std::string to_string(LessonMetric m);  // the JSON names: loss, val_loss, grad_norm, ...
+double metric_value(LessonMetric m, const StepReport& r);
+
+struct LessonCondition {
+  LessonMetric metric = LessonMetric::Steps;
+  std::string op = ">=";  // < <= > >= == !=
+  double value = 0;
+  bool met(const StepReport& r) const;  // NaN metrics meet nothing but !=
+};
+
+// The model and task a step starts from. Each step's "preset" object changes only the fields it
+// names; the rest carry over from the previous step (the first step starts from these defaults).
+struct LessonPreset {
+  CellType cell = CellType::RnnTanh;
+  int hidden = 32;
+  int layers = 1;
+  std::string task = "language";  // language | copy | adding | text
+  int lag = 20;                   // language: filler characters; copy: blank steps
+  int seq = 0;                    // T; 0 = the task's own length (adding and text: 50)
+  int batch = 16;
+  std::string optimizer = "adam";
+  double lr = 1e-3;
+  double clip = 0;  // global-norm clipping threshold; 0 = off
+  int bptt = 0;     // truncated BPTT k1 = k2 = this many steps; 0 = full
+  InitKind init = InitKind::Torch;
+  double recurrent_gain = 1.0;
+  double forget_bias = 0.0;
+  uint64_t seed = 1;
+
+  std::shared_ptr<const Task> make_task() const;  // throws unroll::Error for an unknown task
+  TrainConfig train_config(const Task& task) const;
+};
+
+struct LessonStep {
+  std::string text;     // the explanation, a paragraph (English; the studio translates)
+  std::string action;   // what the learner does: "play", "switch cell", "enable clipping", ...
+  LessonPreset preset;  // resolved: defaults, then every earlier step's changes, then this one's
+  LessonCondition condition;
+  long max_steps = 2000;  // the studio offers to move on anyway after this many training steps
+};
+
+struct Lesson {
+  std::string title;
+  std::vector<LessonStep> steps;
+};
+
+// Parses a lesson; `source` (a file name) starts every error message. Throws unroll::Error:
+// "source:LINE: reason" for malformed JSON, "source: step N: field: reason" for a bad lesson.
+Lesson parse_lesson(const std::string& json_text, const std::string& source);
+Lesson load_lesson(const std::string& path);  // reads the file, then parse_lesson
+
+// Builds the trainer a step starts from (the task is made from the preset).
+std::unique_ptr<Trainer> make_lesson_trainer(const LessonStep& step);
+
+}  // namespace unroll
