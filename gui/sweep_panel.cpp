@@ -20,7 +20,6 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "background_job.h"
@@ -47,32 +46,13 @@ SweepTask makeSweepTask(int choice, int lag) {
   return {std::make_shared<AddingTask>(lag), lag};
 }
 
-// The sweep of run_sweep, one step at a time so that cancel takes effect within a step.
+// The engine's sweep; cancel takes effect within a training step.
 void runSweep(const SweepSpec& spec, const std::atomic<bool>& stop, std::atomic<long>& done,
               const std::function<void(const SweepRow&)>& rowDone) {
-  for (int lag : spec.lags) {
-    const SweepTask st = spec.make_task(lag);
-    for (CellType cell : spec.cells) {
-      const auto t0 = std::chrono::steady_clock::now();
-      TrainConfig c = spec.base;
-      c.model.cell = cell;
-      c.seq = st.seq;
-      c.schedule.total_steps = spec.steps;
-      Trainer tr(c, st.task);
-      SweepRow row;
-      row.cell = cell;
-      row.lag = lag;
-      row.parameters = long(tr.network().params().size());
-      while (tr.steps() < spec.steps) {
-        if (stop) return;
-        if (!tr.step().accepted && ++row.rejected > 100 + spec.steps / 10) break;
-        ++done;
-      }
-      row.score = score_validation(tr.network(), *st.task, c.seq, c.batch);
-      row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      rowDone(row);
-    }
-  }
+  run_sweep(spec, rowDone, [&] {
+    ++done;
+    return !stop;
+  });
 }
 
 QColor cellColor(CellType c) {

@@ -12,7 +12,8 @@
 namespace unroll {
 
 std::vector<SweepRow> run_sweep(const SweepSpec& spec,
-                                const std::function<void(const SweepRow&)>& progress) {
+                                const std::function<void(const SweepRow&)>& progress,
+                                const std::function<bool()>& keep_going) {
   if (spec.cells.empty() || spec.lags.empty() || !spec.make_task)
     throw Error("a sweep needs at least one cell type and one lag");
   if (spec.steps < 1) throw Error("a sweep needs at least 1 training step per run");
@@ -33,8 +34,10 @@ std::vector<SweepRow> run_sweep(const SweepSpec& spec,
       row.cell = cell;
       row.lag = lag;
       row.parameters = long(tr.network().params().size());
-      while (tr.steps() < spec.steps)
+      while (tr.steps() < spec.steps) {
         if (!tr.step().accepted && ++row.rejected > 100 + spec.steps / 10) break;
+        if (keep_going && !keep_going()) return rows;
+      }
       row.score = score_validation(tr.network(), *st.task, c.seq, c.batch);
       row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       rows.push_back(row);

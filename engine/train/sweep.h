@@ -34,10 +34,12 @@ struct SweepRow {
   long rejected = 0;  // non-finite steps the trainer rejected
 };
 
-// Runs every (lag, cell) pair in order, calling progress after each. Throws unroll::Error for an
-// empty spec or a task that fails to build.
+// Runs every (lag, cell) pair in order, calling progress after each. keep_going, when given, is
+// asked after every training step; false stops the sweep at once and returns the finished rows.
+// Throws unroll::Error for an empty spec or a task that fails to build.
 std::vector<SweepRow> run_sweep(const SweepSpec& spec,
-                                const std::function<void(const SweepRow&)>& progress = {});
+                                const std::function<void(const SweepRow&)>& progress = {},
+                                const std::function<bool()>& keep_going = {});
 
 // One row per lag, one column per cell: accuracy in % (token tasks; whole-sequence accuracy in
 // brackets) or validation MSE (regression).
