@@ -121,7 +121,7 @@ TrainConfig make_config(const Args& a) {
     c.bptt = {true, int(k1), int(k2)};
   }
   c.hidden_states = false;
-  c.validate();
+  // Validated in train_command, once the task has fixed the sequence length.
   return c;
 }
 
@@ -158,10 +158,9 @@ int train_command(const std::vector<std::string>& argv) {
                 "' is already at step " + std::to_string(resume->progress.step));
   cfg.schedule.total_steps = steps;
   std::shared_ptr<Task> task = resume ? resume_task(a, *resume) : make_task(a, cfg.seq);
-  if (!resume && !a.has("seq") && natural_length(*task) > 0) {
+  if (!resume && !a.has("seq") && natural_length(*task) > 0)
     cfg.seq = natural_length(*task);  // copy and language sequences have one length
-    cfg.validate();
-  }
+  cfg.validate();
   const TaskSpec spec = resume ? resume->task : task_spec(a);
   // The checkpoint keeps every step's scalars and about 1000 steps' timestep gradients.
   MetricsHistory history = resume ? resume->history : make_metrics_history();
@@ -178,7 +177,6 @@ int train_command(const std::vector<std::string>& argv) {
   if (task->validation_batches() == 0)
     std::cerr << "note: the data is too short for a validation split; val_loss stays empty\n";
 
-  out.open();
   const bool quiet = a.has("quiet"), tty = isatty(STDERR_FILENO);
   const auto t0 = std::chrono::steady_clock::now();
   auto last_print = t0;
@@ -186,6 +184,7 @@ int train_command(const std::vector<std::string>& argv) {
   long recent_n = 0, rejected = 0;
   const long tail = std::max(1L, std::min(100L, steps / 20));
   try {
+    out.open();
     while (trainer.steps() < steps) {
       const StepReport& r = trainer.step();
       if (!r.accepted) {

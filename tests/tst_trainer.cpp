@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "data/adding_task.h"
 #include "data/sample_text.h"
+#include "data/series_task.h"
 #include "train/trainer.h"
 
 using namespace unroll;
@@ -35,7 +36,40 @@ class TestTrainer : public QObject {
   void bad_settings_refused();
   void snapshot_rewinds();
   void recurrent_gain_scales_w_hh();
+  void snapshot_rewinds_dense_series();
+  void overflowing_update_refused();
 };
+
+// Truncated BPTT on a dense regression series: the carried sequence has dense inputs and
+// regression targets, and rewinding to it must work as for token tasks.
+void TestTrainer::snapshot_rewinds_dense_series() {
+  auto sine = std::make_shared<SeriesTask>("sine", make_sine_series(SineOptions{}),
+                                           std::vector<std::string>{"x"});
+  TrainConfig c = small(CellType::Gru);
+  c.bptt = {true, 4, 6};
+  Trainer tr(c, sine);
+  for (int i = 0; i < 2; ++i) tr.step();
+  const TrainerSnapshot snap = tr.snapshot();
+  std::vector<double> first, again;
+  for (int i = 0; i < 3; ++i) first.push_back(tr.step().loss);
+  tr.restore(snap);
+  for (int i = 0; i < 3; ++i) again.push_back(tr.step().loss);
+  QCOMPARE(first, again);
+}
+
+// An update that would overflow the weights is refused before the optimizer takes it in.
+void TestTrainer::overflowing_update_refused() {
+  TrainConfig c = small(CellType::RnnTanh);
+  c.optimizer.kind = OptimizerKind::Momentum;
+  c.optimizer.lr = 1e32;
+  Trainer tr(c, text());
+  const Vec<float> before = tr.network().params();
+  const StepReport& r = tr.step();
+  QVERIFY(!r.accepted);
+  QCOMPARE(QString::fromStdString(r.rejected_tensor), QString("update"));
+  QCOMPARE(tr.optimizer().steps(), 0L);
+  QVERIFY(tr.network().params() == before);
+}
 
 void TestTrainer::snapshot_rewinds() {
   TrainConfig c = small(CellType::Lstm);

@@ -121,8 +121,18 @@ void Trainer::restore(const TrainerProgress& p) {
               p.seq_pos <= cfg_.seq && p.carried_pos <= p.seq_pos &&
               int(p.carried.h.size()) == m.layers &&
               int(p.carried.c.size()) == (m.cell == CellType::Lstm ? m.layers : 0) &&
-              p.seq_batch.tokens.size() == size_t(cfg_.seq) * cfg_.batch &&
-              p.seq_batch.targets.size() == size_t(cfg_.seq) * cfg_.batch;
+              p.carried_pos >= 0;
+    const Index n = Index(cfg_.seq) * cfg_.batch;
+    const Batch& b = p.seq_batch;
+    ok = ok && (shape_.tokens ? Index(b.tokens.size()) == n
+                              : b.inputs.rows() == shape_.input_size && b.inputs.cols() == n);
+    ok = ok && (shape_.head == HeadKind::Regression
+                    ? b.target_values.rows() == shape_.output_size && b.target_values.cols() == n
+                    : Index(b.targets.size()) == n);
+    // The carried state must sit where the current windows expect the next one to start.
+    if (ok && p.seq_pos < cfg_.seq && cfg_.bptt.truncated)
+      ok = p.carried_pos ==
+           std::max(0, std::min(p.seq_pos + cfg_.bptt.k1, cfg_.seq) - cfg_.bptt.k2);
     for (const auto* v : {&p.carried.h, &p.carried.c})
       for (const auto& x : *v) ok = ok && x.rows() == m.hidden && x.cols() == cfg_.batch;
     if (!ok) throw Error("the saved truncated-BPTT state does not fit this model and batch");
@@ -232,6 +242,18 @@ const StepReport& Trainer::step() {
       clip_gradients(grads_.data(), grads_.size(), report_.grad_norm, cfg_.clip);
   report_.grad_norm_clipped = clip.norm_after;
   report_.clipped = clip.clipped;
+  // An update this large would overflow float weights: refuse it before the optimizer's state
+  // takes it in (no optimizer here moves a weight by more than ~lr * 1/(1-momentum) * max|g|).
+  if (report_.lr * double(grads_.cwiseAbs().maxCoeff()) > 1e30) {
+    report_.accepted = false;
+    report_.rejected_tensor = "update";
+    report_.message = "step " + std::to_string(step_ + 1) +
+                      ": the update would overflow the weights; it was skipped and the weights "
+                      "and optimizer state kept. Lower the learning rate or enable clipping.";
+    seq_pos_ = -1;
+    fill_report(w, seconds_since(t0));
+    return report_;
+  }
   backup_ = net_.params();
   opt_.step(net_.params().data(), grads_.data(), report_.lr);
   // Any inf or NaN weight makes this sum NaN; unlike allFinite() it vectorises.
@@ -240,8 +262,9 @@ const StepReport& Trainer::step() {
     report_.accepted = false;
     report_.rejected_tensor = "weights";
     report_.message = "step " + std::to_string(step_ + 1) +
-                      ": the update made the weights non-finite; the previous weights were kept. "
-                      "Lower the learning rate or enable clipping.";
+                      ": the update made the weights non-finite; the previous weights were kept "
+                      "(the optimizer's moments include this step). Lower the learning rate or "
+                      "enable clipping.";
     seq_pos_ = -1;
     fill_report(w, seconds_since(t0));
     return report_;
