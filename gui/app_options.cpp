@@ -8,6 +8,7 @@
 #include <QSettings>
 #include <QTranslator>
 
+#include "lesson_panel.h"
 #include "run_spec.h"
 
 namespace unroll::gui {
@@ -37,7 +38,11 @@ bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error) 
       "speed",
       QCoreApplication::translate("AppOptions", "Steps per second (0 = full speed, the default)."),
       "N", "0");
-  p.addOptions({demo, autoplay, shot, after, lang, speed});
+  const QCommandLineOption lesson(
+      "lesson", QCoreApplication::translate("AppOptions", "Open a guided lesson: %1.")
+                    .arg(lessonNames().join(QStringLiteral(", "))),
+      "NAME");
+  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson});
   p.process(app);  // exits on --help, --version and unknown options
   out->demo = p.value(demo);
   out->autoplay = p.isSet(autoplay);
@@ -51,6 +56,12 @@ bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error) 
   out->stepsPerSecond = p.value(speed).toInt(&ok);
   if (!ok || out->stepsPerSecond < 0) {
     *error = QCoreApplication::translate("AppOptions", "--speed needs a whole number >= 0");
+    return false;
+  }
+  out->lesson = p.value(lesson);
+  if (!out->lesson.isEmpty() && !lessonNames().contains(out->lesson)) {
+    *error = QCoreApplication::translate("AppOptions", "unknown lesson '%1'; choose one of: %2")
+                 .arg(out->lesson, lessonNames().join(QStringLiteral(", ")));
     return false;
   }
   out->language = p.value(lang);

@@ -1,4 +1,4 @@
-// The studio's command line (--demo, --autoplay, --screenshot FILE --after SECONDS, --lang) and
+// The studio's command line (--demo, --lesson, --autoplay, --screenshot FILE --after SECONDS, --lang) and
 // the translator it selects.
 #pragma once
 #include <QString>
@@ -14,6 +14,7 @@ struct AppOptions {
   double after = 5.0;     // seconds before the screenshot
   QString language;       // "", "en" or "de"; empty follows the setting, then the system
   int stepsPerSecond = 0;
+  QString lesson;         // a lesson to open (resources/lessons/NAME.json); empty: none
 };
 
 // Parses app.arguments(); on a bad option prints the reason and returns false.

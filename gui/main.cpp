@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   const bool screenshot = !opt.screenshot.isEmpty();
   unroll::gui::MainWindow window(/*restoreLayout=*/!screenshot);
   window.loadDemo(opt.demo);
+  if (!opt.lesson.isEmpty()) window.openLesson(opt.lesson);
   if (opt.stepsPerSecond > 0) window.controller()->setStepsPerSecond(opt.stepsPerSecond);
   window.show();
   if (opt.autoplay) window.play();

@@ -23,6 +23,7 @@
 #include "grad_heatmap.h"
 #include "grad_norm_chart.h"
 #include "hidden_heatmap.h"
+#include "lesson_panel.h"
 #include "loss_chart.h"
 #include "model_designer.h"
 #include "non_finite_banner.h"
@@ -174,6 +175,13 @@ void MainWindow::buildMenus() {
   }
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QMenu* lessons = help->addMenu(tr("&Lessons"));
+  for (const QString& name : lessonNames()) {
+    Lesson l;  // the menu shows the title's first part; a broken file still gets its entry
+    const bool ok = loadLessonFile(lessonPath(name), &l, nullptr);
+    const QString label = ok ? QString::fromStdString(l.title).section(QLatin1Char(':'), 0, 0) : name;
+    lessons->addAction(label, this, [this, name] { openLesson(name); });
+  }
   help->addAction(tr("About Unroll"), this, [this] {
     QMessageBox::about(this, tr("About Unroll"),
                        tr("<b>Unroll</b> %1<br>A studio for designing, training and understanding "
@@ -252,6 +260,32 @@ bool MainWindow::loadDemo(const QString& name) {
   m_data->setDataSpec(spec.data);
   m_run->setDemo(name);
   applySpec(spec);
+  return true;
+}
+
+bool MainWindow::openLesson(const QString& name) {
+  Lesson lesson;
+  QString error;
+  if (!loadLessonFile(lessonPath(name), &lesson, &error)) {
+    QMessageBox::warning(this, tr("Cannot open lesson"), error);
+    return false;
+  }
+  if (!m_lesson) {
+    m_lesson = new LessonPanel(m_controller);
+    auto* dock = new QDockWidget(tr("Lesson"), this);
+    dock->setObjectName(QStringLiteral("lessonDock"));
+    dock->setWidget(m_lesson);
+    dock->setMinimumWidth(340);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    connect(m_lesson, &LessonPanel::specApplied, this, [this](const RunSpec& spec) {
+      m_designer->setSpec(spec);
+      m_data->setDataSpec(spec.data);
+      showSpec();
+    });
+  }
+  m_lesson->parentWidget()->show();
+  m_lesson->setLesson(lesson);
   return true;
 }
 

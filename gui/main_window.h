@@ -24,6 +24,7 @@ class DynamicsPanel;
 class NonFiniteBanner;
 class FileActions;
 class TaskDocks;
+class LessonPanel;
 struct Frame;
 struct NonFiniteEvent;
 
@@ -35,6 +36,9 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   bool loadDemo(const QString& name);
+  // Opens resources/lessons/NAME.json in the lesson dock; a bad file shows the engine's reason.
+  bool openLesson(const QString& name);
+  LessonPanel* lessonPanel() const { return m_lesson; }
   void play();
   TrainingController* controller() const { return m_controller; }
 
@@ -85,6 +89,7 @@ class MainWindow : public QMainWindow {
   NonFiniteBanner* m_banner;
   FileActions* m_files;
   TaskDocks* m_taskDocks;
+  LessonPanel* m_lesson = nullptr;
   QLabel* m_demoLine;
   QSplitter *m_rows, *m_top, *m_bottom;
   QLabel *m_stepLabel, *m_speedLabel, *m_timeLabel, *m_stateLabel;

@@ -58,6 +58,16 @@
         <source>unknown demo &apos;%1&apos;; choose one of: %2</source>
         <translation>unbekannte Demo „%1“; verfügbar sind: %2</translation>
     </message>
+    <message>
+        <location filename="../gui/app_options.cpp"/>
+        <source>Open a guided lesson: %1.</source>
+        <translation>Eine geführte Lektion öffnen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../gui/app_options.cpp"/>
+        <source>unknown lesson '%1'; choose one of: %2</source>
+        <translation>unbekannte Lektion „%1“; zur Wahl stehen: %2</translation>
+    </message>
 </context>
 <context>
     <name>DialogFileUi</name>
@@ -982,6 +992,109 @@
     </message>
 </context>
 <context>
+    <name>unroll::gui::LessonPanel</name>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>◂ Previous</source>
+        <translation>◂ Zurück</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>Next ▸</source>
+        <translation>Weiter ▸</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>Skip ▸</source>
+        <translation>Überspringen ▸</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>&lt;b&gt;Your action:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ihre Aufgabe:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>Cannot build this step's model: %1</source>
+        <translation>Das Modell dieses Schritts lässt sich nicht bauen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>gradient at t=0</source>
+        <translation>Gradient bei t=0</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>gradient ratio first/last</source>
+        <translation>Gradientenverhältnis erster/letzter</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>spectral radius</source>
+        <translation>Spektralradius</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>clipped</source>
+        <translation>begrenzt</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>goal %1 %2</source>
+        <translation>Ziel %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>done ✓ — lesson complete</source>
+        <translation>erledigt ✓ – Lektion abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>done ✓</source>
+        <translation>erledigt ✓</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>waiting: %1 not measured yet, %2</source>
+        <translation>warte: %1 noch nicht gemessen, %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp"/>
+        <source>waiting: %1 is %2, %3</source>
+        <translation>warte: %1 ist %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::LossChart</name>
     <message>
         <location filename="../gui/loss_chart.cpp" line="24"/>
@@ -1187,6 +1300,21 @@
         <location filename="../gui/main_window.cpp" line="334"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.cpp"/>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lektionen</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.cpp"/>
+        <source>Cannot open lesson</source>
+        <translation>Lektion kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.cpp"/>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
     </message>
 </context>
 <context>
