@@ -38,7 +38,8 @@ void Network<S>::prepare(Workspace<S>& ws, int W, int B) const {
     if (cfg_.cell == CellType::Gru) c.dhpre.resize(GH, WB);
   }
   ws.tokens.resize(WB);
-  ws.dh_norm.assign(cfg_.layers, std::vector<double>(W, 0.0));
+  ws.dh_norm.resize(cfg_.layers);  // reused across steps: no allocation once sized
+  for (auto& n : ws.dh_norm) n.assign(W, 0.0);
 }
 
 template <class S>
