@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "test_util.h"
+
 #include "cli_run.h"
 #include <cstring>
 #include <fstream>
@@ -19,21 +21,10 @@
 #include "train/trainer.h"
 
 using namespace unroll;
+using unroll::test::repeat;
+using unroll::test::tiny_spec;
 
 namespace {
-
-std::string repeat(const std::string& s, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-TaskSpec tiny_spec() {
-  TaskSpec s;
-  s.name = "tiny";
-  s.options = {{"task", "text"}};
-  return s;
-}
 
 std::shared_ptr<const Task> corpus() {
   static const auto task = std::make_shared<TextCorpus>(builtin_corpus());

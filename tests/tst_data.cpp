@@ -2,6 +2,8 @@
 // sample text, and AddingTask (markers, targets, determinism, baseline).
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "test_util.h"
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "data/text_corpus.h"
 
 using namespace unroll;
+using unroll::test::repeat;
 
 namespace {
 
@@ -31,12 +34,6 @@ std::string error_of(F&& f) {
 
 bool contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
-}
-
-std::string repeat(const std::string& s, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += s;
-  return out;
 }
 
 void write_file(const std::string& path, const std::string& bytes) {

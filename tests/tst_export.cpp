@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "test_util.h"
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -21,21 +23,10 @@
 #include "train/trainer.h"
 
 using namespace unroll;
+using unroll::test::repeat;
+using unroll::test::tiny_spec;
 
 namespace {
-
-std::string repeat(const std::string& s, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-TaskSpec tiny_spec() {
-  TaskSpec s;
-  s.name = "tiny";
-  s.options = {{"task", "text"}};
-  return s;
-}
 
 constexpr double kTolerance = 1e-5;
 
