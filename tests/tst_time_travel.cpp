@@ -30,6 +30,8 @@ class TestTimeTravel : public QObject {
   void replays_exactly();
   void ring_is_bounded();
   void too_far_back_refused();
+  void thinning_spans_the_run();
+  void byte_bound_and_reports();
 };
 
 void TestTimeTravel::replays_exactly_data() {
@@ -95,6 +97,73 @@ void TestTimeTravel::too_far_back_refused() {
   QVERIFY(tr.network().params() == before);
   QCOMPARE(tr.steps(), 12L);
   QCOMPARE(int(tt.branches().size()), 1);
+}
+
+// Thinning: the kept points stay within the capacity yet always reach back to the start, spaced
+// ever wider, and travelling to the start still replays the run exactly.
+void TestTimeTravel::thinning_spans_the_run() {
+  Trainer tr(small(false), text());
+  TimeTravelConfig cfg;
+  cfg.every = 2;
+  cfg.capacity = 5;
+  cfg.thin = true;
+  cfg.record_losses = false;
+  TimeTravel tt(tr, cfg);
+  for (int i = 0; i < 40; ++i) {
+    tt.step();
+    QVERIFY(tt.kept() <= 5);
+    QCOMPARE(tt.kept_steps().front(), 0L);
+  }
+  const std::vector<long> kept = tt.kept_steps();
+  qInfo("kept after 40 steps: %s (every %ld)",
+        qPrintable(QStringList([&] { QStringList l; for (long k : kept) l << QString::number(k); return l; }()).join(' ')),
+        tt.every());
+  QCOMPARE(tt.every(), 16L);
+  QCOMPARE(kept, (std::vector<long>{0, 16, 32}));
+  QVERIFY(tt.branches().front().losses.empty());  // not recorded when the caller records
+  std::vector<double> original;
+  {
+    Trainer ref(small(false), text());
+    for (int i = 0; i < 40; ++i) original.push_back(ref.step().loss);
+  }
+  QCOMPARE(tt.travel_to(20), 16L);
+  for (long s = 17; s <= 40; ++s) QCOMPARE(tt.step().loss, original[size_t(s - 1)]);
+}
+
+// A byte budget shrinks the ring below its capacity; each kept point returns the report of its
+// own step; after an outside restore the points of the abandoned future are dropped.
+void TestTimeTravel::byte_bound_and_reports() {
+  Trainer tr(small(false), text());
+  TimeTravelConfig cfg;
+  cfg.every = 1;
+  cfg.capacity = 50;
+  TimeTravel probe(tr, cfg);
+  probe.step();
+  const std::size_t one = probe.bytes() / 2;  // the start (no report) and step 1 weigh about alike
+  tr.reset();
+
+  cfg.max_bytes = 3 * one + one / 2;
+  TimeTravel tt(tr, cfg);
+  for (int i = 0; i < 10; ++i) tt.step();
+  qInfo("one point ~%zu bytes; %d kept within %zu bytes", one, tt.kept(), cfg.max_bytes);
+  QCOMPARE(tt.kept(), 3);
+  QVERIFY(tt.bytes() <= cfg.max_bytes);
+  QCOMPARE(tt.kept_steps(), (std::vector<long>{8, 9, 10}));
+  const StepReport& at9 = tt.kept_report(9);
+  QCOMPARE(at9.step, 9L);
+  QVERIFY(!at9.timestep_grad_norms.empty());
+  QVERIFY_THROWS_EXCEPTION(Error, tt.kept_report(7));
+
+  const TrainerSnapshot at8 = [&] {
+    Trainer t(small(false), text());
+    for (int i = 0; i < 8; ++i) t.step();
+    return t.snapshot();
+  }();
+  tr.restore(at8);
+  tt.forget_future();
+  QCOMPARE(tt.kept_steps(), (std::vector<long>{8}));
+  tt.step();
+  QCOMPARE(tt.kept_steps(), (std::vector<long>{8, 9}));
 }
 
 QTEST_APPLESS_MAIN(TestTimeTravel)

@@ -28,24 +28,69 @@ std::size_t snapshot_bytes(const TrainerSnapshot& s) {
   return n + s.progress.data_rng.size();
 }
 
+namespace {
+// Bytes of the buffers a kept step report holds (per-timestep norms and hidden states).
+std::size_t report_bytes(const StepReport& r) {
+  std::size_t n = sizeof(double) * r.param_grad_norms.size();
+  for (const auto& layer : r.timestep_grad_norms) n += sizeof(double) * layer.size();
+  for (const auto& h : r.hidden) n += sizeof(float) * std::size_t(h.size());
+  n += sizeof(int) * r.input_tokens.size() + sizeof(float) * r.input_values.size();
+  return n + sizeof(float) * std::size_t(r.input_features.size());
+}
+}  // namespace
+
 TimeTravel::TimeTravel(Trainer& trainer, const TimeTravelConfig& config)
-    : trainer_(trainer), cfg_(config) {
+    : trainer_(trainer), cfg_(config), every_(config.every), origin_(trainer.steps()) {
   cfg_.validate();
   branches_.push_back({0, -1, trainer_.steps(), {}});
   keep();
 }
 
 void TimeTravel::keep() {
+  forget_future();
   if (!ring_.empty() && ring_.back().step == trainer_.steps()) return;
-  ring_.push_back({trainer_.steps(), trainer_.snapshot()});
-  while (int(ring_.size()) > cfg_.capacity) ring_.pop_front();
+  // After a restore the trainer's report belongs to another step: keep an empty one then.
+  StepReport report =
+      trainer_.last_report().step == trainer_.steps() ? trainer_.last_report() : StepReport{};
+  ring_.push_back({trainer_.steps(), trainer_.snapshot(), std::move(report)});
+  bound();
+}
+
+void TimeTravel::bound() {
+  std::size_t cap = std::size_t(cfg_.capacity);
+  if (cfg_.max_bytes > 0) {
+    const Kept& k = ring_.back();
+    const std::size_t one = std::max<std::size_t>(1, snapshot_bytes(k.snapshot) + report_bytes(k.report));
+    cap = std::max<std::size_t>(2, std::min(cap, cfg_.max_bytes / one));
+  }
+  while (ring_.size() > cap) {
+    if (!cfg_.thin) {
+      ring_.pop_front();
+      continue;
+    }
+    every_ *= 2;  // keep the origin and every 2N-th step after it
+    std::deque<Kept> kept;
+    for (Kept& k : ring_)
+      if (k.step == origin_ || (k.step - origin_) % every_ == 0) kept.push_back(std::move(k));
+    ring_.swap(kept);
+  }
+}
+
+void TimeTravel::forget_future() {
+  while (!ring_.empty() && ring_.back().step > trainer_.steps()) ring_.pop_back();
 }
 
 const StepReport& TimeTravel::step() {
   const StepReport& r = trainer_.step();
-  branches_.back().losses.push_back(r.loss);
-  if (trainer_.steps() % cfg_.every == 0) keep();
+  if (cfg_.record_losses && r.accepted) branches_.back().losses.push_back(r.loss);
+  if (r.accepted && (trainer_.steps() - origin_) % every_ == 0) keep();
   return r;
+}
+
+const StepReport& TimeTravel::kept_report(long step) const {
+  for (const Kept& k : ring_)
+    if (k.step == step) return k.report;
+  throw Error("time travel: no point is kept at step " + std::to_string(step));
 }
 
 long TimeTravel::travel_to(long step) {
@@ -75,7 +120,7 @@ std::vector<long> TimeTravel::kept_steps() const {
 
 std::size_t TimeTravel::bytes() const {
   std::size_t n = 0;
-  for (const Kept& k : ring_) n += snapshot_bytes(k.snapshot);
+  for (const Kept& k : ring_) n += snapshot_bytes(k.snapshot) + report_bytes(k.report);
   return n;
 }
 

@@ -11,9 +11,16 @@
 namespace unroll {
 
 struct TimeTravelConfig {
-  long every = 50;        // N: keep a snapshot after every N-th step (and one of the start)
-  int capacity = 20;      // K: at most this many snapshots; the oldest is dropped first
-  void validate() const;  // throws unroll::Error naming the bad field
+  long every = 50;    // N: keep a snapshot after every N-th step (and one of the start)
+  int capacity = 20;  // K: at most this many snapshots
+  // When full: false drops the oldest point (the ring covers the last K*N steps); true drops every
+  // second point and doubles N, so the kept points always span the whole run (a scrubber's view).
+  bool thin = false;
+  // Also bound the snapshots' memory: at most this many bytes in all (0: only the capacity).
+  // The capacity shrinks to what fits, but never below 2 points.
+  std::size_t max_bytes = 0;
+  bool record_losses = true;  // keep every step's loss in the branches (off: the caller records)
+  void validate() const;      // throws unroll::Error naming the bad field
 };
 
 // One line of history. Branch 0 is the original run; travelling back starts a new branch whose
@@ -39,7 +46,15 @@ class TimeTravel {
   // the current step.
   long travel_to(long step);
 
+  // After the trainer was restored elsewhere (e.g. a rewind after a non-finite step): drops the
+  // kept points after its step, which belong to a future that no longer happens.
+  void forget_future();
+
   std::vector<long> kept_steps() const;  // oldest first
+  // The step report the trainer had published when the point at `step` was kept (empty, step 0,
+  // for the starting point). Throws unroll::Error when no point is kept at that step.
+  const StepReport& kept_report(long step) const;
+  long every() const { return every_; }  // the current interval (grows when thinning)
   int kept() const { return int(ring_.size()); }
   std::size_t bytes() const;  // memory held by the kept snapshots (their buffers)
   const std::vector<Branch>& branches() const { return branches_; }
@@ -50,11 +65,15 @@ class TimeTravel {
   struct Kept {
     long step = 0;
     TrainerSnapshot snapshot;
+    StepReport report;
   };
   void keep();
+  void bound();
 
   Trainer& trainer_;
   TimeTravelConfig cfg_;
+  long every_;             // cfg_.every, doubled by each thinning
+  long origin_;            // the first kept step: thinning keeps it and every 2N-th step after it
   std::deque<Kept> ring_;  // ascending steps, at most cfg_.capacity
   std::vector<Branch> branches_;
 };
