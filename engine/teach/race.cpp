@@ -1,13 +1,22 @@
-// A race of up to four configurations, interleaved step by step (see race.h).
+// A race of up to four configurations, on a thread each or interleaved step by step (see race.h).
 #include "teach/race.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <sstream>
+#include <thread>
 
 #include "core/error.h"
 
 namespace unroll {
+namespace {
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+}  // namespace
 
 void RaceSpec::validate() const {
   if (entrants.empty()) throw Error("race: no entrants; add one to four configurations");
@@ -31,7 +40,10 @@ Race::Race(const RaceSpec& spec) : spec_(spec) {
   for (const RaceEntrant& e : spec_.entrants) {
     TrainConfig c = e.config;
     c.seed = spec_.seed;
-    trainers_.push_back(std::make_unique<Trainer>(c, spec_.task));
+    c.threads = 1;  // the same numbers under either schedule (see RaceSchedule)
+    auto lane = std::make_unique<Lane>();
+    lane->trainer = std::make_unique<Trainer>(c, spec_.task);
+    lanes_.push_back(std::move(lane));
     RaceResult r;
     r.name = e.name;
     r.cell = c.model.cell;
@@ -40,38 +52,112 @@ Race::Race(const RaceSpec& spec) : spec_(spec) {
   }
 }
 
+RaceSchedule Race::resolve(RaceSchedule schedule, int entrants) {
+  if (schedule != RaceSchedule::Auto) return schedule;
+  // hardware_concurrency() may say 0 (unknown): then interleave, which is never unfair.
+  return int(std::thread::hardware_concurrency()) >= entrants ? RaceSchedule::Threads
+                                                              : RaceSchedule::Interleaved;
+}
+
+void Race::step_entrant(size_t i) {
+  Lane& lane = *lanes_[i];
+  const auto t0 = Clock::now();
+  const StepReport& rep = lane.trainer->step();
+  const double seconds = seconds_since(t0);
+  std::lock_guard lock(lane.mutex);
+  RaceResult& r = results_[i];
+  r.seconds += seconds;
+  r.losses.push_back(rep.loss);
+  r.final_loss = rep.loss;
+  r.steps = lane.trainer->steps();
+  lane.timestep_grad_norms = rep.timestep_grad_norms;  // reuses the lane's buffers
+  lane.truncation_cut = rep.truncation_cut;
+  lane.grad_norm = rep.grad_norm;
+  lane.clipped = rep.clipped;
+  lane.steps = r.steps;
+}
+
+void Race::finish_entrant(size_t i) {
+  Lane& lane = *lanes_[i];
+  const auto t0 = Clock::now();
+  const double val = lane.trainer->validate();
+  const double seconds = seconds_since(t0);
+  std::lock_guard lock(lane.mutex);
+  results_[i].val_loss = val;
+  results_[i].seconds += seconds;
+  lane.finished = true;
+}
+
+bool Race::all_finished() const {
+  for (const auto& lane : lanes_) {
+    std::lock_guard lock(lane->mutex);
+    if (!lane->finished) return false;
+  }
+  return true;
+}
+
 bool Race::step_round() {
   if (done_) return false;
-  using Clock = std::chrono::steady_clock;
-  for (size_t i = 0; i < trainers_.size(); ++i) {
-    RaceResult& r = results_[i];
-    if (r.steps >= spec_.steps) continue;
-    const auto t0 = Clock::now();
-    const StepReport& rep = trainers_[i]->step();
-    r.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
-    r.losses.push_back(rep.loss);
-    r.final_loss = rep.loss;
-    r.steps = trainers_[i]->steps();
-  }
-  for (const RaceResult& r : results_)
-    if (r.steps < spec_.steps) return true;
-  finish();
+  for (size_t i = 0; i < lanes_.size(); ++i)
+    if (lanes_[i]->steps < spec_.steps) step_entrant(i);
+  for (const auto& lane : lanes_)
+    if (lane->steps < spec_.steps) return true;
+  for (size_t i = 0; i < lanes_.size(); ++i)
+    if (!lanes_[i]->finished) finish_entrant(i);
+  done_ = true;
   return false;
 }
 
-void Race::finish() {
-  using Clock = std::chrono::steady_clock;
-  for (size_t i = 0; i < trainers_.size(); ++i) {
-    const auto t0 = Clock::now();
-    results_[i].val_loss = trainers_[i]->validate();
-    results_[i].seconds += std::chrono::duration<double>(Clock::now() - t0).count();
-  }
-  done_ = true;
+void Race::run_entrant(size_t i, const std::atomic<bool>* stop, const std::atomic<bool>& failed) {
+  Lane& lane = *lanes_[i];
+  const auto stopped = [&] { return failed.load() || (stop && stop->load()); };
+  while (lane.steps < spec_.steps && !stopped()) step_entrant(i);
+  if (lane.steps >= spec_.steps && !lane.finished && !stopped()) finish_entrant(i);
 }
 
-void Race::run() {
-  while (step_round()) {
+bool Race::run_threads(const std::atomic<bool>* stop) {
+  std::atomic<bool> failed{false};
+  std::vector<std::exception_ptr> errors(lanes_.size());
+  std::vector<std::thread> workers;
+  for (size_t i = 0; i < lanes_.size(); ++i)
+    workers.emplace_back([this, i, stop, &failed, &errors] {
+      try {
+        run_entrant(i, stop, failed);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        failed = true;  // the others stop after their current step
+      }
+    });
+  for (std::thread& w : workers) w.join();
+  for (const std::exception_ptr& e : errors)
+    if (e) std::rethrow_exception(e);
+  done_ = all_finished();
+  return done_;
+}
+
+bool Race::run(RaceSchedule schedule, const std::atomic<bool>* stop) {
+  if (resolve(schedule, size()) == RaceSchedule::Threads) return run_threads(stop);
+  while (!(stop && stop->load()) && step_round()) {
   }
+  return done_;
+}
+
+RaceProgress Race::progress(int i, long losses_from) const {
+  const Lane& lane = *lanes_[size_t(i)];
+  RaceProgress p;
+  std::lock_guard lock(lane.mutex);
+  const RaceResult& r = results_[size_t(i)];
+  p.steps = r.steps;
+  p.losses_from = std::clamp(losses_from, 0L, long(r.losses.size()));
+  p.losses.assign(r.losses.begin() + p.losses_from, r.losses.end());
+  p.seconds = r.seconds;
+  p.grad_norm = lane.grad_norm;
+  p.clipped = lane.clipped;
+  p.timestep_grad_norms = lane.timestep_grad_norms;
+  p.truncation_cut = lane.truncation_cut;
+  p.finished = lane.finished;
+  p.val_loss = r.val_loss;
+  return p;
 }
 
 namespace {
