@@ -40,4 +40,10 @@ QRgb divergingColor(double u) {
   return interpolate(kDiverging, 11, 0.5 * (u + 1.0));
 }
 
+QColor branchColor(int id) {
+  static const QColor colors[] = {QColor(148, 103, 189), QColor(140, 86, 75),
+                                  QColor(227, 119, 194), QColor(188, 189, 34)};
+  return colors[(std::max(id, 1) - 1) % 4];
+}
+
 }  // namespace unroll::gui

@@ -72,4 +72,6 @@ FileResult TrainingController::openFile(const QString& path, bool markSaved) {
 
 void TrainingController::rewindToLastGood() { post(Command::Rewind); }
 
+void TrainingController::travelTo(long step) { post(Command::TravelTo, double(step)); }
+
 }  // namespace unroll::gui

@@ -28,6 +28,19 @@ struct FileResult {
 // What a save command writes.
 enum class FileKind { Checkpoint, Safetensors, Onnx, MetricsCsv, TimestepCsv };
 
+// A branch left behind by travelling back in time: the loss curve it had after the point the run
+// went back to, and the live settings it ran with, so both branches can be compared.
+struct GhostBranch {
+  int id = 0;              // 1, 2, ... in the order branches were left
+  long fromStep = 0;       // the step the run went back to (both branches share the steps before)
+  long toStep = 0;         // the last step this branch reached
+  double lr = 0;           // its learning rate, clipping threshold (0: off) and truncated-BPTT
+  double clip = 0;         // window (0: full BPTT) when it was left
+  int bptt = 0;
+  long stride = 1;         // steps per point below (the history's bucket stride)
+  std::vector<std::pair<double, double>> points;  // (step, mean training loss), ascending steps
+};
+
 struct Frame {
   uint64_t generation = 0;    // bumps when the model or task is swapped or reset
   uint64_t version = 0;       // bumps with every published step
@@ -51,6 +64,13 @@ struct Frame {
   uint64_t rewindCount = 0;   // rewinds to a known-good snapshot after a non-finite step
   long rewoundTo = -1;        // the step the last rewind returned to
   FileResult lastFile;        // the latest file command's answer
+  // Time travel: the kept points (steps, oldest first), the branches left behind (at most
+  // kMaxGhosts, the oldest dropped first), and the latest travel.
+  static constexpr int kMaxGhosts = 4;
+  std::vector<long> keptSteps;
+  std::vector<GhostBranch> ghosts;
+  uint64_t travelCount = 0;
+  long travelledTo = -1;
 };
 
 }  // namespace unroll::gui

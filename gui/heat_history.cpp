@@ -13,6 +13,13 @@ HeatHistory::HeatHistory(int capacity) : m_capacity(std::max(2, capacity & ~1)) 
 void HeatHistory::clear() {
   m_columns.clear();
   m_stride = 1;
+  m_sealed = false;
+}
+
+void HeatHistory::truncateAfter(long step) {
+  while (!m_columns.empty() && m_columns.back().firstStep > step) m_columns.pop_back();
+  m_sealed = !m_columns.empty() && m_columns.back().lastStep > step;
+  if (m_sealed) m_columns.back().lastStep = step;
 }
 
 void HeatHistory::accumulate(Column& into, const Column& from) {
@@ -51,10 +58,11 @@ void HeatHistory::add(long step, const std::vector<std::vector<double>>& norms) 
       }
     }
   }
-  if (!m_columns.empty() && step < m_columns.back().firstStep + m_stride) {
+  if (!m_sealed && !m_columns.empty() && step < m_columns.back().firstStep + m_stride) {
     accumulate(m_columns.back(), c);
     return;
   }
+  m_sealed = false;
   if (int(m_columns.size()) == m_capacity) halve();
   m_columns.push_back(std::move(c));
 }

@@ -12,6 +12,9 @@ class HeatHistory {
   // norms[layer][t]; zero or non-finite entries (no gradient) are kept as NaN.
   void add(long step, const std::vector<std::vector<double>>& norms);
   void clear();
+  // After going back to `step`: drops what came later. A bucket that straddles the step keeps
+  // its aggregates (at most stride - 1 later steps), and later steps continue into new buckets.
+  void truncateAfter(long step);
 
   struct Column {
     long firstStep = 0, lastStep = 0;
@@ -29,6 +32,7 @@ class HeatHistory {
 
   int m_capacity;
   long m_stride = 1;
+  bool m_sealed = false;  // the last column holds abandoned steps: the next step starts a new one
   std::vector<Column> m_columns;
 };
 

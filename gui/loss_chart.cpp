@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "chart_view.h"
+#include "colormap.h"
 
 namespace unroll::gui {
 
@@ -39,11 +40,10 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent) {
   m_view->setXLabel(tr("step"));
   m_view->xAxis()->setTitleText(tr("training step"));
   m_view->setYAxis(false, tr("loss"));
-  m_raw = new QLineSeries;
-  m_raw->setName(tr("train"));
+  m_raw = new QLineSeries;  // unnamed: the faint band behind the smoothed curve needs no entry
   m_raw->setColor(QColor(31, 119, 180, 70));
   m_smooth = new QLineSeries;
-  m_smooth->setName(tr("smoothed"));
+  m_smooth->setName(tr("train"));
   QPen pen(QColor(31, 119, 180));
   pen.setWidthF(2.0);
   m_smooth->setPen(pen);
@@ -63,6 +63,13 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent) {
                              static_cast<QAbstractSeries*>(m_baseline)})
     m_view->addSeries(s);
   m_view->chart()->legend()->markers(m_valDots).first()->setVisible(false);
+  m_view->chart()->legend()->markers(m_raw).first()->setVisible(false);
+  for (int i = 0; i < Frame::kMaxGhosts; ++i) {
+    auto* g = new QLineSeries;
+    g->setVisible(false);
+    m_view->addSeries(g);
+    m_ghostSeries.append(g);
+  }
   v->addWidget(m_view, 1);
 
   connect(m_smoothing, &QSlider::valueChanged, this, &LossChart::rebuild);
@@ -81,8 +88,16 @@ void LossChart::setBaseline(double loss, const QString& label) {
 
 int LossChart::pointCount() const { return int(m_raw->count()); }
 
+QStringList LossChart::ghostNames() const {
+  QStringList names;
+  for (const QLineSeries* g : m_ghostSeries)
+    if (g->isVisible() && g->count() > 0) names << g->name();
+  return names;
+}
+
 void LossChart::update(const Frame& frame) {
   m_history = frame.history;
+  m_ghosts = frame.ghosts;
   rebuild();
 }
 
@@ -110,6 +125,7 @@ void LossChart::rebuild() {
   }
   m_raw->replace(raw);
   m_smooth->replace(smooth);
+  rebuildGhosts(smooth, logY);
   m_val->replace(val);
   m_valDots->replace(val);
   QList<QPointF> base;
@@ -119,6 +135,42 @@ void LossChart::rebuild() {
   }
   m_baseline->replace(base);
   m_view->fitRanges(10);
+}
+
+// Each branch left behind, smoothed like the live curve and starting from the live curve's smoothed
+// value where the two parted, so the difference after the branch point is what shows.
+void LossChart::rebuildGhosts(const QList<QPointF>& smooth, bool logY) {
+  for (int i = 0; i < m_ghostSeries.size(); ++i) {
+    QLineSeries* series = m_ghostSeries[i];
+    if (i >= int(m_ghosts.size())) {
+      series->setVisible(false);
+      series->clear();
+      continue;
+    }
+    const GhostBranch& g = m_ghosts[size_t(i)];
+    const double alpha = std::pow(m_smoothing->value() / 100.0, double(g.stride));
+    double ema = NAN;
+    QList<QPointF> pts;
+    for (const QPointF& p : smooth)  // the live curve's smoothed value at the branch point
+      if (p.x() <= double(g.fromStep)) {
+        ema = p.y();
+        pts = {p};
+      }
+    for (const auto& [step, loss] : g.points) {
+      if (step <= double(g.fromStep)) continue;
+      ema = std::isnan(ema) ? loss : alpha * ema + (1 - alpha) * loss;
+      appendFinite(pts, step, ema, logY);
+    }
+    // Short, for the legend: the learning rate, and clipping and truncation only when on.
+    QString name = tr("branch %1 · lr %2").arg(g.id).arg(g.lr);
+    if (g.clip > 0) name += tr(", clip %1").arg(g.clip);
+    if (g.bptt > 0) name += tr(", TBPTT %1").arg(g.bptt);
+    series->setName(name);
+    QPen pen(branchColor(g.id), 1.8, Qt::DashLine);
+    series->setPen(pen);
+    series->replace(pts);
+    series->setVisible(true);
+  }
 }
 
 }  // namespace unroll::gui

@@ -23,9 +23,12 @@ class LossChart : public QWidget {
   void setBaseline(double loss, const QString& label);
   ChartView* view() const { return m_view; }
   int pointCount() const;  // points in the raw training series (tests)
+  // Branches left behind by time travel, drawn dashed (tests): visible curves and their names.
+  QStringList ghostNames() const;
 
  private:
   void rebuild();
+  void rebuildGhosts(const QList<QPointF>& smooth, bool logY);
 
   ChartView* m_view;
   QSlider* m_smoothing;
@@ -35,8 +38,10 @@ class LossChart : public QWidget {
   QLineSeries* m_val;
   QScatterSeries* m_valDots;
   QLineSeries* m_baseline;
+  QList<QLineSeries*> m_ghostSeries;  // Frame::kMaxGhosts, hidden when unused
   double m_baselineValue = NAN;
   ScalarHistory m_history;  // the last frame's, kept to redraw on control changes
+  std::vector<GhostBranch> m_ghosts;
 };
 
 }  // namespace unroll::gui

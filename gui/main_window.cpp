@@ -29,6 +29,7 @@
 #include "non_finite_banner.h"
 #include "run_controls.h"
 #include "task_docks.h"
+#include "timeline_bar.h"
 #include "timestep_grad_chart.h"
 #include "training_controller.h"
 #include "unrolled_view.h"
@@ -79,6 +80,8 @@ void MainWindow::buildCharts() {
   m_demoLine->setWordWrap(true);
   m_demoLine->setContentsMargins(4, 0, 4, 0);
   v->addWidget(m_demoLine);
+  m_timeline = new TimelineBar;
+  v->addWidget(m_timeline);
   m_loss = new LossChart;
   m_gradNorm = new GradNormChart;
   m_dynamics = new DynamicsPanel;
@@ -204,6 +207,10 @@ void MainWindow::connectSignals() {
   connect(m_run, &RunControls::demoRequested, this, &MainWindow::loadDemo);
   connect(c, &TrainingController::playingChanged, m_run, &RunControls::setPlaying);
   connect(c, &TrainingController::frameReady, this, &MainWindow::showFrame);
+  connect(m_timeline, &TimelineBar::travelRequested, this, [this](long step) {
+    m_banner->hide();
+    m_controller->travelTo(step);
+  });
   connect(c, &TrainingController::nonFiniteStep, this, &MainWindow::onNonFinite);
   connect(c, &TrainingController::engineError, this, [this](const QString& msg) {
     statusBar()->showMessage(tr("Engine: %1").arg(msg), 10000);
@@ -338,6 +345,16 @@ QList<QRect> MainWindow::chartRects() const {
 }
 
 void MainWindow::showFrame(const Frame& f) {
+  m_timeline->setFrame(f);
+  if (f.travelCount != m_seenTravels) {
+    m_seenTravels = f.travelCount;
+    if (f.travelledTo >= 0)
+      statusBar()->showMessage(
+          tr("Back at step %1. Change a setting and press Play to branch; the old branch stays "
+             "on the loss chart.")
+              .arg(f.travelledTo),
+          10000);
+  }
   m_loss->update(f);
   m_gradNorm->update(f);
   m_timestep->update(f);

@@ -25,6 +25,7 @@ class NonFiniteBanner;
 class FileActions;
 class TaskDocks;
 class LessonPanel;
+class TimelineBar;
 struct Frame;
 struct NonFiniteEvent;
 
@@ -53,6 +54,7 @@ class MainWindow : public QMainWindow {
   NonFiniteBanner* banner() const { return m_banner; }
   FileActions* fileActions() const { return m_files; }
   TaskDocks* taskDocks() const { return m_taskDocks; }
+  TimelineBar* timeline() const { return m_timeline; }
   // Pulls the latest telemetry and redraws every chart now.
   void refreshNow();
   // Refreshes, then grabs the whole window (docks, toolbar, status bar) to a PNG.
@@ -90,6 +92,8 @@ class MainWindow : public QMainWindow {
   FileActions* m_files;
   TaskDocks* m_taskDocks;
   LessonPanel* m_lesson = nullptr;
+  TimelineBar* m_timeline;
+  uint64_t m_seenTravels = 0;
   QLabel* m_demoLine;
   QSplitter *m_rows, *m_top, *m_bottom;
   QLabel *m_stepLabel, *m_speedLabel, *m_timeLabel, *m_stateLabel;

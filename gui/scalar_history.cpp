@@ -26,18 +26,26 @@ ScalarHistory::ScalarHistory(int capacity) : m_capacity(std::max(2, capacity & ~
 
 void ScalarHistory::clear() {
   m_buckets.clear();
+  m_sealed = false;
   m_stride = 1;
 }
 
 void ScalarHistory::beginStep(long step) {
-  if (!m_buckets.empty() && step < m_buckets.back().firstStep + m_stride) {
+  if (!m_sealed && !m_buckets.empty() && step < m_buckets.back().firstStep + m_stride) {
     m_buckets.back().lastStep = step;
     return;
   }
   if (int(m_buckets.size()) == m_capacity) halve();
+  m_sealed = false;
   Bucket b;
   b.firstStep = b.lastStep = step;
   m_buckets.push_back(b);
+}
+
+void ScalarHistory::truncateAfter(long step) {
+  while (!m_buckets.empty() && m_buckets.back().firstStep > step) m_buckets.pop_back();
+  m_sealed = !m_buckets.empty() && m_buckets.back().lastStep > step;
+  if (m_sealed) m_buckets.back().lastStep = step;
 }
 
 void ScalarHistory::halve() {

@@ -47,6 +47,9 @@ class ScalarHistory {
     if (std::isfinite(v)) m_buckets.back().s[s].add(v);
   }
   void clear();
+  // After going back to `step`: drops what came later. A bucket that straddles the step keeps
+  // its aggregates (at most stride - 1 later steps), and later steps continue into new buckets.
+  void truncateAfter(long step);
 
   const std::vector<Bucket>& buckets() const { return m_buckets; }
   long stride() const { return m_stride; }  // steps per bucket
@@ -57,6 +60,7 @@ class ScalarHistory {
 
   int m_capacity;
   long m_stride = 1;
+  bool m_sealed = false;  // the last bucket holds abandoned steps: the next step starts a new one
   std::vector<Bucket> m_buckets;  // reserved to capacity, never larger
 };
 

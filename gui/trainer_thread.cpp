@@ -52,7 +52,11 @@ void TrainerThread::pull(Frame& into) {
   if (newHistory) {
     into.history = m_out.history;
     into.heat = m_out.heat;
+    into.keptSteps = m_out.keptSteps;
+    into.ghosts = m_out.ghosts;
   }
+  into.travelCount = m_out.travelCount;
+  into.travelledTo = m_out.travelledTo;
   into.generation = m_out.generation;
   into.version = m_out.version;
   into.historyVersion = m_out.historyVersion;
@@ -112,6 +116,7 @@ void TrainerThread::run() {
     }
   }
   if (m_playClock.isValid()) m_elapsedBefore += m_playClock.nsecsElapsed() * 1e-9;
+  m_travel.reset();  // it refers to the trainer
   m_trainer.reset();
 }
 
@@ -169,6 +174,9 @@ void TrainerThread::apply(Command& c) {
       case Command::OpenFile:
         openFile(c);
         break;
+      case Command::TravelTo:
+        travelTo(long(c.value));
+        break;
     }
   } catch (const std::exception& e) {
     fail(QString::fromStdString(e.what()));
@@ -182,6 +190,7 @@ void TrainerThread::apply(Command& c) {
 }
 
 void TrainerThread::build(const Command& c) {
+  m_travel.reset();
   m_trainer.reset();
   m_playing = false;
   m_pendingSteps = 0;
@@ -206,10 +215,11 @@ void TrainerThread::resetRun() {
     m_snapshots.start(*m_trainer);
   }
   publishState(true);
+  startTravel();
 }
 
 void TrainerThread::doStep() {
-  const StepReport& r = m_trainer->step();
+  const StepReport& r = m_travel->step();  // the trainer's step, and the timeline's kept points
   if (m_pendingSteps > 0) --m_pendingSteps;
   const bool rejected = !r.accepted;
   if (rejected) m_playing = false;
@@ -249,6 +259,7 @@ void TrainerThread::doStep() {
       m_out.probes = r.probes;
     }
     m_out.heat.add(r.step, r.timestep_grad_norms);
+    publishKept();
     ++m_out.historyVersion;
   } else {
     ++m_out.nonFiniteCount;
@@ -284,6 +295,9 @@ void TrainerThread::publishState(bool newGeneration) {
     m_out.probes.clear();
     m_out.history.clear();
     m_out.heat.clear();
+    m_out.keptSteps.clear();
+    m_out.ghosts.clear();
+    m_out.travelledTo = -1;
     ++m_out.historyVersion;
   }
   m_out.steps = m_trainer ? m_trainer->steps() : 0;

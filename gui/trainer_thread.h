@@ -14,14 +14,16 @@
 #include "network_snapshot.h"
 #include "run_spec.h"
 #include "snapshot_ring.h"
+#include "teach/time_travel.h"
 
 namespace unroll::gui {
 
 struct Command {
   enum Kind { Play, Pause, StepOnce, Reset, SetLr, SetClip, SetBptt, SetSpeed, Swap, Snapshot,
-              Rewind, SaveFile, OpenFile };
+              Rewind, SaveFile, OpenFile, TravelTo };
   Kind kind = Pause;
-  double value = 0;                    // SetLr: rate; SetSpeed: steps per second (0 = full)
+  double value = 0;                    // SetLr: rate; SetSpeed: steps per second (0 = full);
+                                       // TravelTo: the step to go back to
   ClipConfig clip;                     // SetClip
   BpttConfig bptt;                     // SetBptt
   RunSpec spec;                        // Swap
@@ -64,6 +66,11 @@ class TrainerThread : public QThread {
   void saveFile(const Command& c);
   void openFile(const Command& c);
   void rewind();
+  // Time travel (trainer_thread_travel.cpp): a fresh ring after a build, reset or open; going
+  // back to a kept point, leaving the abandoned branch's loss curve behind as a ghost.
+  void startTravel();
+  void travelTo(long step);
+  void publishKept();  // with m_dataMutex held
   void finishFile(const Command& c, bool ok, const QString& message);
   void doStep();
   void publishState(bool newGeneration);
@@ -84,6 +91,8 @@ class TrainerThread : public QThread {
   bool m_playing = false;
   bool m_modified = false;          // trained since the last checkpoint save or open
   SnapshotRing m_snapshots;         // known-good states for rewinding after a non-finite step
+  std::unique_ptr<TimeTravel> m_travel;  // the timeline's kept points; drives m_trainer's steps
+  int m_branchesLeft = 0;           // ghost branches left in this generation
   MetricsRecorder m_metrics;        // what a checkpoint's metrics history holds
   int m_pendingSteps = 0;
   int m_stepsPerSecond = 0;

@@ -37,6 +37,7 @@ void TrainerThread::openFile(const Command& c) {
     // Built aside and swapped in only when the restore succeeded: a failure changes nothing.
     auto trainer = std::make_unique<Trainer>(c.checkpoint->config, c.task);
     restore_checkpoint(*c.checkpoint, *trainer);
+    m_travel.reset();
     m_trainer = std::move(trainer);
     m_task = c.task;
     m_spec = c.spec;
@@ -54,6 +55,7 @@ void TrainerThread::openFile(const Command& c) {
       replayHistory(m_metrics.history(), m_out.history, m_out.heat);
       ++m_out.historyVersion;
     }
+    startTravel();
     finishFile(c, true, {});
   } catch (const std::exception& e) {
     finishFile(c, false, QString::fromStdString(e.what()));
@@ -86,10 +88,16 @@ void TrainerThread::rewind() {
   const TrainerSnapshot* s = m_snapshots.rewindTarget();
   if (!s) throw Error("there is no known-good state to return to");
   m_trainer->restore(*s);
-  m_metrics.truncateAfter(s->progress.step);
+  const long step = s->progress.step;
+  m_metrics.truncateAfter(step);
+  m_travel->forget_future();
   std::lock_guard lock(m_dataMutex);
+  m_out.history.truncateAfter(step);
+  m_out.heat.truncateAfter(step);
+  publishKept();
+  ++m_out.historyVersion;
   ++m_out.rewindCount;
-  m_out.rewoundTo = s->progress.step;
+  m_out.rewoundTo = step;
   m_out.steps = m_trainer->steps();
   ++m_out.version;
 }

@@ -56,6 +56,9 @@ class TrainingController : public QObject {
   FileResult openFile(const QString& path, bool markSaved = true);
   // After a non-finite step: back to the last known-good snapshot (then change LR/clip, play).
   void rewindToLastGood();
+  // Time travel: back to the kept point at or before `step` (Frame::keptSteps), paused; the
+  // branch left behind stays in Frame::ghosts. A step not kept is refused through engineError.
+  void travelTo(long step);
   bool modified() const { return m_frame.modified; }
 
   // The latest pulled frame; pullNow() pulls immediately (tests, screenshots).
