@@ -293,6 +293,14 @@ bool MainWindow::openLesson(const QString& name) {
   }
   m_lesson->parentWidget()->show();
   m_lesson->setLesson(lesson);
+  // The first lesson is about backpropagation through the unrolled graph: play it.
+  if (name == QLatin1String("unrolling")) {
+    m_unrolled->setAnimating(true);
+    if (auto* dock = qobject_cast<QDockWidget*>(m_unrolled->parentWidget())) {
+      dock->show();
+      dock->raise();
+    }
+  }
   return true;
 }
 
@@ -355,6 +363,10 @@ void MainWindow::showFrame(const Frame& f) {
               .arg(f.travelledTo),
           10000);
   }
+  if (f.hasReport)
+    m_unrolled->setReport(f.report);
+  else if (m_unrolled->hasGradients())
+    m_unrolled->clearGradients();
   m_loss->update(f);
   m_gradNorm->update(f);
   m_timestep->update(f);
