@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "data/adding_task.h"
 #include "data/sample_text.h"
 #include "teach/race.h"
 
@@ -46,6 +47,17 @@ class RecordingTask : public Task {
   std::shared_ptr<const Task> inner_;
   mutable std::mutex mutex_;
   mutable int calls_ = 0;
+};
+
+// The adding problem with every input replaced by NaN: every training step is rejected.
+class PoisonedTask : public AddingTask {
+ public:
+  PoisonedTask() : AddingTask(8) {}
+  Batch train_batch(int steps, int batch, Rng& rng) const override {
+    Batch b = AddingTask::train_batch(steps, batch, rng);
+    b.inputs.setConstant(std::nan(""));
+    return b;
+  }
 };
 
 RaceEntrant entrant(CellType cell, uint64_t seed) {
@@ -101,6 +113,8 @@ class TestRace : public QObject {
   void stop_and_resume_data() { schedule_rows(); }
   void stop_and_resume();
   void progress_while_running();
+  void rejected_steps_use_the_budget_data() { schedule_rows(); }
+  void rejected_steps_use_the_budget();
   void csv_table();
   void bad_races_refused_data();
   void bad_races_refused();
@@ -232,6 +246,25 @@ void TestRace::progress_while_running() {
     QCOMPARE(int(last[size_t(i)].timestep_grad_norms.size()), 1);
     QCOMPARE(int(last[size_t(i)].timestep_grad_norms[0].size()), 10);
     QVERIFY(std::isfinite(last[size_t(i)].val_loss));
+  }
+}
+
+// A step the trainer refuses still counts: an entrant that never makes an update finishes too.
+void TestRace::rejected_steps_use_the_budget() {
+  QFETCH(RaceSchedule, schedule);
+  RaceSpec spec;
+  spec.entrants = {entrant(CellType::RnnTanh, 1), entrant(CellType::Gru, 1)};
+  for (RaceEntrant& e : spec.entrants) e.config.seq = 8;
+  spec.task = std::make_shared<PoisonedTask>();
+  spec.steps = 5;
+  Race race(spec);
+  QVERIFY(race.run(schedule));
+  for (int i = 0; i < race.size(); ++i) {
+    const RaceResult& r = race.results()[size_t(i)];
+    QCOMPARE(r.steps, 5L);
+    QCOMPARE(r.rejected, 5L);
+    QCOMPARE(race.trainer(i).steps(), 0L);  // no update was made
+    QVERIFY(!race.progress(i).accepted);
   }
 }
 

@@ -69,11 +69,13 @@ void Race::step_entrant(size_t i) {
   r.seconds += seconds;
   r.losses.push_back(rep.loss);
   r.final_loss = rep.loss;
-  r.steps = lane.trainer->steps();
+  ++r.steps;  // rejected steps count: the budget is the same number of tries for everybody
+  r.rejected += rep.accepted ? 0 : 1;
   lane.timestep_grad_norms = rep.timestep_grad_norms;  // reuses the lane's buffers
   lane.truncation_cut = rep.truncation_cut;
   lane.grad_norm = rep.grad_norm;
   lane.clipped = rep.clipped;
+  lane.accepted = rep.accepted;
   lane.steps = r.steps;
 }
 
@@ -148,6 +150,8 @@ RaceProgress Race::progress(int i, long losses_from) const {
   std::lock_guard lock(lane.mutex);
   const RaceResult& r = results_[size_t(i)];
   p.steps = r.steps;
+  p.rejected = r.rejected;
+  p.accepted = lane.accepted;
   p.losses_from = std::clamp(losses_from, 0L, long(r.losses.size()));
   p.losses.assign(r.losses.begin() + p.losses_from, r.losses.end());
   p.seconds = r.seconds;

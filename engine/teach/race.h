@@ -23,7 +23,7 @@ struct RaceSpec {
   std::vector<RaceEntrant> entrants;  // 1..kMaxEntrants
   std::shared_ptr<const Task> task;   // shared by all entrants
   uint64_t seed = 1;                  // given to every entrant: same init stream and data order
-  long steps = 200;                   // the budget: updates per entrant
+  long steps = 200;                   // the budget: steps per entrant, rejected ones included
   void validate() const;              // throws unroll::Error naming the problem
 };
 
@@ -33,7 +33,8 @@ struct RaceResult {
   std::vector<double> losses;  // losses[i]: training loss of step i + 1
   double final_loss = StepReport::kNaN;
   double val_loss = StepReport::kNaN;  // after the last step
-  long steps = 0;
+  long steps = 0;                      // steps taken, rejected ones included (see rejected)
+  long rejected = 0;   // steps the trainer refused as non-finite: no update was made
   double seconds = 0;  // wall time of this entrant's own steps and final validation
 };
 
@@ -47,7 +48,9 @@ enum class RaceSchedule {
 
 // One entrant as another thread sees it while the race runs (copied under the entrant's lock).
 struct RaceProgress {
-  long steps = 0;              // updates done
+  long steps = 0;              // steps taken, rejected ones included
+  long rejected = 0;           // of which the trainer refused as non-finite
+  bool accepted = true;        // the latest step made an update
   long losses_from = 0;        // index of losses[0] in the whole list (what was asked for)
   std::vector<double> losses;  // training losses of steps losses_from + 1 .. steps
   double seconds = 0;          // as RaceResult::seconds, so far
@@ -94,6 +97,7 @@ class Race {
     int truncation_cut = 0;
     double grad_norm = 0;
     bool clipped = false;
+    bool accepted = true;
     bool finished = false;
     std::atomic<long> steps{0};
   };
