@@ -61,8 +61,10 @@ double metric_value(LessonMetric m, const StepReport& r) {
       return r.grad_norm;
     case LessonMetric::GradAtT0:
       return have_g ? g[0][0] : nan;
-    case LessonMetric::GradRatio:
-      return have_g && g[0].back() != 0 ? g[0].front() / g[0].back() : nan;
+    case LessonMetric::GradRatio: {
+      const double peak = have_g ? *std::max_element(g[0].begin(), g[0].end()) : 0;
+      return peak > 0 ? g[0].front() / peak : nan;
+    }
     case LessonMetric::SpectralRadius:
       return r.probes.empty() ? nan : r.probes[0].spectral_radius;
     case LessonMetric::Steps:
@@ -77,6 +79,7 @@ double metric_value(LessonMetric m, const StepReport& r) {
 
 bool LessonCondition::met(const StepReport& r) const {
   const double x = metric_value(metric, r);
+  if (!std::isnan(above) && !(x > above)) return false;
   if (op == "<") return x < value;
   if (op == "<=") return x <= value;
   if (op == ">") return x > value;
@@ -227,6 +230,10 @@ LessonCondition parse_condition(const json& c, const Where& w) {
   if (std::find(kOps.begin(), kOps.end(), out.op) == kOps.end())
     w.fail("condition.op", "unknown operator '" + out.op + "' (known: " + join(kOps) + ")");
   out.value = get_number(need(c, "value", "condition.value", w), "condition.value", w);
+  if (c.contains("above")) out.above = get_number(c.at("above"), "condition.above", w);
+  for (const auto& [key, v] : c.items())
+    if (key != "metric" && key != "op" && key != "value" && key != "above")
+      w.fail("condition." + key, "unknown field (known: metric, op, value, above)");
   return out;
 }
 

@@ -18,7 +18,7 @@ enum class LessonMetric {
   ValLoss,         // val_loss (NaN, so never met, on steps without validation)
   GradNorm,        // grad_norm
   GradAtT0,        // timestep_grad_norms[0][0]: the gradient reaching the first timestep
-  GradRatio,       // timestep_grad_norms[0]: first / last (NaN when last is 0)
+  GradRatio,       // timestep_grad_norms[0]: first / largest (NaN when all are 0)
   SpectralRadius,  // probes[0].spectral_radius (NaN before the first probe)
   Steps,           // step
   Clipped,         // clipped: 1 or 0
@@ -31,6 +31,9 @@ struct LessonCondition {
   LessonMetric metric = LessonMetric::Steps;
   std::string op = ">=";  // < <= > >= == !=
   double value = 0;
+  // Optional ("above" in JSON): the metric must also be greater than this. `grad_at_t0 < 1e-8`
+  // with above 0 is not met by a gradient that underflowed to exactly 0. NaN: no lower bound.
+  double above = StepReport::kNaN;
   bool met(const StepReport& r) const;  // NaN metrics meet nothing but !=
 };
 
