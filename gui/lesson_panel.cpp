@@ -65,6 +65,10 @@ bool loadLessonFile(const QString& path, Lesson* out, QString* error) {
   }
 }
 
+QString lessonText(const std::string& utf8) {
+  return QCoreApplication::translate("Lesson", utf8.c_str());
+}
+
 RunSpec presetSpec(const LessonPreset& p, const RunSpec& current) {
   RunSpec s;
   s.data = current.data;
@@ -136,7 +140,7 @@ LessonPanel::LessonPanel(TrainingController* controller, QWidget* parent)
 void LessonPanel::setLesson(const Lesson& lesson) {
   m_lesson = lesson;
   m_step = -1;
-  m_title->setText(QString::fromStdString(lesson.title));
+  m_title->setText(lessonText(lesson.title));
   goToStep(0);
 }
 
@@ -149,8 +153,8 @@ void LessonPanel::goToStep(int i) {
   m_skippable = false;
   const LessonStep& s = m_lesson.steps[size_t(i)];
   m_counter->setText(tr("Step %1 of %2").arg(i + 1).arg(m_lesson.steps.size()));
-  m_text->setPlainText(QString::fromStdString(s.text));
-  m_action->setText(tr("<b>Your action:</b> %1").arg(QString::fromStdString(s.action).toHtmlEscaped()));
+  m_text->setPlainText(lessonText(s.text));
+  m_action->setText(tr("<b>Your action:</b> %1").arg(lessonText(s.action).toHtmlEscaped()));
   m_controller->pullNow();
   if (!before || !samePreset(*before, s.preset)) {
     try {
@@ -190,7 +194,7 @@ QString LessonPanel::metricName(LessonMetric m) const {
     case LessonMetric::ValLoss: return tr("validation loss");
     case LessonMetric::GradNorm: return tr("gradient norm");
     case LessonMetric::GradAtT0: return tr("gradient at t=0");
-    case LessonMetric::GradRatio: return tr("gradient ratio first/last");
+    case LessonMetric::GradRatio: return tr("gradient at t=0 / largest");
     case LessonMetric::SpectralRadius: return tr("spectral radius");
     case LessonMetric::Steps: return tr("steps");
     case LessonMetric::Clipped: return tr("clipped");
@@ -204,7 +208,11 @@ void LessonPanel::updateStatus(const Frame* frame) {
   const bool last = m_step + 1 >= n;
   m_prev->setEnabled(m_step > 0);
   const LessonCondition& c = m_lesson.steps[size_t(m_step)].condition;
-  const QString goal = tr("goal %1 %2").arg(QString::fromStdString(c.op), number(c.value));
+  const QString goal =
+      std::isnan(c.above)
+          ? tr("goal %1 %2").arg(QString::fromStdString(c.op), number(c.value))
+          : tr("goal %1 %2 and > %3").arg(QString::fromStdString(c.op), number(c.value),
+                                          number(c.above));
   QString text;
   if (m_done) {
     text = last ? tr("done ✓ — lesson complete") : tr("done ✓");
@@ -221,5 +229,10 @@ void LessonPanel::updateStatus(const Frame* frame) {
 }
 
 QString LessonPanel::statusText() const { return m_status->text(); }
+QString LessonPanel::titleText() const { return m_title->text(); }
+QString LessonPanel::stepText() const { return m_text->toPlainText(); }
+QString LessonPanel::actionText() const {
+  return m_step < 0 ? QString() : lessonText(m_lesson.steps[size_t(m_step)].action);
+}
 
 }  // namespace unroll::gui

@@ -26,6 +26,12 @@ QStringList lessonNames();
 QString lessonPath(const QString& name);
 // Loads a lesson file; on failure returns false with the engine's "file:LINE: reason".
 bool loadLessonFile(const QString& path, Lesson* out, QString* error);
+// Every title, text and action of the built-in lessons, as marked for lupdate (context "Lesson")
+// in gui/lesson_strings.cpp, which scripts/lesson_strings.py generates from resources/lessons.
+QStringList builtinLessonStrings();
+// A lesson string as shown: the translation of the built-in text in context "Lesson", or the text
+// itself (a teacher's own lesson, or no translation installed).
+QString lessonText(const std::string& utf8);
 // The studio spec for a preset: TrainConfig from the engine, DataSpec mapped from the task;
 // DataSpec fields the preset does not name keep their value from `current`. Throws unroll::Error.
 RunSpec presetSpec(const LessonPreset& preset, const RunSpec& current);
@@ -42,6 +48,9 @@ class LessonPanel : public QWidget {
   int currentStep() const { return m_step; }
   bool stepDone() const { return m_done; }
   QString statusText() const;
+  QString titleText() const;   // as shown: translated when the lesson is a built-in one
+  QString stepText() const;
+  QString actionText() const;
   QPushButton* nextButton() const { return m_next; }
   QPushButton* previousButton() const { return m_prev; }
 

@@ -1,9 +1,12 @@
 // The lesson player: every lesson file loads; opening "vanishing" applies its first preset to the
 // controller; training until the condition holds marks the step done and enables Next; a malformed
-// lesson file is refused with the engine's reason, without a crash.
+// lesson file is refused with the engine's reason, without a crash; every built-in lesson string is
+// marked for translation and translated to German, the panel shows the German text with the
+// translator installed, and a teacher's own lesson stays as written.
 #include <QElapsedTimer>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 #include "lesson_panel.h"
@@ -102,6 +105,79 @@ class TstGuiLessons : public QObject {
     QVERIFY2(error.contains(QStringLiteral("step 1")), qPrintable(error));
     QVERIFY(!loadLessonFile(dir.filePath(QStringLiteral("missing.json")), &l, &error));
     QVERIFY(!error.isEmpty());
+  }
+
+  // Every title, text and action of every built-in lesson is in gui/lesson_strings.cpp (marked
+  // for lupdate), and that file holds nothing else: run scripts/lesson_strings.py when this fails.
+  void lessonStringsMarked() {
+    const QStringList marked = builtinLessonStrings();
+    QSet<QString> used;
+    for (const QString& n : lessonNames()) {
+      Lesson l;
+      QString error;
+      QVERIFY2(loadLessonFile(lessonPath(n), &l, &error), qPrintable(error));
+      QStringList strings = {QString::fromStdString(l.title)};
+      for (const LessonStep& s : l.steps)
+        strings << QString::fromStdString(s.text) << QString::fromStdString(s.action);
+      for (const QString& s : strings) {
+        QVERIFY2(marked.contains(s), qPrintable(n + QStringLiteral(": not in lesson_strings.cpp: ") +
+                                                s.left(60)));
+        used.insert(s);
+      }
+    }
+    for (const QString& s : marked)
+      QVERIFY2(used.contains(s), qPrintable(QStringLiteral("stale in lesson_strings.cpp: ") +
+                                            s.left(60)));
+    qInfo("%lld lesson strings marked", qint64(marked.size()));
+  }
+
+  // With the German translation loaded (the .qm lrelease built from translations/unroll_de.ts),
+  // every built-in lesson string has a translation and the panel shows it; a lesson that is not
+  // built in is shown as written.
+  void germanLessonText() {
+    QTranslator german;
+    const QString qm = QStringLiteral(UNROLL_BIN_DIR "/../gui/unroll_de.qm");
+    QVERIFY2(german.load(qm), qPrintable(QStringLiteral("cannot load ") + qm));
+    for (const QString& s : builtinLessonStrings())
+      QVERIFY2(!german.translate("Lesson", s.toUtf8().constData()).isEmpty(),
+               qPrintable(QStringLiteral("no German for: ") + s.left(60)));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+
+    Lesson l;
+    QString error;
+    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("vanishing")), &l, &error), qPrintable(error));
+    TrainingController c;
+    LessonPanel panel(&c);
+    panel.setLesson(l);
+    const QString english = QString::fromStdString(l.steps[0].text);
+    qInfo("step 1 shown as: %s", qPrintable(panel.stepText().left(90)));
+    QCOMPARE(panel.stepText(), german.translate("Lesson", l.steps[0].text.c_str()));
+    QVERIFY(panel.stepText() != english);
+    QVERIFY(panel.stepText().contains(QStringLiteral("Satz")));  // German, not just different
+    QCOMPARE(panel.titleText(), german.translate("Lesson", l.title.c_str()));
+    QVERIFY(panel.titleText() != QString::fromStdString(l.title));
+    QCOMPARE(panel.actionText(), german.translate("Lesson", l.steps[0].action.c_str()));
+    QVERIFY(panel.actionText() != QString::fromStdString(l.steps[0].action));
+
+    // A teacher's own lesson: no translation exists, the English stays. (A string identical to a
+    // built-in one, such as the action "play", would get the built-in translation.)
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString own = dir.filePath(QStringLiteral("own.json"));
+    {
+      QFile f(own);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(R"({"title": "My lesson", "steps": [{"text": "Watch the loss fall.",
+               "action": "train for a while", "condition": {"metric": "steps", "op": ">=", "value": 5}}]})");
+    }
+    Lesson mine;
+    QVERIFY2(loadLessonFile(own, &mine, &error), qPrintable(error));
+    panel.setLesson(mine);
+    QCOMPARE(panel.titleText(), QStringLiteral("My lesson"));
+    QCOMPARE(panel.stepText(), QStringLiteral("Watch the loss fall."));
+    QCOMPARE(panel.actionText(), QStringLiteral("train for a while"));
+    c.shutdown();
+    QCoreApplication::removeTranslator(&german);
   }
 };
 

@@ -176,26 +176,28 @@ void TestLessons::vanishing_not_underflow() {
   QVERIFY(std::abs(f1 - f2) < 0.05);
 }
 
-// Vanishing, step 2: after 3000 steps of training the gradient at t = 0 is still below a
-// ten-thousandth of the largest one (and not 0) in every one of the last 100 steps.
+// Vanishing, step 2: in every one of 3000 training steps the gradient at t = 0 is below a
+// ten-thousandth of the largest one, and not 0; meanwhile the loss does fall.
 void TestLessons::vanishing_persists() {
   const Lesson lesson = load("vanishing");
   const LessonStep& step = lesson.steps[1];
   QCOMPARE(long(step.condition.value), 3000L);
   auto trainer = make_lesson_trainer(step);
-  double worst = 0, least = INFINITY, radius = StepReport::kNaN, val = StepReport::kNaN;
+  double worst = 0, least = INFINITY, late_worst = 0, val = StepReport::kNaN;
+  long worst_at = 0;
   for (long i = 1; i <= 3000; ++i) {
     const StepReport& r = trainer->step();
     if (std::isfinite(r.val_loss)) val = r.val_loss;
-    if (i <= 2900) continue;
     const double ratio = metric_value(LessonMetric::GradRatio, r);
-    worst = std::max(worst, ratio);
+    if (!(ratio <= worst)) worst = ratio, worst_at = i;  // NaN counts as the worst
     least = std::min(least, ratio);
-    radius = metric_value(LessonMetric::SpectralRadius, r);
+    if (i > 2900) late_worst = std::max(late_worst, ratio);
     QVERIFY(step.condition.met(r) == (i >= 3000));
   }
-  qInfo("steps 2901-3000: grad_at_t0 / largest in [%g, %g]; spectral radius %.3f; val_loss %.3f",
-        least, worst, radius, val);
+  const double radius = metric_value(LessonMetric::SpectralRadius, trainer->last_report());
+  qInfo("steps 1-3000: grad_at_t0 / largest in [%g, %g] (largest at step %ld; %g over the last "
+        "100); spectral radius %.3f; val_loss %.3f",
+        least, worst, worst_at, late_worst, radius, val);
   QVERIFY(least > 0);
   QVERIFY(worst < 1e-4);
   QVERIFY(val < 3.5);  // it did learn something: the loss started at ln(vocabulary), 3.9

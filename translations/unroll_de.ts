@@ -126,6 +126,164 @@
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="11"/>
+        <source>Unrolling: one set of weights, many timesteps</source>
+        <translation>Entfalten: ein Satz Gewichte, viele Zeitschritte</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="13"/>
+        <source>A feedforward network sees one input and forgets it. A recurrent network keeps a hidden state h_t and updates it at every timestep with the same weights: h_t = tanh(W_ih x_t + W_hh h_(t-1) + b). Drawn out over a sentence, the network becomes a deep feedforward network with one layer per character, all layers sharing W_ih and W_hh. Press play and watch the hidden states change character by character.</source>
+        <translation>Ein Feedforward-Netz sieht eine Eingabe und vergisst sie. Ein rekurrentes Netz führt einen verborgenen Zustand h_t mit und aktualisiert ihn in jedem Zeitschritt mit denselben Gewichten: h_t = tanh(W_ih x_t + W_hh h_(t-1) + b). Über einen Satz ausgerollt wird das Netz zu einem tiefen Feedforward-Netz mit einer Schicht pro Zeichen, und alle Schichten teilen sich W_ih und W_hh. Drücken Sie auf Start und beobachten Sie, wie sich die verborgenen Zustände Zeichen für Zeichen ändern.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="19"/>
+        <source>play</source>
+        <translation>auf Start drücken</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="21"/>
+        <source>Backpropagation through time (BPTT) is ordinary backpropagation through that unrolled graph. The loss at each step sends a gradient back through every earlier step, and because the weights are shared, the gradients from all timesteps are summed into one update of W_hh. The chart of the gradient at each timestep shows how much every position of the sequence contributes to that update. Keep training until the loss falls below 3.</source>
+        <translation>Backpropagation through time (BPTT) ist gewöhnliche Backpropagation durch diesen entfalteten Graphen. Der Verlust jedes Schritts schickt einen Gradienten zurück durch alle früheren Schritte, und weil die Gewichte geteilt sind, werden die Gradienten aller Zeitschritte zu einer einzigen Aktualisierung von W_hh summiert. Das Diagramm des Gradienten je Zeitschritt zeigt, wie viel jede Position der Sequenz zu dieser Aktualisierung beiträgt. Trainieren Sie weiter, bis der Verlust unter 3 fällt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="28"/>
+        <source>Vanishing gradients: why a plain RNN forgets</source>
+        <translation>Verschwindende Gradienten: warum ein einfaches RNN vergisst</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="30"/>
+        <source>Each sentence reads &quot;I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.&quot; The language can only be guessed by remembering the country across the filler. This tanh RNN starts with W_hh set to an orthogonal matrix scaled by 0.7, so it shrinks every hidden state by 0.7. Going backwards, every timestep multiplies the gradient by W_hh and by the tanh slope, both below one, so the gradient ||dL/dh_t|| falls geometrically towards the start of the sentence. Press play and watch the gradient at t = 0, some 50 steps before the language word, lie below one hundred-millionth (1e-8).</source>
+        <translation>Jeder Satz lautet „I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.“ Die Sprache lässt sich nur erraten, wenn sich das Netz das Land über den Füllsatz hinweg merkt. Dieses tanh-RNN beginnt mit W_hh als orthogonaler Matrix, skaliert mit 0,7, und schrumpft so jeden verborgenen Zustand um den Faktor 0,7. Rückwärts multipliziert jeder Zeitschritt den Gradienten mit W_hh und mit der Steigung von tanh, beide kleiner als eins, sodass der Gradient ||dL/dh_t|| zum Satzanfang hin geometrisch fällt. Drücken Sie auf Start und sehen Sie, wie der Gradient bei t = 0, rund 50 Schritte vor dem Sprachwort, unter einem Hundertmillionstel (1e-8) liegt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="38"/>
+        <source>A gradient this small means the country has practically no say in the update. Keep training for 3000 steps. The loss falls slowly as the network learns how the language names are spelled (after &quot;Spa&quot; comes &quot;nish&quot;), which needs only the last few characters. The link from country to language does not get through: even as training changes W_hh, the gradient at t = 0 stays below a ten-thousandth of the largest gradient in the sentence. This run uses plain SGD, so a tiny gradient makes a tiny change.</source>
+        <translation>Bei einem so kleinen Gradienten hat das Land bei der Aktualisierung praktisch nichts zu sagen. Trainieren Sie 3000 Schritte weiter. Der Verlust fällt langsam, während das Netz lernt, wie die Sprachnamen geschrieben werden (nach „Spa“ kommt „nish“); dafür genügen die letzten paar Zeichen. Die Verbindung vom Land zur Sprache kommt nicht durch: Auch während das Training W_hh verändert, bleibt der Gradient bei t = 0 unter einem Zehntausendstel des größten Gradienten im Satz. Dieser Lauf verwendet einfaches SGD, also bewirkt ein winziger Gradient eine winzige Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="45"/>
+        <source>Now lengthen the filler to 40 with the lag slider. The gradient at t = 0 falls even further, by roughly the same factor for every added character (about 0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The straight line on the logarithmic gradient chart is the signature of vanishing gradients.</source>
+        <translation>Verlängern Sie jetzt den Füllsatz mit dem Verzögerungsregler auf 40. Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="50"/>
+        <source>move the lag slider to 40</source>
+        <translation>den Verzögerungsregler auf 40 stellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="53"/>
+        <source>Exploding gradients: when the product grows</source>
+        <translation>Explodierende Gradienten: wenn das Produkt wächst</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="55"/>
+        <source>The same product of Jacobians that makes gradients vanish can make them explode. This RNN uses ReLU units and starts with W_hh = 1.1 times the identity: going backwards, every active unit passes the gradient on multiplied by 1.1, and 60 timesteps multiply it by 1.1^60, about 300. Press play: within a few steps the gradient norm leaps into the thousands, one plain SGD step throws the weights so far that the next loss is not finite, and that step is rejected; the run pauses with an explanation.</source>
+        <translation>Dasselbe Produkt von Jacobi-Matrizen, das Gradienten verschwinden lässt, kann sie auch explodieren lassen. Dieses RNN hat ReLU-Einheiten und beginnt mit W_hh = 1,1 mal der Einheitsmatrix: Rückwärts gibt jede aktive Einheit den Gradienten mit 1,1 multipliziert weiter, und 60 Zeitschritte multiplizieren ihn mit 1,1^60, etwa 300. Drücken Sie auf Start: Nach wenigen Schritten springt die Gradientennorm in die Tausende, ein einziger einfacher SGD-Schritt wirft die Gewichte so weit, dass der nächste Verlust nicht endlich ist, und dieser Schritt wird abgelehnt; der Lauf hält mit einer Erklärung an.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="62"/>
+        <source>Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, keeping its direction but bounding the step. The run starts again from the same weights, now with clipping at norm 1. Train: the clipped marker lights up on the spikes, no step is rejected, and the loss falls below 3.8, which the unclipped run never reached.</source>
+        <translation>Gradientenbegrenzung (Clipping) skaliert den ganzen Gradienten herunter, sobald seine Norm eine Schwelle überschreitet: Die Richtung bleibt, der Schritt wird begrenzt. Der Lauf beginnt noch einmal mit denselben Gewichten, jetzt mit Begrenzung auf Norm 1. Trainieren Sie: Die Begrenzungsmarke leuchtet bei den Spitzen auf, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,8, was der unbegrenzte Lauf nie erreicht hat.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="67"/>
+        <source>enable clipping</source>
+        <translation>Begrenzung einschalten</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="69"/>
+        <source>Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of 300. Turn clipping off and truncate BPTT at 20 steps: the largest gradient norm stays far below the first run&apos;s spike, no step is rejected, and the loss falls below 3.3. The price: the network can no longer learn dependencies longer than 20 steps.</source>
+        <translation>Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Schalten Sie die Begrenzung aus und schneiden Sie BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="75"/>
+        <source>disable clipping and truncate BPTT at 20 steps</source>
+        <translation>Begrenzung ausschalten und BPTT nach 20 Schritten abschneiden</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="78"/>
+        <source>Fixes for vanishing gradients</source>
+        <translation>Abhilfen gegen verschwindende Gradienten</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="80"/>
+        <source>Start from the vanishing lesson&apos;s model, but initialise W_hh as an orthogonal matrix with gain 1: all its singular values are one, so at initialisation it neither shrinks nor stretches the state. The gradient at t = 0 now starts around 1e-3 instead of 1e-10. Press play and compare the gradient-versus-timestep chart with the vanishing lesson&apos;s. This lesson trains with Adam.</source>
+        <translation>Beginnen Sie mit dem Modell der Lektion über verschwindende Gradienten, aber initialisieren Sie W_hh als orthogonale Matrix mit Verstärkung 1: Alle ihre Singulärwerte sind eins, also schrumpft oder streckt sie den Zustand zu Beginn nicht. Der Gradient bei t = 0 beginnt jetzt bei etwa 1e-3 statt 1e-10. Drücken Sie auf Start und vergleichen Sie das Diagramm Gradient gegen Zeitschritt mit dem aus jener Lektion. Diese Lektion trainiert mit Adam.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="86"/>
+        <source>The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: without input, the state is copied unchanged from step to step, and so is the gradient. Here the gradient at t = 0 is above 0.01, as large as anywhere in the sentence. It needs a small learning rate, because nothing shrinks a gradient that grows.</source>
+        <translation>Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Hier liegt der Gradient bei t = 0 über 0,01 und damit mindestens so groß wie an jeder anderen Stelle im Satz. Es braucht eine kleine Lernrate, weil nichts einen wachsenden Gradienten schrumpfen lässt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="91"/>
+        <source>switch the cell to ReLU and the init to identity</source>
+        <translation>die Zelle auf ReLU und die Initialisierung auf Einheitsmatrix umstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="93"/>
+        <source>The LSTM adds a cell state c_t that is updated by addition, gated by a forget gate: c_t = f * c_(t-1) + i * g. While the forget gate stays near one, the gradient flows back along c_t almost unchanged. A forget-gate bias of 2 starts it remembering (f = sigmoid(2), about 0.88). Switch to the LSTM: the gradient at t = 0 starts above 1e-4. As the gates adapt it drops, but it stays thousands of times above the vanishing RNN&apos;s.</source>
+        <translation>Das LSTM fügt einen Zellzustand c_t hinzu, der durch Addition aktualisiert und von einem Vergessens-Gate gesteuert wird: c_t = f * c_(t-1) + i * g. Solange das Vergessens-Gate nahe eins bleibt, fließt der Gradient fast unverändert entlang c_t zurück. Ein Bias von 2 im Vergessens-Gate lässt es von Anfang an behalten (f = sigmoid(2), etwa 0,88). Wechseln Sie zum LSTM: Der Gradient bei t = 0 beginnt über 1e-4. Während sich die Gates anpassen, sinkt er, bleibt aber tausendfach über dem des verschwindenden RNN.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="99"/>
+        <source>switch the cell to LSTM</source>
+        <translation>die Zelle auf LSTM umstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="101"/>
+        <source>The GRU merges the LSTM&apos;s gates into an update gate z and a reset gate r, with fewer parameters; its state is interpolated, h_t = (1 - z) * n + z * h_(t-1), which gives the same additive path for the gradient. But it starts with z near 0.5, so at first the gradient roughly halves at every step back: at t = 0 it is about 1e-12, no better than the plain RNN. Train it: as the gates learn, the gradient at t = 0 climbs above 1e-4.</source>
+        <translation>Die GRU fasst die Gates des LSTM zu einem Update-Gate z und einem Reset-Gate r zusammen und hat weniger Parameter; ihr Zustand wird interpoliert, h_t = (1 - z) * n + z * h_(t-1), was dem Gradienten denselben additiven Pfad bietet. Sie beginnt aber mit z nahe 0,5, sodass sich der Gradient anfangs bei jedem Schritt zurück ungefähr halbiert: Bei t = 0 liegt er bei etwa 1e-12, nicht besser als beim einfachen RNN. Trainieren Sie sie: Während die Gates lernen, steigt der Gradient bei t = 0 über 1e-4.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="107"/>
+        <source>switch the cell to GRU</source>
+        <translation>die Zelle auf GRU umstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="109"/>
+        <source>Does the gradient turn into memory? Not quickly at this filler length: after 500 steps the validation loss is still above 0.5, about what the first letters of the language word alone allow. Shorten the filler to 0 and train the GRU again: the validation loss falls below 0.2, far below that, because now the country reaches the answer.</source>
+        <translation>Wird aus dem Gradienten ein Gedächtnis? Bei dieser Fülllänge nicht schnell: Nach 500 Schritten liegt der Validierungsverlust noch über 0,5, etwa so viel, wie die ersten Buchstaben des Sprachworts allein erlauben. Verkürzen Sie den Füllsatz auf 0 und trainieren Sie die GRU erneut: Der Validierungsverlust fällt unter 0,2, weit darunter, denn jetzt erreicht das Land die Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="114"/>
+        <source>move the lag slider to 0</source>
+        <translation>den Verzögerungsregler auf 0 stellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="117"/>
+        <source>Local optima: the same model, different seeds</source>
+        <translation>Lokale Optima: dasselbe Modell, verschiedene Seeds</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="119"/>
+        <source>The seed decides the initial weights and the order in which training examples arrive. This small tanh RNN learns the adding problem: 15 random numbers, two of them marked, and the answer is the sum of the marked two. Always answering the average, 1.0, gives a mean squared error of about 0.17: the plateau every run starts on. Train with seed 1 until the validation loss is below 0.05; this seed finds its way off the plateau.</source>
+        <translation>Der Seed bestimmt die Anfangsgewichte und die Reihenfolge, in der die Trainingsbeispiele kommen. Dieses kleine tanh-RNN lernt das Additionsproblem: 15 Zufallszahlen, zwei davon markiert, und die Antwort ist die Summe der beiden markierten. Wer immer den Mittelwert 1,0 antwortet, erreicht einen mittleren quadratischen Fehler von etwa 0,17: das Plateau, auf dem jeder Lauf beginnt. Trainieren Sie mit Seed 1, bis der Validierungsverlust unter 0,05 liegt; dieser Seed findet vom Plateau herunter.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="125"/>
+        <source>Now the same model, the same task and the same budget of 1200 steps, with seed 6. This time the loss stays on the plateau near 0.17 for the whole budget. The loss surface of a recurrent network has plateaus, saddles and valleys; where gradient descent gets to within a budget depends on where it started.</source>
+        <translation>Nun dasselbe Modell, dieselbe Aufgabe und dasselbe Budget von 1200 Schritten, mit Seed 6. Diesmal bleibt der Verlust das ganze Budget über auf dem Plateau nahe 0,17. Die Verlustfläche eines rekurrenten Netzes hat Plateaus, Sattelpunkte und Täler; wohin der Gradientenabstieg innerhalb eines Budgets gelangt, hängt davon ab, wo er begonnen hat.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="130"/>
+        <source>change the seed to 6 and play</source>
+        <translation>den Seed auf 6 setzen und auf Start drücken</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="132"/>
+        <source>Try a third seed, 3, and compare the three final losses. What the spread means in practice: one run proves little. To compare two architectures fairly, race them with the same seeds, or train each from several seeds and compare the spread, not the single best run.</source>
+        <translation>Versuchen Sie einen dritten Seed, 3, und vergleichen Sie die drei Endverluste. Was die Streuung in der Praxis bedeutet: Ein einzelner Lauf beweist wenig. Um zwei Architekturen fair zu vergleichen, lassen Sie sie mit denselben Seeds gegeneinander antreten, oder trainieren Sie jede mit mehreren Seeds und vergleichen Sie die Streuung, nicht den einzelnen besten Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_strings.cpp" line="137"/>
+        <source>change the seed to 3 and play</source>
+        <translation>den Seed auf 3 setzen und auf Start drücken</translation>
+    </message>
+</context>
+<context>
     <name>RunSpec</name>
     <message>
         <location filename="../gui/run_spec.cpp" line="112"/>
@@ -994,102 +1152,109 @@
 <context>
     <name>unroll::gui::LessonPanel</name>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="121"/>
         <source>◂ Previous</source>
         <translation>◂ Zurück</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="122"/>
+        <location filename="../gui/lesson_panel.cpp" line="228"/>
         <source>Next ▸</source>
         <translation>Weiter ▸</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="197"/>
+        <source>gradient at t=0 / largest</source>
+        <translation>Gradient bei t=0 / größter</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp" line="228"/>
         <source>Skip ▸</source>
         <translation>Überspringen ▸</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="155"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="157"/>
         <source>&lt;b&gt;Your action:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ihre Aufgabe:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
-        <source>Cannot build this step's model: %1</source>
+        <location filename="../gui/lesson_panel.cpp" line="170"/>
+        <source>Cannot build this step&apos;s model: %1</source>
         <translation>Das Modell dieses Schritts lässt sich nicht bauen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="193"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="194"/>
         <source>validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="195"/>
         <source>gradient norm</source>
         <translation>Gradientennorm</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="196"/>
         <source>gradient at t=0</source>
         <translation>Gradient bei t=0</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
-        <source>gradient ratio first/last</source>
-        <translation>Gradientenverhältnis erster/letzter</translation>
-    </message>
-    <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="198"/>
         <source>spectral radius</source>
         <translation>Spektralradius</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="199"/>
         <source>steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="200"/>
         <source>clipped</source>
         <translation>begrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="201"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="213"/>
         <source>goal %1 %2</source>
         <translation>Ziel %1 %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="214"/>
+        <source>goal %1 %2 and &gt; %3</source>
+        <translation>Ziel %1 %2 und &gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/lesson_panel.cpp" line="218"/>
         <source>done ✓ — lesson complete</source>
         <translation>erledigt ✓ – Lektion abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="218"/>
         <source>done ✓</source>
         <translation>erledigt ✓</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="220"/>
+        <location filename="../gui/lesson_panel.cpp" line="223"/>
         <source>waiting: %1 not measured yet, %2</source>
         <translation>warte: %1 noch nicht gemessen, %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp"/>
+        <location filename="../gui/lesson_panel.cpp" line="224"/>
         <source>waiting: %1 is %2, %3</source>
         <translation>warte: %1 ist %2, %3</translation>
     </message>
