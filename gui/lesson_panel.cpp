@@ -146,6 +146,9 @@ void LessonPanel::setLesson(const Lesson& lesson) {
 
 void LessonPanel::goToStep(int i) {
   if (i < 0 || i >= int(m_lesson.steps.size())) return;
+  // Frames still pending belong to the step being left: deliver them before switching, so that a
+  // report of the old run cannot meet the new step's condition.
+  m_controller->pullNow();
   const bool first = m_step < 0;
   const LessonPreset* before = first ? nullptr : &m_lesson.steps[size_t(m_step)].preset;
   m_step = i;
@@ -155,7 +158,7 @@ void LessonPanel::goToStep(int i) {
   m_counter->setText(tr("Step %1 of %2").arg(i + 1).arg(m_lesson.steps.size()));
   m_text->setPlainText(lessonText(s.text));
   m_action->setText(tr("<b>Your action:</b> %1").arg(lessonText(s.action).toHtmlEscaped()));
-  m_controller->pullNow();
+  m_nonFiniteAtStart = m_controller->frame().nonFiniteCount;
   if (!before || !samePreset(*before, s.preset)) {
     try {
       const RunSpec spec = presetSpec(s.preset, m_controller->spec());
@@ -166,7 +169,7 @@ void LessonPanel::goToStep(int i) {
       m_startStep = 0;
       emit specApplied(m_controller->spec());
     } catch (const std::exception& e) {
-      m_haveStale = false;
+      // The old run goes on (m_haveStale stays set): its frames must not complete this step.
       m_status->setText(tr("Cannot build this step's model: %1").arg(QString::fromStdString(e.what())));
       m_prev->setEnabled(i > 0);
       m_next->setEnabled(i + 1 < int(m_lesson.steps.size()));
@@ -184,6 +187,15 @@ void LessonPanel::onFrame(const Frame& frame) {
   if (m_haveStale && frame.generation <= m_staleGeneration) return;
   const LessonStep& s = m_lesson.steps[size_t(m_step)];
   if (!m_done && s.condition.met(frame.report)) m_done = true;
+  // A rejected step is never the frame's report (the charts keep the last accepted one), so a
+  // condition on `accepted` is checked against the rejection events counted since the step began.
+  if (!m_done && s.condition.metric == LessonMetric::Accepted &&
+      frame.nonFiniteCount > m_nonFiniteAtStart) {
+    StepReport rejected;
+    rejected.step = frame.lastNonFinite.step;
+    rejected.accepted = false;
+    if (s.condition.met(rejected)) m_done = true;
+  }
   if (!m_done && frame.steps - m_startStep >= s.max_steps) m_skippable = true;
   updateStatus(&frame);
 }

@@ -79,6 +79,81 @@ class TstGuiLessons : public QObject {
     c.shutdown();
   }
 
+  // Exploding, in the studio: the rejected step (never shown as the frame's report) completes step
+  // 1; step 2 restarts with clipping and trains without a rejection until its loss bound holds.
+  void explodingRejectedThenClipped() {
+    Lesson l;
+    QString error;
+    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("exploding")), &l, &error), qPrintable(error));
+    TrainingController c;
+    LessonPanel panel(&c);
+    QSignalSpy applied(&panel, &LessonPanel::specApplied);
+    panel.setLesson(l);
+    QVERIFY(!panel.stepDone());
+    auto playUntilDone = [&] {
+      c.play();
+      QElapsedTimer t;
+      t.start();
+      while (!panel.stepDone() && t.elapsed() < 60000) {
+        c.pullNow();
+        QTest::qWait(10);
+      }
+      c.pause();
+    };
+    playUntilDone();
+    QVERIFY2(panel.stepDone(), qPrintable(panel.statusText()));
+    const uint64_t rejected = c.frame().nonFiniteCount;
+    qInfo("step 1 done: %llu rejected, first at step %ld", (unsigned long long)rejected,
+          c.frame().lastNonFinite.step);
+    QVERIFY(rejected > 0);
+
+    panel.nextButton()->click();
+    QCOMPARE(applied.count(), 2);
+    QCOMPARE(c.spec().train.clip.mode, ClipMode::Norm);
+    QCOMPARE(c.spec().train.clip.threshold, 1.0);
+    QVERIFY(!panel.stepDone());
+    playUntilDone();
+    QVERIFY2(panel.stepDone(), qPrintable(panel.statusText()));
+    qInfo("step 2 done at step %ld, loss %.3f", c.frame().steps, c.frame().report.loss);
+    QCOMPARE(c.frame().nonFiniteCount, rejected);  // no new rejection with clipping
+    c.shutdown();
+  }
+
+  // Every step of every lesson, played in the studio through the panel from its first step on
+  // (steps without a preset carry the run on, as a learner would), is not done on entering and
+  // reaches its condition by training.
+  void everyStepInStudio_data() {
+    QTest::addColumn<QString>("name");
+    for (const QString& n : lessonNames()) QTest::newRow(qPrintable(n)) << n;
+  }
+  void everyStepInStudio() {
+    QFETCH(QString, name);
+    Lesson l;
+    QString error;
+    QVERIFY2(loadLessonFile(lessonPath(name), &l, &error), qPrintable(error));
+    TrainingController c;
+    LessonPanel panel(&c);
+    panel.setLesson(l);
+    for (int i = 0; i < int(l.steps.size()); ++i) {
+      if (i > 0) panel.goToStep(i);
+      QCOMPARE(panel.currentStep(), i);
+      c.pullNow();  // frames of the previous step's run must not count for this one
+      QVERIFY2(!panel.stepDone(), "done before this step trained");
+      QElapsedTimer t;
+      t.start();
+      c.play();
+      while (!panel.stepDone() && t.elapsed() < 120000) {
+        c.pullNow();
+        QTest::qWait(10);
+      }
+      c.pause();
+      qInfo("step %d: %s after %lld ms, run at step %ld", i + 1, qPrintable(panel.statusText()),
+            qint64(t.elapsed()), c.frame().steps);
+      QVERIFY2(panel.stepDone(), qPrintable(panel.statusText()));
+    }
+    c.shutdown();
+  }
+
   void malformedLesson() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
