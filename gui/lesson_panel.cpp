@@ -38,8 +38,8 @@ QStringList lessonNames() {
   const QString dir = lessonDir();
   if (dir.isEmpty()) return {};
   QStringList found;
-  for (const QFileInfo& f : QDir(dir).entryInfoList({QStringLiteral("*.json")}, QDir::Files,
-                                                     QDir::Name))
+  for (const QFileInfo& f :
+       QDir(dir).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
     found << f.completeBaseName();
   std::stable_sort(found.begin(), found.end(), [](const QString& a, const QString& b) {
     auto rank = [](const QString& n) {
@@ -95,8 +95,7 @@ bool samePreset(const LessonPreset& a, const LessonPreset& b) {
   return a.cell == b.cell && a.hidden == b.hidden && a.layers == b.layers && a.task == b.task &&
          a.lag == b.lag && a.seq == b.seq && a.batch == b.batch && a.optimizer == b.optimizer &&
          a.lr == b.lr && a.clip == b.clip && a.bptt == b.bptt && a.init == b.init &&
-         a.recurrent_gain == b.recurrent_gain && a.forget_bias == b.forget_bias &&
-         a.seed == b.seed;
+         a.recurrent_gain == b.recurrent_gain && a.forget_bias == b.forget_bias && a.seed == b.seed;
 }
 QString number(double v) { return QString::number(v, 'g', 3); }
 }  // namespace
@@ -170,7 +169,8 @@ void LessonPanel::goToStep(int i) {
       emit specApplied(m_controller->spec());
     } catch (const std::exception& e) {
       // The old run goes on (m_haveStale stays set): its frames must not complete this step.
-      m_status->setText(tr("Cannot build this step's model: %1").arg(QString::fromStdString(e.what())));
+      m_status->setText(
+          tr("Cannot build this step's model: %1").arg(QString::fromStdString(e.what())));
       m_prev->setEnabled(i > 0);
       m_next->setEnabled(i + 1 < int(m_lesson.steps.size()));
       return;
@@ -202,15 +202,24 @@ void LessonPanel::onFrame(const Frame& frame) {
 
 QString LessonPanel::metricName(LessonMetric m) const {
   switch (m) {
-    case LessonMetric::Loss: return tr("loss");
-    case LessonMetric::ValLoss: return tr("validation loss");
-    case LessonMetric::GradNorm: return tr("gradient norm");
-    case LessonMetric::GradAtT0: return tr("gradient at t=0");
-    case LessonMetric::GradRatio: return tr("gradient at t=0 / largest");
-    case LessonMetric::SpectralRadius: return tr("spectral radius");
-    case LessonMetric::Steps: return tr("steps");
-    case LessonMetric::Clipped: return tr("clipped");
-    case LessonMetric::Accepted: return tr("accepted");
+    case LessonMetric::Loss:
+      return tr("loss");
+    case LessonMetric::ValLoss:
+      return tr("validation loss");
+    case LessonMetric::GradNorm:
+      return tr("gradient norm");
+    case LessonMetric::GradAtT0:
+      return tr("gradient at t=0");
+    case LessonMetric::GradRatio:
+      return tr("gradient at t=0 / largest");
+    case LessonMetric::SpectralRadius:
+      return tr("spectral radius");
+    case LessonMetric::Steps:
+      return tr("steps");
+    case LessonMetric::Clipped:
+      return tr("clipped");
+    case LessonMetric::Accepted:
+      return tr("accepted");
   }
   return QString::fromStdString(to_string(m));
 }
@@ -223,8 +232,8 @@ void LessonPanel::updateStatus(const Frame* frame) {
   const QString goal =
       std::isnan(c.above)
           ? tr("goal %1 %2").arg(QString::fromStdString(c.op), number(c.value))
-          : tr("goal %1 %2 and > %3").arg(QString::fromStdString(c.op), number(c.value),
-                                          number(c.above));
+          : tr("goal %1 %2 and > %3")
+                .arg(QString::fromStdString(c.op), number(c.value), number(c.above));
   QString text;
   if (m_done) {
     text = last ? tr("done ✓ — lesson complete") : tr("done ✓");

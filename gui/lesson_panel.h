@@ -48,7 +48,7 @@ class LessonPanel : public QWidget {
   int currentStep() const { return m_step; }
   bool stepDone() const { return m_done; }
   QString statusText() const;
-  QString titleText() const;   // as shown: translated when the lesson is a built-in one
+  QString titleText() const;  // as shown: translated when the lesson is a built-in one
   QString stepText() const;
   QString actionText() const;
   QPushButton* nextButton() const { return m_next; }
@@ -68,7 +68,7 @@ class LessonPanel : public QWidget {
   int m_step = -1;
   bool m_done = false;
   bool m_skippable = false;
-  long m_startStep = 0;          // the run's step when this step was entered
+  long m_startStep = 0;            // the run's step when this step was entered
   uint64_t m_staleGeneration = 0;  // frames of this generation or older predate the step
   bool m_haveStale = false;
   uint64_t m_nonFiniteAtStart = 0;  // the frame's rejected-step count when the step was entered

@@ -35,7 +35,8 @@ class TstGuiLessons : public QObject {
   void vanishingFirstStep() {
     Lesson l;
     QString error;
-    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("vanishing")), &l, &error), qPrintable(error));
+    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("vanishing")), &l, &error),
+             qPrintable(error));
     TrainingController c;
     LessonPanel panel(&c);
     QSignalSpy applied(&panel, &LessonPanel::specApplied);
@@ -84,7 +85,8 @@ class TstGuiLessons : public QObject {
   void explodingRejectedThenClipped() {
     Lesson l;
     QString error;
-    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("exploding")), &l, &error), qPrintable(error));
+    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("exploding")), &l, &error),
+             qPrintable(error));
     TrainingController c;
     LessonPanel panel(&c);
     QSignalSpy applied(&panel, &LessonPanel::specApplied);
@@ -195,14 +197,14 @@ class TstGuiLessons : public QObject {
       for (const LessonStep& s : l.steps)
         strings << QString::fromStdString(s.text) << QString::fromStdString(s.action);
       for (const QString& s : strings) {
-        QVERIFY2(marked.contains(s), qPrintable(n + QStringLiteral(": not in lesson_strings.cpp: ") +
-                                                s.left(60)));
+        QVERIFY2(marked.contains(s),
+                 qPrintable(n + QStringLiteral(": not in lesson_strings.cpp: ") + s.left(60)));
         used.insert(s);
       }
     }
     for (const QString& s : marked)
-      QVERIFY2(used.contains(s), qPrintable(QStringLiteral("stale in lesson_strings.cpp: ") +
-                                            s.left(60)));
+      QVERIFY2(used.contains(s),
+               qPrintable(QStringLiteral("stale in lesson_strings.cpp: ") + s.left(60)));
     qInfo("%lld lesson strings marked", qint64(marked.size()));
   }
 
@@ -220,7 +222,8 @@ class TstGuiLessons : public QObject {
 
     Lesson l;
     QString error;
-    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("vanishing")), &l, &error), qPrintable(error));
+    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("vanishing")), &l, &error),
+             qPrintable(error));
     TrainingController c;
     LessonPanel panel(&c);
     panel.setLesson(l);

@@ -21,15 +21,15 @@ Lesson load(const char* name) { return load_lesson((kDir + "/" + name + ".json")
 
 // What one headless run of a step saw.
 struct Run {
-  long met_at = 0;          // first step whose report met the condition; 0 = never
-  double met_value = StepReport::kNaN;  // the condition's metric at that step
-  long steps = 0;           // steps taken, rejected ones included
-  int rejected = 0;         // steps refused as non-finite
-  double max_grad_norm = 0; // largest finite gradient norm before clipping
-  double min_loss = INFINITY;           // smallest finite loss of an accepted step
-  double min_val_loss = INFINITY;       // smallest validation loss seen
-  std::vector<double> grad_at_t0;       // per step
-  std::vector<double> grad_ratio;       // per step (NaN when no gradient reached any step)
+  long met_at = 0;                           // first step whose report met the condition; 0 = never
+  double met_value = StepReport::kNaN;       // the condition's metric at that step
+  long steps = 0;                            // steps taken, rejected ones included
+  int rejected = 0;                          // steps refused as non-finite
+  double max_grad_norm = 0;                  // largest finite gradient norm before clipping
+  double min_loss = INFINITY;                // smallest finite loss of an accepted step
+  double min_val_loss = INFINITY;            // smallest validation loss seen
+  std::vector<double> grad_at_t0;            // per step
+  std::vector<double> grad_ratio;            // per step (NaN when no gradient reached any step)
   double final_val_loss = StepReport::kNaN;  // Trainer::validate() after the last step
 };
 
@@ -128,8 +128,8 @@ void TestLessons::steps_met() {
   clock.start();
   const Run run = drive(step);
   qInfo("%s: %g (goal %s %g) at step %ld of %ld, %lld ms", to_string(step.condition.metric).c_str(),
-        run.met_value, step.condition.op.c_str(), step.condition.value, run.met_at,
-        step.max_steps, qint64(clock.elapsed()));
+        run.met_value, step.condition.op.c_str(), step.condition.value, run.met_at, step.max_steps,
+        qint64(clock.elapsed()));
   QVERIFY2(run.met_at > 0, "the condition was not met within max_steps");
 }
 
@@ -169,8 +169,8 @@ void TestLessons::vanishing_not_underflow() {
   const double g20 = initial_grad_at_t0(first, 20), g30 = initial_grad_at_t0(first, 30),
                g40 = initial_grad_at_t0(first, 40);
   const double f1 = std::pow(g30 / g20, 0.1), f2 = std::pow(g40 / g30, 0.1);
-  qInfo("grad_at_t0 at lag 20, 30, 40: %g, %g, %g; factor per character %.3f, %.3f", g20, g30,
-        g40, f1, f2);
+  qInfo("grad_at_t0 at lag 20, 30, 40: %g, %g, %g; factor per character %.3f, %.3f", g20, g30, g40,
+        f1, f2);
   QVERIFY(f1 > 0.5 && f1 < 0.85);
   QVERIFY(f2 > 0.5 && f2 < 0.85);
   QVERIFY(std::abs(f1 - f2) < 0.05);
@@ -195,9 +195,10 @@ void TestLessons::vanishing_persists() {
     QVERIFY(step.condition.met(r) == (i >= 3000));
   }
   const double radius = metric_value(LessonMetric::SpectralRadius, trainer->last_report());
-  qInfo("steps 1-3000: grad_at_t0 / largest in [%g, %g] (largest at step %ld; %g over the last "
-        "100); spectral radius %.3f; val_loss %.3f",
-        least, worst, worst_at, late_worst, radius, val);
+  qInfo(
+      "steps 1-3000: grad_at_t0 / largest in [%g, %g] (largest at step %ld; %g over the last "
+      "100); spectral radius %.3f; val_loss %.3f",
+      least, worst, worst_at, late_worst, radius, val);
   QVERIFY(least > 0);
   QVERIFY(worst < 1e-4);
   QVERIFY(val < 3.5);  // it did learn something: the loss started at ln(vocabulary), 3.9
@@ -218,9 +219,10 @@ void TestLessons::exploding_tamed() {
   const Run w = drive(wild, clipped.max_steps, true);
   const Run c = drive(clipped, clipped.max_steps, true);
   const Run t = drive(truncated, truncated.max_steps, true);
-  qInfo("no clipping: largest grad norm %g, %d of %ld steps rejected, first at %ld, lowest loss "
-        "%.3f",
-        w.max_grad_norm, w.rejected, w.steps, w.met_at, w.min_loss);
+  qInfo(
+      "no clipping: largest grad norm %g, %d of %ld steps rejected, first at %ld, lowest loss "
+      "%.3f",
+      w.max_grad_norm, w.rejected, w.steps, w.met_at, w.min_loss);
   qInfo("clip 1: largest grad norm %g, %d rejected, loss < %g at step %ld, lowest %.3f",
         c.max_grad_norm, c.rejected, clipped.condition.value, c.met_at, c.min_loss);
   qInfo("bptt 20: largest grad norm %g, %d rejected, loss < %g at step %ld, lowest %.3f",
@@ -250,8 +252,8 @@ void TestLessons::fixes_keep_gradient() {
     const Run base = drive(vanishing, step.max_steps, true);
     const double f = median(fix.grad_at_t0), b = median(base.grad_at_t0);
     qInfo("%s, %s init: median grad_at_t0 over %ld steps %g, vanishing RNN %g: %.3g times",
-          to_string(step.preset.cell).c_str(), to_string(step.preset.init).c_str(),
-          step.max_steps, f, b, f / b);
+          to_string(step.preset.cell).c_str(), to_string(step.preset.init).c_str(), step.max_steps,
+          f, b, f / b);
     QVERIFY(b > 0);
     QVERIFY(f > 1000 * b);
     if (step.preset.cell == CellType::RnnRelu) {
@@ -260,9 +262,10 @@ void TestLessons::fixes_keep_gradient() {
       QVERIFY(ratio > 0.5);
     }
     if (step.preset.cell == CellType::Gru) {
-      qInfo("GRU at lag 20: grad_at_t0 %g at step 1 (vanishing RNN %g); lowest validation loss "
-            "in %ld steps %.3f",
-            fix.grad_at_t0.front(), base.grad_at_t0.front(), fix.steps, fix.min_val_loss);
+      qInfo(
+          "GRU at lag 20: grad_at_t0 %g at step 1 (vanishing RNN %g); lowest validation loss "
+          "in %ld steps %.3f",
+          fix.grad_at_t0.front(), base.grad_at_t0.front(), fix.steps, fix.min_val_loss);
       QVERIFY(fix.grad_at_t0.front() <= base.grad_at_t0.front());
       QVERIFY(fix.min_val_loss > 0.5);
     }
