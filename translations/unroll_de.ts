@@ -1152,109 +1152,109 @@
 <context>
     <name>unroll::gui::LessonPanel</name>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="121"/>
+        <location filename="../gui/lesson_panel.cpp" line="120"/>
         <source>◂ Previous</source>
         <translation>◂ Zurück</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="122"/>
-        <location filename="../gui/lesson_panel.cpp" line="228"/>
+        <location filename="../gui/lesson_panel.cpp" line="121"/>
+        <location filename="../gui/lesson_panel.cpp" line="249"/>
         <source>Next ▸</source>
         <translation>Weiter ▸</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="197"/>
+        <location filename="../gui/lesson_panel.cpp" line="214"/>
         <source>gradient at t=0 / largest</source>
         <translation>Gradient bei t=0 / größter</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="228"/>
+        <location filename="../gui/lesson_panel.cpp" line="249"/>
         <source>Skip ▸</source>
         <translation>Überspringen ▸</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="155"/>
+        <location filename="../gui/lesson_panel.cpp" line="157"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="157"/>
+        <location filename="../gui/lesson_panel.cpp" line="159"/>
         <source>&lt;b&gt;Your action:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ihre Aufgabe:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="170"/>
+        <location filename="../gui/lesson_panel.cpp" line="173"/>
         <source>Cannot build this step&apos;s model: %1</source>
         <translation>Das Modell dieses Schritts lässt sich nicht bauen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="193"/>
+        <location filename="../gui/lesson_panel.cpp" line="206"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="194"/>
+        <location filename="../gui/lesson_panel.cpp" line="208"/>
         <source>validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="195"/>
+        <location filename="../gui/lesson_panel.cpp" line="210"/>
         <source>gradient norm</source>
         <translation>Gradientennorm</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="196"/>
+        <location filename="../gui/lesson_panel.cpp" line="212"/>
         <source>gradient at t=0</source>
         <translation>Gradient bei t=0</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="198"/>
+        <location filename="../gui/lesson_panel.cpp" line="216"/>
         <source>spectral radius</source>
         <translation>Spektralradius</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="199"/>
+        <location filename="../gui/lesson_panel.cpp" line="218"/>
         <source>steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="200"/>
+        <location filename="../gui/lesson_panel.cpp" line="220"/>
         <source>clipped</source>
         <translation>begrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="201"/>
+        <location filename="../gui/lesson_panel.cpp" line="222"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="213"/>
+        <location filename="../gui/lesson_panel.cpp" line="234"/>
         <source>goal %1 %2</source>
         <translation>Ziel %1 %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="214"/>
+        <location filename="../gui/lesson_panel.cpp" line="235"/>
         <source>goal %1 %2 and &gt; %3</source>
         <translation>Ziel %1 %2 und &gt; %3</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="218"/>
+        <location filename="../gui/lesson_panel.cpp" line="239"/>
         <source>done ✓ — lesson complete</source>
         <translation>erledigt ✓ – Lektion abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="218"/>
+        <location filename="../gui/lesson_panel.cpp" line="239"/>
         <source>done ✓</source>
         <translation>erledigt ✓</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="220"/>
-        <location filename="../gui/lesson_panel.cpp" line="223"/>
+        <location filename="../gui/lesson_panel.cpp" line="241"/>
+        <location filename="../gui/lesson_panel.cpp" line="244"/>
         <source>waiting: %1 not measured yet, %2</source>
         <translation>warte: %1 noch nicht gemessen, %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="224"/>
+        <location filename="../gui/lesson_panel.cpp" line="245"/>
         <source>waiting: %1 is %2, %3</source>
         <translation>warte: %1 ist %2, %3</translation>
     </message>
