@@ -325,6 +325,11 @@ void RaceWindow::buildEntrantRow(int i, QGridLayout* grid) {
   grid->addWidget(r.lr, row, 4);
   grid->addWidget(r.init, row, 5);
   connect(r.clip, &QCheckBox::toggled, r.threshold, &QWidget::setEnabled);
+  connect(r.cell, &QComboBox::currentIndexChanged, this, &RaceWindow::entrantsChanged);
+  connect(r.clip, &QCheckBox::toggled, this, &RaceWindow::entrantsChanged);
+  connect(r.threshold, &QDoubleSpinBox::valueChanged, this, &RaceWindow::entrantsChanged);
+  connect(r.lr, &QDoubleSpinBox::valueChanged, this, &RaceWindow::entrantsChanged);
+  connect(r.init, &QComboBox::currentIndexChanged, this, &RaceWindow::entrantsChanged);
   m_rows << r;
 }
 
@@ -517,6 +522,7 @@ void RaceWindow::entrantsChanged() {
                        static_cast<QWidget*>(r.lr), static_cast<QWidget*>(r.init)})
       w->setVisible(on);
   }
+  if (m_names.isEmpty() && !m_grads.isEmpty()) resetView();  // before any race: show the plan
 }
 
 void RaceWindow::setSeed(uint64_t seed) {
