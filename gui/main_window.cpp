@@ -27,6 +27,7 @@
 #include "loss_chart.h"
 #include "model_designer.h"
 #include "non_finite_banner.h"
+#include "race_window.h"
 #include "run_controls.h"
 #include "task_docks.h"
 #include "timeline_bar.h"
@@ -151,6 +152,10 @@ void MainWindow::buildMenus() {
   run->addAction(m_run->playAction());
   run->addAction(m_run->stepAction());
   run->addAction(m_run->resetAction());
+  run->addSeparator();
+  QAction* race = run->addAction(tr("&Race configurations…"), this, &MainWindow::openRace);
+  race->setToolTip(tr("Train up to four configurations side by side on this task, with the same "
+                      "seed, data order and step budget"));
 
   QMenu* demos = menuBar()->addMenu(tr("&Demos"));
   for (const QString& name : demoNames()) {
@@ -302,6 +307,19 @@ bool MainWindow::openLesson(const QString& name) {
     }
   }
   return true;
+}
+
+RaceWindow* MainWindow::openRace() {
+  if (!m_race) {
+    m_race = new RaceWindow(m_controller->spec(), m_controller->task(), this);
+    m_race->setWindowFlag(Qt::Window);  // its own top-level window, closed with the studio
+  } else if (!m_race->running()) {
+    m_race->setBase(m_controller->spec(), m_controller->task());  // the studio's current run
+  }
+  m_race->show();
+  m_race->raise();
+  m_race->activateWindow();
+  return m_race;
 }
 
 void MainWindow::applySpec(const RunSpec& spec) {

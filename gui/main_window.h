@@ -26,6 +26,7 @@ class FileActions;
 class TaskDocks;
 class LessonPanel;
 class TimelineBar;
+class RaceWindow;
 struct Frame;
 struct NonFiniteEvent;
 
@@ -40,6 +41,8 @@ class MainWindow : public QMainWindow {
   // Opens resources/lessons/NAME.json in the lesson dock; a bad file shows the engine's reason.
   bool openLesson(const QString& name);
   LessonPanel* lessonPanel() const { return m_lesson; }
+  // Run > Race: the race window on the studio's current model and task (made on first use).
+  RaceWindow* openRace();
   void play();
   TrainingController* controller() const { return m_controller; }
 
@@ -93,6 +96,7 @@ class MainWindow : public QMainWindow {
   TaskDocks* m_taskDocks;
   LessonPanel* m_lesson = nullptr;
   TimelineBar* m_timeline;
+  RaceWindow* m_race = nullptr;
   uint64_t m_seenTravels = 0;
   QLabel* m_demoLine;
   QSplitter *m_rows, *m_top, *m_bottom;

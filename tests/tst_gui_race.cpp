@@ -11,7 +11,10 @@
 
 #include "chart_view.h"
 #include "file_ui.h"
+#include "main_window.h"
+#include "model_designer.h"
 #include "race_window.h"
+#include "training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;
@@ -78,6 +81,7 @@ class TstGuiRace : public QObject {
   void closeMidRace();
   void unusableTaskIsRefused();
   void screenshotOfARealRace();
+  void studioOpensRaceOnItsRun();
 };
 
 void TstGuiRace::presetsNameTheEntrants() {
@@ -233,4 +237,22 @@ void TstGuiRace::screenshotOfARealRace() {
 }
 
 QTEST_MAIN(TstGuiRace)
+// Run > Race opens one race window on the studio's current model and task, and follows later
+// changes of the studio's run when opened again.
+void TstGuiRace::studioOpensRaceOnItsRun() {
+  MainWindow w(false);
+  QVERIFY(w.loadDemo(QStringLiteral("vanishing")));
+  RaceWindow* race = w.openRace();
+  QVERIFY(race && race->isVisible());
+  QVERIFY(race->isWindow());
+  QCOMPARE(race->base().train.model.hidden, w.controller()->spec().train.model.hidden);
+  QCOMPARE(race->base().data.kind, w.controller()->spec().data.kind);
+  const DataKind before = race->base().data.kind;
+  QVERIFY(w.loadDemo(QStringLiteral("text")));
+  QVERIFY(w.controller()->spec().data.kind != before);
+  QCOMPARE(w.openRace(), race);  // the same window, now on the new run
+  QCOMPARE(race->base().data.kind, w.controller()->spec().data.kind);
+  QCOMPARE(race->base().train.seq, w.controller()->spec().train.seq);
+}
+
 #include "tst_gui_race.moc"
