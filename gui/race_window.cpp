@@ -255,7 +255,7 @@ QWidget* RaceWindow::buildControls() {
   m_seed->setToolTip(tr("Drives every entrant's initial weights and the order of the data"));
   form->addRow(tr("Seed:"), m_seed);
   m_steps = new QSpinBox;
-  m_steps->setRange(1, 10'000'000);
+  m_steps->setRange(1, int(RaceSpec::kMaxSteps));
   m_steps->setValue(500);
   m_steps->setToolTip(tr("Training updates per entrant: the same budget for everybody"));
   form->addRow(tr("Steps each:"), m_steps);

@@ -288,17 +288,23 @@ void TestRace::csv_table() {
 void TestRace::bad_races_refused_data() {
   QTest::addColumn<int>("entrants");
   QTest::addColumn<bool>("mismatched_seq");
+  QTest::addColumn<long>("steps");
   QTest::addColumn<QString>("reason");
-  QTest::newRow("five entrants") << 5 << false << "at most 4";
-  QTest::newRow("none") << 0 << false << "no entrants";
-  QTest::newRow("different seq") << 2 << true << "same seq and batch";
+  QTest::newRow("five entrants") << 5 << false << 10L << "at most 4";
+  QTest::newRow("none") << 0 << false << 10L << "no entrants";
+  QTest::newRow("different seq") << 2 << true << 10L << "same seq and batch";
+  QTest::newRow("no budget") << 2 << false << 0L << "between 1 and 200000";
+  QTest::newRow("budget too large") << 2 << false << RaceSpec::kMaxSteps + 1
+                                    << "between 1 and 200000 (got 200001)";
 }
 
 void TestRace::bad_races_refused() {
   QFETCH(int, entrants);
   QFETCH(bool, mismatched_seq);
+  QFETCH(long, steps);
   QFETCH(QString, reason);
   RaceSpec spec;
+  spec.steps = steps;
   for (int i = 0; i < entrants; ++i) spec.entrants.push_back(entrant(CellType::Lstm, 1));
   if (mismatched_seq) spec.entrants[1].config.seq = 20;
   spec.task = corpus();

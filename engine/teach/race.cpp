@@ -25,7 +25,9 @@ void RaceSpec::validate() const {
                 " entrants, but a race takes at most " + std::to_string(kMaxEntrants) +
                 " (one chart each); remove some");
   if (!task) throw Error("race: no task");
-  if (steps < 1) throw Error("race: steps must be at least 1 (got " + std::to_string(steps) + ")");
+  if (steps < 1 || steps > kMaxSteps)
+    throw Error("race: steps must be between 1 and " + std::to_string(kMaxSteps) + " (got " +
+                std::to_string(steps) + ")");
   const TrainConfig& first = entrants.front().config;
   for (const RaceEntrant& e : entrants)
     if (e.config.seq != first.seq || e.config.batch != first.batch)

@@ -20,6 +20,9 @@ struct RaceEntrant {
 
 struct RaceSpec {
   static constexpr int kMaxEntrants = 4;
+  // Every step's loss is kept per entrant (for the curves and the exact comparisons), so the
+  // budget is bounded: 200k steps x 4 entrants is a few MB.
+  static constexpr long kMaxSteps = 200000;
   std::vector<RaceEntrant> entrants;  // 1..kMaxEntrants
   std::shared_ptr<const Task> task;   // shared by all entrants
   uint64_t seed = 1;                  // given to every entrant: same init stream and data order
