@@ -22,8 +22,11 @@ QStringList builtinLessonStrings() {
         "Backpropagation through time (BPTT) is ordinary backpropagation through that unrolled "
         "graph. The loss at each step sends a gradient back through every earlier step, and "
         "because the weights are shared, the gradients from all timesteps are summed into one "
-        "update of W_hh. The chart of the gradient at each timestep shows how much every position "
-        "of the sequence contributes to that update. Keep training until the loss falls below 3."),
+        "update of W_hh. The drawing of the unrolled network plays this backward pass: a pulse "
+        "leaves the loss and travels back through W_hh one step at a time, and every cell it "
+        "passes shows the gradient that reached it. The chart of the gradient at each timestep "
+        "shows the same numbers for the whole sequence: how much every position contributes to "
+        "the update. Keep training until the loss falls below 3."),
       // vanishing.json
       QT_TRANSLATE_NOOP("Lesson",
         "Vanishing gradients: why a plain RNN forgets"),
@@ -107,12 +110,16 @@ QStringList builtinLessonStrings() {
       QT_TRANSLATE_NOOP("Lesson",
         "switch the cell to GRU"),
       QT_TRANSLATE_NOOP("Lesson",
-        "Does the gradient turn into memory? Not quickly at this filler length: after 500 steps "
-        "the validation loss is still above 0.5, about what the first letters of the language "
-        "word alone allow. Shorten the filler to 0 and train the GRU again: the validation loss "
-        "falls below 0.2, far below that, because now the country reaches the answer."),
+        "Does the gradient turn into memory? Not quickly on the language task: after 500 steps "
+        "the GRU's validation loss is still above 0.5, about what the first letters of the "
+        "language word alone allow; the link from country to language takes many thousands of "
+        "updates to find. A cleaner test of memory is the adding problem: fifty random numbers, "
+        "two of them marked, and the target is their sum, asked for only at the last step, so the "
+        "first marked number can lie 49 steps back. A model that forgets can only predict the "
+        "mean (MSE 0.167). Train the LSTM on it: within about a thousand steps the validation MSE "
+        "falls below 0.01. A tanh RNN with the same settings and budget stays above 0.1."),
       QT_TRANSLATE_NOOP("Lesson",
-        "move the lag slider to 0"),
+        "switch the task to the adding problem and the cell to LSTM"),
       // local_optima.json
       QT_TRANSLATE_NOOP("Lesson",
         "Local optima: the same model, different seeds"),
