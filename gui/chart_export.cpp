@@ -10,6 +10,11 @@
 
 namespace unroll::gui {
 
+// The translation context of the chart menu's strings.
+struct ChartExport {
+  Q_DECLARE_TR_FUNCTIONS(ChartExport)
+};
+
 bool saveWidgetPng(QWidget* widget, const QString& path) { return widget->grab().save(path, "PNG"); }
 
 bool saveWidgetSvg(QWidget* widget, const QString& path, const QString& title,
@@ -28,16 +33,15 @@ bool saveWidgetSvg(QWidget* widget, const QString& path, const QString& title,
 void showSaveChartMenu(QWidget* widget, const QPoint& globalPos,
                        const std::function<bool(const QString&)>& png,
                        const std::function<bool(const QString&)>& svg) {
-  // The strings keep the ChartView context their translations were made in.
-  auto tr = [](const char* s) { return QCoreApplication::translate("ChartView", s); };
   QMenu menu(widget);
-  QAction* pngAction = menu.addAction(tr("Save chart as PNG…"));
-  menu.addAction(tr("Save chart as SVG…"));
+  QAction* pngAction = menu.addAction(ChartExport::tr("Save chart as PNG…"));
+  menu.addAction(ChartExport::tr("Save chart as SVG…"));
   QAction* chosen = menu.exec(globalPos);
   if (!chosen) return;
   const bool isPng = chosen == pngAction;
   const QString path = QFileDialog::getSaveFileName(
-      widget, tr("Save chart"), QString(), isPng ? tr("PNG image (*.png)") : tr("SVG image (*.svg)"));
+      widget, ChartExport::tr("Save chart"), QString(),
+      isPng ? ChartExport::tr("PNG image (*.png)") : ChartExport::tr("SVG image (*.svg)"));
   if (path.isEmpty()) return;
   (isPng ? png : svg)(path);
 }

@@ -4,69 +4,97 @@
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../gui/app_options.cpp" line="17"/>
+        <location filename="../gui/app_options.cpp" line="18"/>
         <source>Unroll: design, train and understand recurrent neural networks.</source>
         <translation>Unroll: rekurrente neuronale Netze entwerfen, trainieren und verstehen.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="22"/>
+        <location filename="../gui/app_options.cpp" line="23"/>
         <source>Open a demo: %1.</source>
         <translation>Eine Demo öffnen: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="26"/>
+        <location filename="../gui/app_options.cpp" line="27"/>
         <source>Start training at once.</source>
         <translation>Das Training sofort starten.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="29"/>
+        <location filename="../gui/app_options.cpp" line="30"/>
         <source>Grab the whole window to FILE.png, then quit.</source>
         <translation>Das ganze Fenster als FILE.png speichern, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="32"/>
+        <location filename="../gui/app_options.cpp" line="33"/>
         <source>Seconds before the screenshot (default 5).</source>
         <translation>Sekunden bis zum Bildschirmfoto (Standard 5).</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="35"/>
+        <location filename="../gui/app_options.cpp" line="36"/>
         <source>Interface language: en or de.</source>
         <translation>Sprache der Oberfläche: en oder de.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="38"/>
+        <location filename="../gui/app_options.cpp" line="39"/>
         <source>Steps per second (0 = full speed, the default).</source>
         <translation>Schritte pro Sekunde (0 = volle Geschwindigkeit, Standard).</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="48"/>
+        <location filename="../gui/app_options.cpp" line="53"/>
         <source>--after needs seconds between 0 and 3600</source>
         <translation>--after braucht Sekunden zwischen 0 und 3600</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="53"/>
+        <location filename="../gui/app_options.cpp" line="58"/>
         <source>--speed needs a whole number &gt;= 0</source>
         <translation>--speed braucht eine ganze Zahl &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="58"/>
+        <location filename="../gui/app_options.cpp" line="69"/>
         <source>--lang must be en or de</source>
         <translation>--lang muss en oder de sein</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="62"/>
+        <location filename="../gui/app_options.cpp" line="73"/>
         <source>unknown demo &apos;%1&apos;; choose one of: %2</source>
         <translation>unbekannte Demo „%1“; verfügbar sind: %2</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp"/>
+        <location filename="../gui/app_options.cpp" line="42"/>
         <source>Open a guided lesson: %1.</source>
         <translation>Eine geführte Lektion öffnen: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp"/>
-        <source>unknown lesson '%1'; choose one of: %2</source>
+        <location filename="../gui/app_options.cpp" line="63"/>
+        <source>unknown lesson &apos;%1&apos;; choose one of: %2</source>
         <translation>unbekannte Lektion „%1“; zur Wahl stehen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <location filename="../gui/chart_export.cpp" line="37"/>
+        <source>Save chart as PNG…</source>
+        <translation>Diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <location filename="../gui/chart_export.cpp" line="38"/>
+        <source>Save chart as SVG…</source>
+        <translation>Diagramm als SVG speichern…</translation>
+    </message>
+    <message>
+        <location filename="../gui/chart_export.cpp" line="43"/>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <location filename="../gui/chart_export.cpp" line="44"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../gui/chart_export.cpp" line="44"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
     </message>
 </context>
 <context>
@@ -144,141 +172,141 @@
     </message>
     <message>
         <location filename="../gui/lesson_strings.cpp" line="21"/>
-        <source>Backpropagation through time (BPTT) is ordinary backpropagation through that unrolled graph. The loss at each step sends a gradient back through every earlier step, and because the weights are shared, the gradients from all timesteps are summed into one update of W_hh. The chart of the gradient at each timestep shows how much every position of the sequence contributes to that update. Keep training until the loss falls below 3.</source>
-        <translation>Backpropagation through time (BPTT) ist gewöhnliche Backpropagation durch diesen entfalteten Graphen. Der Verlust jedes Schritts schickt einen Gradienten zurück durch alle früheren Schritte, und weil die Gewichte geteilt sind, werden die Gradienten aller Zeitschritte zu einer einzigen Aktualisierung von W_hh summiert. Das Diagramm des Gradienten je Zeitschritt zeigt, wie viel jede Position der Sequenz zu dieser Aktualisierung beiträgt. Trainieren Sie weiter, bis der Verlust unter 3 fällt.</translation>
+        <source>Backpropagation through time (BPTT) is ordinary backpropagation through that unrolled graph. The loss at each step sends a gradient back through every earlier step, and because the weights are shared, the gradients from all timesteps are summed into one update of W_hh. The drawing of the unrolled network plays this backward pass: a pulse leaves the loss and travels back through W_hh one step at a time, and every cell it passes shows the gradient that reached it. The chart of the gradient at each timestep shows the same numbers for the whole sequence: how much every position contributes to the update. Keep training until the loss falls below 3.</source>
+        <translation>Backpropagation through time (BPTT) ist gewöhnliche Backpropagation durch diesen entfalteten Graphen. Der Verlust jedes Schritts schickt einen Gradienten zurück durch alle früheren Schritte, und weil die Gewichte geteilt sind, werden die Gradienten aller Zeitschritte zu einer einzigen Aktualisierung von W_hh summiert. Die Zeichnung des entfalteten Netzes spielt diesen Rückwärtsdurchlauf ab: Ein Impuls verlässt den Verlust und wandert Schritt für Schritt zurück durch W_hh, und jede Zelle, die er passiert, zeigt den Gradienten, der sie erreicht hat. Das Diagramm des Gradienten je Zeitschritt zeigt dieselben Zahlen für die ganze Sequenz: wie viel jede Position zur Aktualisierung beiträgt. Trainieren Sie weiter, bis der Verlust unter 3 fällt.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="28"/>
+        <location filename="../gui/lesson_strings.cpp" line="31"/>
         <source>Vanishing gradients: why a plain RNN forgets</source>
         <translation>Verschwindende Gradienten: warum ein einfaches RNN vergisst</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="30"/>
+        <location filename="../gui/lesson_strings.cpp" line="33"/>
         <source>Each sentence reads &quot;I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.&quot; The language can only be guessed by remembering the country across the filler. This tanh RNN starts with W_hh set to an orthogonal matrix scaled by 0.7, so it shrinks every hidden state by 0.7. Going backwards, every timestep multiplies the gradient by W_hh and by the tanh slope, both below one, so the gradient ||dL/dh_t|| falls geometrically towards the start of the sentence. Press play and watch the gradient at t = 0, some 50 steps before the language word, lie below one hundred-millionth (1e-8).</source>
         <translation>Jeder Satz lautet „I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.“ Die Sprache lässt sich nur erraten, wenn sich das Netz das Land über den Füllsatz hinweg merkt. Dieses tanh-RNN beginnt mit W_hh als orthogonaler Matrix, skaliert mit 0,7, und schrumpft so jeden verborgenen Zustand um den Faktor 0,7. Rückwärts multipliziert jeder Zeitschritt den Gradienten mit W_hh und mit der Steigung von tanh, beide kleiner als eins, sodass der Gradient ||dL/dh_t|| zum Satzanfang hin geometrisch fällt. Drücken Sie auf Start und sehen Sie, wie der Gradient bei t = 0, rund 50 Schritte vor dem Sprachwort, unter einem Hundertmillionstel (1e-8) liegt.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="38"/>
+        <location filename="../gui/lesson_strings.cpp" line="41"/>
         <source>A gradient this small means the country has practically no say in the update. Keep training for 3000 steps. The loss falls slowly as the network learns how the language names are spelled (after &quot;Spa&quot; comes &quot;nish&quot;), which needs only the last few characters. The link from country to language does not get through: even as training changes W_hh, the gradient at t = 0 stays below a ten-thousandth of the largest gradient in the sentence. This run uses plain SGD, so a tiny gradient makes a tiny change.</source>
         <translation>Bei einem so kleinen Gradienten hat das Land bei der Aktualisierung praktisch nichts zu sagen. Trainieren Sie 3000 Schritte weiter. Der Verlust fällt langsam, während das Netz lernt, wie die Sprachnamen geschrieben werden (nach „Spa“ kommt „nish“); dafür genügen die letzten paar Zeichen. Die Verbindung vom Land zur Sprache kommt nicht durch: Auch während das Training W_hh verändert, bleibt der Gradient bei t = 0 unter einem Zehntausendstel des größten Gradienten im Satz. Dieser Lauf verwendet einfaches SGD, also bewirkt ein winziger Gradient eine winzige Änderung.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="45"/>
+        <location filename="../gui/lesson_strings.cpp" line="48"/>
         <source>Now lengthen the filler to 40 with the lag slider. The gradient at t = 0 falls even further, by roughly the same factor for every added character (about 0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The straight line on the logarithmic gradient chart is the signature of vanishing gradients.</source>
         <translation>Verlängern Sie jetzt den Füllsatz mit dem Verzögerungsregler auf 40. Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="50"/>
+        <location filename="../gui/lesson_strings.cpp" line="53"/>
         <source>move the lag slider to 40</source>
         <translation>den Verzögerungsregler auf 40 stellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="53"/>
+        <location filename="../gui/lesson_strings.cpp" line="56"/>
         <source>Exploding gradients: when the product grows</source>
         <translation>Explodierende Gradienten: wenn das Produkt wächst</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="55"/>
+        <location filename="../gui/lesson_strings.cpp" line="58"/>
         <source>The same product of Jacobians that makes gradients vanish can make them explode. This RNN uses ReLU units and starts with W_hh = 1.1 times the identity: going backwards, every active unit passes the gradient on multiplied by 1.1, and 60 timesteps multiply it by 1.1^60, about 300. Press play: within a few steps the gradient norm leaps into the thousands, one plain SGD step throws the weights so far that the next loss is not finite, and that step is rejected; the run pauses with an explanation.</source>
         <translation>Dasselbe Produkt von Jacobi-Matrizen, das Gradienten verschwinden lässt, kann sie auch explodieren lassen. Dieses RNN hat ReLU-Einheiten und beginnt mit W_hh = 1,1 mal der Einheitsmatrix: Rückwärts gibt jede aktive Einheit den Gradienten mit 1,1 multipliziert weiter, und 60 Zeitschritte multiplizieren ihn mit 1,1^60, etwa 300. Drücken Sie auf Start: Nach wenigen Schritten springt die Gradientennorm in die Tausende, ein einziger einfacher SGD-Schritt wirft die Gewichte so weit, dass der nächste Verlust nicht endlich ist, und dieser Schritt wird abgelehnt; der Lauf hält mit einer Erklärung an.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="62"/>
+        <location filename="../gui/lesson_strings.cpp" line="65"/>
         <source>Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, keeping its direction but bounding the step. The run starts again from the same weights, now with clipping at norm 1. Train: the clipped marker lights up on the spikes, no step is rejected, and the loss falls below 3.8, which the unclipped run never reached.</source>
         <translation>Gradientenbegrenzung (Clipping) skaliert den ganzen Gradienten herunter, sobald seine Norm eine Schwelle überschreitet: Die Richtung bleibt, der Schritt wird begrenzt. Der Lauf beginnt noch einmal mit denselben Gewichten, jetzt mit Begrenzung auf Norm 1. Trainieren Sie: Die Begrenzungsmarke leuchtet bei den Spitzen auf, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,8, was der unbegrenzte Lauf nie erreicht hat.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="67"/>
+        <location filename="../gui/lesson_strings.cpp" line="70"/>
         <source>enable clipping</source>
         <translation>Begrenzung einschalten</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="69"/>
+        <location filename="../gui/lesson_strings.cpp" line="72"/>
         <source>Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of 300. Turn clipping off and truncate BPTT at 20 steps: the largest gradient norm stays far below the first run&apos;s spike, no step is rejected, and the loss falls below 3.3. The price: the network can no longer learn dependencies longer than 20 steps.</source>
         <translation>Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Schalten Sie die Begrenzung aus und schneiden Sie BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="75"/>
+        <location filename="../gui/lesson_strings.cpp" line="78"/>
         <source>disable clipping and truncate BPTT at 20 steps</source>
         <translation>Begrenzung ausschalten und BPTT nach 20 Schritten abschneiden</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="78"/>
+        <location filename="../gui/lesson_strings.cpp" line="81"/>
         <source>Fixes for vanishing gradients</source>
         <translation>Abhilfen gegen verschwindende Gradienten</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="80"/>
+        <location filename="../gui/lesson_strings.cpp" line="83"/>
         <source>Start from the vanishing lesson&apos;s model, but initialise W_hh as an orthogonal matrix with gain 1: all its singular values are one, so at initialisation it neither shrinks nor stretches the state. The gradient at t = 0 now starts around 1e-3 instead of 1e-10. Press play and compare the gradient-versus-timestep chart with the vanishing lesson&apos;s. This lesson trains with Adam.</source>
         <translation>Beginnen Sie mit dem Modell der Lektion über verschwindende Gradienten, aber initialisieren Sie W_hh als orthogonale Matrix mit Verstärkung 1: Alle ihre Singulärwerte sind eins, also schrumpft oder streckt sie den Zustand zu Beginn nicht. Der Gradient bei t = 0 beginnt jetzt bei etwa 1e-3 statt 1e-10. Drücken Sie auf Start und vergleichen Sie das Diagramm Gradient gegen Zeitschritt mit dem aus jener Lektion. Diese Lektion trainiert mit Adam.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="86"/>
+        <location filename="../gui/lesson_strings.cpp" line="89"/>
         <source>The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: without input, the state is copied unchanged from step to step, and so is the gradient. Here the gradient at t = 0 is above 0.01, as large as anywhere in the sentence. It needs a small learning rate, because nothing shrinks a gradient that grows.</source>
         <translation>Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Hier liegt der Gradient bei t = 0 über 0,01 und damit mindestens so groß wie an jeder anderen Stelle im Satz. Es braucht eine kleine Lernrate, weil nichts einen wachsenden Gradienten schrumpfen lässt.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="91"/>
+        <location filename="../gui/lesson_strings.cpp" line="94"/>
         <source>switch the cell to ReLU and the init to identity</source>
         <translation>die Zelle auf ReLU und die Initialisierung auf Einheitsmatrix umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="93"/>
+        <location filename="../gui/lesson_strings.cpp" line="96"/>
         <source>The LSTM adds a cell state c_t that is updated by addition, gated by a forget gate: c_t = f * c_(t-1) + i * g. While the forget gate stays near one, the gradient flows back along c_t almost unchanged. A forget-gate bias of 2 starts it remembering (f = sigmoid(2), about 0.88). Switch to the LSTM: the gradient at t = 0 starts above 1e-4. As the gates adapt it drops, but it stays thousands of times above the vanishing RNN&apos;s.</source>
         <translation>Das LSTM fügt einen Zellzustand c_t hinzu, der durch Addition aktualisiert und von einem Vergessens-Gate gesteuert wird: c_t = f * c_(t-1) + i * g. Solange das Vergessens-Gate nahe eins bleibt, fließt der Gradient fast unverändert entlang c_t zurück. Ein Bias von 2 im Vergessens-Gate lässt es von Anfang an behalten (f = sigmoid(2), etwa 0,88). Wechseln Sie zum LSTM: Der Gradient bei t = 0 beginnt über 1e-4. Während sich die Gates anpassen, sinkt er, bleibt aber tausendfach über dem des verschwindenden RNN.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="99"/>
+        <location filename="../gui/lesson_strings.cpp" line="102"/>
         <source>switch the cell to LSTM</source>
         <translation>die Zelle auf LSTM umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="101"/>
+        <location filename="../gui/lesson_strings.cpp" line="104"/>
         <source>The GRU merges the LSTM&apos;s gates into an update gate z and a reset gate r, with fewer parameters; its state is interpolated, h_t = (1 - z) * n + z * h_(t-1), which gives the same additive path for the gradient. But it starts with z near 0.5, so at first the gradient roughly halves at every step back: at t = 0 it is about 1e-12, no better than the plain RNN. Train it: as the gates learn, the gradient at t = 0 climbs above 1e-4.</source>
         <translation>Die GRU fasst die Gates des LSTM zu einem Update-Gate z und einem Reset-Gate r zusammen und hat weniger Parameter; ihr Zustand wird interpoliert, h_t = (1 - z) * n + z * h_(t-1), was dem Gradienten denselben additiven Pfad bietet. Sie beginnt aber mit z nahe 0,5, sodass sich der Gradient anfangs bei jedem Schritt zurück ungefähr halbiert: Bei t = 0 liegt er bei etwa 1e-12, nicht besser als beim einfachen RNN. Trainieren Sie sie: Während die Gates lernen, steigt der Gradient bei t = 0 über 1e-4.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="107"/>
+        <location filename="../gui/lesson_strings.cpp" line="110"/>
         <source>switch the cell to GRU</source>
         <translation>die Zelle auf GRU umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="109"/>
-        <source>Does the gradient turn into memory? Not quickly at this filler length: after 500 steps the validation loss is still above 0.5, about what the first letters of the language word alone allow. Shorten the filler to 0 and train the GRU again: the validation loss falls below 0.2, far below that, because now the country reaches the answer.</source>
-        <translation>Wird aus dem Gradienten ein Gedächtnis? Bei dieser Fülllänge nicht schnell: Nach 500 Schritten liegt der Validierungsverlust noch über 0,5, etwa so viel, wie die ersten Buchstaben des Sprachworts allein erlauben. Verkürzen Sie den Füllsatz auf 0 und trainieren Sie die GRU erneut: Der Validierungsverlust fällt unter 0,2, weit darunter, denn jetzt erreicht das Land die Antwort.</translation>
+        <location filename="../gui/lesson_strings.cpp" line="112"/>
+        <source>Does the gradient turn into memory? Not quickly on the language task: after 500 steps the GRU&apos;s validation loss is still above 0.5, about what the first letters of the language word alone allow; the link from country to language takes many thousands of updates to find. A cleaner test of memory is the adding problem: fifty random numbers, two of them marked, and the target is their sum, asked for only at the last step, so the first marked number can lie 49 steps back. A model that forgets can only predict the mean (MSE 0.167). Train the LSTM on it: within about a thousand steps the validation MSE falls below 0.01. A tanh RNN with the same settings and budget stays above 0.1.</source>
+        <translation>Wird aus dem Gradienten ein Gedächtnis? Bei der Sprachaufgabe nicht schnell: Nach 500 Schritten liegt der Validierungsverlust der GRU noch über 0,5, etwa so viel, wie die ersten Buchstaben des Sprachworts allein erlauben; bis das Netz die Verbindung vom Land zur Sprache findet, braucht es viele tausend Aktualisierungen. Ein saubererer Test für das Gedächtnis ist das Additionsproblem: fünfzig Zufallszahlen, zwei davon markiert, und das Ziel ist ihre Summe, gefragt erst im letzten Schritt, sodass die erste markierte Zahl 49 Schritte zurückliegen kann. Ein Modell, das vergisst, kann nur den Mittelwert vorhersagen (MSE 0,167). Trainieren Sie das LSTM darauf: Innerhalb von etwa tausend Schritten fällt der Validierungs-MSE unter 0,01. Ein tanh-RNN mit denselben Einstellungen und demselben Budget bleibt über 0,1.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="114"/>
-        <source>move the lag slider to 0</source>
-        <translation>den Verzögerungsregler auf 0 stellen</translation>
+        <location filename="../gui/lesson_strings.cpp" line="121"/>
+        <source>switch the task to the adding problem and the cell to LSTM</source>
+        <translation>die Aufgabe auf das Additionsproblem und die Zelle auf LSTM umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="117"/>
+        <location filename="../gui/lesson_strings.cpp" line="124"/>
         <source>Local optima: the same model, different seeds</source>
         <translation>Lokale Optima: dasselbe Modell, verschiedene Seeds</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="119"/>
+        <location filename="../gui/lesson_strings.cpp" line="126"/>
         <source>The seed decides the initial weights and the order in which training examples arrive. This small tanh RNN learns the adding problem: 15 random numbers, two of them marked, and the answer is the sum of the marked two. Always answering the average, 1.0, gives a mean squared error of about 0.17: the plateau every run starts on. Train with seed 1 until the validation loss is below 0.05; this seed finds its way off the plateau.</source>
         <translation>Der Seed bestimmt die Anfangsgewichte und die Reihenfolge, in der die Trainingsbeispiele kommen. Dieses kleine tanh-RNN lernt das Additionsproblem: 15 Zufallszahlen, zwei davon markiert, und die Antwort ist die Summe der beiden markierten. Wer immer den Mittelwert 1,0 antwortet, erreicht einen mittleren quadratischen Fehler von etwa 0,17: das Plateau, auf dem jeder Lauf beginnt. Trainieren Sie mit Seed 1, bis der Validierungsverlust unter 0,05 liegt; dieser Seed findet vom Plateau herunter.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="125"/>
+        <location filename="../gui/lesson_strings.cpp" line="132"/>
         <source>Now the same model, the same task and the same budget of 1200 steps, with seed 6. This time the loss stays on the plateau near 0.17 for the whole budget. The loss surface of a recurrent network has plateaus, saddles and valleys; where gradient descent gets to within a budget depends on where it started.</source>
         <translation>Nun dasselbe Modell, dieselbe Aufgabe und dasselbe Budget von 1200 Schritten, mit Seed 6. Diesmal bleibt der Verlust das ganze Budget über auf dem Plateau nahe 0,17. Die Verlustfläche eines rekurrenten Netzes hat Plateaus, Sattelpunkte und Täler; wohin der Gradientenabstieg innerhalb eines Budgets gelangt, hängt davon ab, wo er begonnen hat.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="130"/>
+        <location filename="../gui/lesson_strings.cpp" line="137"/>
         <source>change the seed to 6 and play</source>
         <translation>den Seed auf 6 setzen und auf Start drücken</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="132"/>
+        <location filename="../gui/lesson_strings.cpp" line="139"/>
         <source>Try a third seed, 3, and compare the three final losses. What the spread means in practice: one run proves little. To compare two architectures fairly, race them with the same seeds, or train each from several seeds and compare the spread, not the single best run.</source>
         <translation>Versuchen Sie einen dritten Seed, 3, und vergleichen Sie die drei Endverluste. Was die Streuung in der Praxis bedeutet: Ein einzelner Lauf beweist wenig. Um zwei Architekturen fair zu vergleichen, lassen Sie sie mit denselben Seeds gegeneinander antreten, oder trainieren Sie jede mit mehreren Seeds und vergleichen Sie die Streuung, nicht den einzelnen besten Lauf.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="137"/>
+        <location filename="../gui/lesson_strings.cpp" line="144"/>
         <source>change the seed to 3 and play</source>
         <translation>den Seed auf 3 setzen und auf Start drücken</translation>
     </message>
@@ -333,31 +361,6 @@
         <source>x</source>
         <translation>x</translation>
     </message>
-    <message>
-        <location filename="../gui/chart_view.cpp" line="192"/>
-        <source>Save chart as PNG…</source>
-        <translation>Diagramm als PNG speichern…</translation>
-    </message>
-    <message>
-        <location filename="../gui/chart_view.cpp" line="193"/>
-        <source>Save chart as SVG…</source>
-        <translation>Diagramm als SVG speichern…</translation>
-    </message>
-    <message>
-        <location filename="../gui/chart_view.cpp" line="198"/>
-        <source>Save chart</source>
-        <translation>Diagramm speichern</translation>
-    </message>
-    <message>
-        <location filename="../gui/chart_view.cpp" line="198"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../gui/chart_view.cpp" line="198"/>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
 </context>
 <context>
     <name>unroll::gui::DataPanel</name>
@@ -365,14 +368,6 @@
         <location filename="../gui/data_panel.cpp" line="41"/>
         <source>Built-in text (character language model)</source>
         <translation>Eingebauter Text (Zeichen-Sprachmodell)</translation>
-    </message>
-    <message>
-        <source>Text file:</source>
-        <translation type="vanished">Textdatei:</translation>
-    </message>
-    <message>
-        <source>Adding problem, length T =</source>
-        <translation type="vanished">Additionsproblem, Länge T =</translation>
     </message>
     <message>
         <location filename="../gui/data_panel.cpp" line="55"/>
@@ -1073,34 +1068,6 @@
     </message>
 </context>
 <context>
-    <name>unroll::gui::HeatmapView</name>
-    <message>
-        <location filename="../gui/heatmap_view.cpp" line="197"/>
-        <source>Save chart as PNG…</source>
-        <translation>Diagramm als PNG speichern…</translation>
-    </message>
-    <message>
-        <location filename="../gui/heatmap_view.cpp" line="198"/>
-        <source>Save chart as SVG…</source>
-        <translation>Diagramm als SVG speichern…</translation>
-    </message>
-    <message>
-        <location filename="../gui/heatmap_view.cpp" line="203"/>
-        <source>Save chart</source>
-        <translation>Diagramm speichern</translation>
-    </message>
-    <message>
-        <location filename="../gui/heatmap_view.cpp" line="203"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../gui/heatmap_view.cpp" line="203"/>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
-</context>
-<context>
     <name>unroll::gui::HiddenHeatmap</name>
     <message>
         <location filename="../gui/hidden_heatmap.cpp" line="34"/>
@@ -1262,50 +1229,60 @@
 <context>
     <name>unroll::gui::LossChart</name>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="24"/>
+        <location filename="../gui/loss_chart.cpp" line="25"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;</source>
         <translation>&lt;b&gt;Verlust&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="27"/>
+        <location filename="../gui/loss_chart.cpp" line="28"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="32"/>
+        <location filename="../gui/loss_chart.cpp" line="33"/>
         <source>Exponential moving average of the training loss (0 = raw)</source>
         <translation>Exponentiell gleitender Mittelwert des Trainingsverlusts (0 = roh)</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="34"/>
+        <location filename="../gui/loss_chart.cpp" line="35"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="39"/>
+        <location filename="../gui/loss_chart.cpp" line="40"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="40"/>
+        <location filename="../gui/loss_chart.cpp" line="41"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="41"/>
-        <location filename="../gui/loss_chart.cpp" line="70"/>
+        <location filename="../gui/loss_chart.cpp" line="42"/>
+        <location filename="../gui/loss_chart.cpp" line="77"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="43"/>
+        <location filename="../gui/loss_chart.cpp" line="46"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="46"/>
-        <source>smoothed</source>
-        <translation>geglättet</translation>
+        <location filename="../gui/loss_chart.cpp" line="165"/>
+        <source>branch %1 · lr %2</source>
+        <translation>Zweig %1 · lr %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/loss_chart.cpp" line="166"/>
+        <source>, clip %1</source>
+        <translation>, Begrenzung %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/loss_chart.cpp" line="167"/>
+        <source>, TBPTT %1</source>
+        <translation>, TBPTT %1</translation>
     </message>
     <message>
         <location filename="../gui/loss_chart.cpp" line="51"/>
@@ -1316,168 +1293,183 @@
 <context>
     <name>unroll::gui::MainWindow</name>
     <message>
-        <location filename="../gui/main_window.cpp" line="39"/>
+        <location filename="../gui/main_window.cpp" line="42"/>
         <source>Unroll — recurrent network studio</source>
         <translation>Unroll – Studio für rekurrente Netze</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="114"/>
+        <location filename="../gui/main_window.cpp" line="119"/>
         <source>Model designer</source>
         <translation>Modell-Designer</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="121"/>
+        <location filename="../gui/main_window.cpp" line="126"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="127"/>
+        <location filename="../gui/main_window.cpp" line="132"/>
         <source>Unrolled network</source>
         <translation>Entfaltetes Netz</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="138"/>
+        <location filename="../gui/main_window.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="140"/>
+        <location filename="../gui/main_window.cpp" line="145"/>
         <source>Open text file…</source>
         <translation>Textdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="141"/>
+        <location filename="../gui/main_window.cpp" line="146"/>
         <source>Save window screenshot…</source>
         <translation>Bildschirmfoto des Fensters speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="143"/>
+        <location filename="../gui/main_window.cpp" line="148"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="146"/>
+        <location filename="../gui/main_window.cpp" line="151"/>
         <source>&amp;Run</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="151"/>
+        <location filename="../gui/main_window.cpp" line="156"/>
+        <source>&amp;Race configurations…</source>
+        <translation>&amp;Wettrennen der Konfigurationen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.cpp" line="157"/>
+        <source>Train up to four configurations side by side on this task, with the same seed, data order and step budget</source>
+        <translation>Bis zu vier Konfigurationen nebeneinander auf dieser Aufgabe trainieren, mit demselben Seed, derselben Datenreihenfolge und demselben Schrittbudget</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.cpp" line="160"/>
         <source>&amp;Demos</source>
         <translation>De&amp;mos</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="158"/>
+        <location filename="../gui/main_window.cpp" line="167"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="162"/>
+        <location filename="../gui/main_window.cpp" line="171"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="166"/>
+        <location filename="../gui/main_window.cpp" line="175"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="176"/>
+        <location filename="../gui/main_window.cpp" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="177"/>
-        <location filename="../gui/main_window.cpp" line="178"/>
+        <location filename="../gui/main_window.cpp" line="193"/>
+        <location filename="../gui/main_window.cpp" line="194"/>
         <source>About Unroll</source>
         <translation>Über Unroll</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="179"/>
+        <location filename="../gui/main_window.cpp" line="195"/>
         <source>&lt;b&gt;Unroll&lt;/b&gt; %1&lt;br&gt;A studio for designing, training and understanding recurrent neural networks: watch gradients vanish or explode as they travel back through time.</source>
         <translation>&lt;b&gt;Unroll&lt;/b&gt; %1&lt;br&gt;Ein Studio zum Entwerfen, Trainieren und Verstehen rekurrenter neuronaler Netze: Sehen Sie zu, wie Gradienten auf ihrem Weg zurück durch die Zeit verschwinden oder explodieren.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="201"/>
+        <location filename="../gui/main_window.cpp" line="221"/>
         <source>Engine: %1</source>
         <translation>Engine: %1</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="261"/>
+        <location filename="../gui/main_window.cpp" line="328"/>
         <source>Cannot build this model</source>
         <translation>Dieses Modell kann nicht gebaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="276"/>
+        <location filename="../gui/main_window.cpp" line="343"/>
         <source>mean predictor</source>
         <translation>Mittelwert-Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="277"/>
+        <location filename="../gui/main_window.cpp" line="344"/>
         <source>unigram entropy</source>
         <translation>Unigramm-Entropie</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="314"/>
+        <location filename="../gui/main_window.cpp" line="379"/>
+        <source>Back at step %1. Change a setting and press Play to branch; the old branch stays on the loss chart.</source>
+        <translation>Zurück bei Schritt %1. Ändern Sie eine Einstellung und drücken Sie „Start“, um abzuzweigen; der alte Zweig bleibt im Verlustdiagramm.</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.cpp" line="395"/>
         <source>● training</source>
         <translation>● trainiert</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="314"/>
+        <location filename="../gui/main_window.cpp" line="395"/>
         <source>❚❚ paused</source>
         <translation>❚❚ pausiert</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="315"/>
+        <location filename="../gui/main_window.cpp" line="396"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="316"/>
+        <location filename="../gui/main_window.cpp" line="397"/>
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="318"/>
+        <location filename="../gui/main_window.cpp" line="399"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="323"/>
+        <location filename="../gui/main_window.cpp" line="404"/>
         <source>Step %1 was not finite; training paused.</source>
         <translation>Schritt %1 war nicht endlich; Training pausiert.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="328"/>
+        <location filename="../gui/main_window.cpp" line="409"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="329"/>
+        <location filename="../gui/main_window.cpp" line="410"/>
         <source>The language changes the next time Unroll starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Unroll.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="333"/>
+        <location filename="../gui/main_window.cpp" line="414"/>
         <source>Save window screenshot</source>
         <translation>Bildschirmfoto des Fensters speichern</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="334"/>
+        <location filename="../gui/main_window.cpp" line="415"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp"/>
+        <location filename="../gui/main_window.cpp" line="186"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lektionen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp"/>
+        <location filename="../gui/main_window.cpp" line="282"/>
         <source>Cannot open lesson</source>
         <translation>Lektion kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp"/>
+        <location filename="../gui/main_window.cpp" line="287"/>
         <source>Lesson</source>
         <translation>Lektion</translation>
     </message>
@@ -1816,10 +1808,6 @@
         <translation>Diese Aufgabe legt die Sequenzlänge selbst fest (Datenbereich)</translation>
     </message>
     <message>
-        <source>The adding problem sets the sequence length to its T (Data panel)</source>
-        <translation type="vanished">Das Additionsproblem legt die Sequenzlänge auf sein T fest (Bereich „Daten“)</translation>
-    </message>
-    <message>
         <location filename="../gui/model_designer.cpp" line="272"/>
         <source>Cannot apply: %1</source>
         <translation>Nicht übernehmbar: %1</translation>
@@ -1851,6 +1839,418 @@
         <location filename="../gui/non_finite_banner.cpp" line="32"/>
         <source>&lt;b&gt;Training paused: step %1 was not finite&lt;/b&gt; (bad tensor: &lt;tt&gt;%2&lt;/tt&gt;, learning rate %3). The update was skipped; the last finite weights are kept.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</source>
         <translation>&lt;b&gt;Training pausiert: Schritt %1 war nicht endlich&lt;/b&gt; (fehlerhafter Tensor: &lt;tt&gt;%2&lt;/tt&gt;, Lernrate %3). Das Update wurde übersprungen; die letzten endlichen Gewichte bleiben erhalten.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::RaceWindow</name>
+    <message>
+        <location filename="../gui/race_window.cpp" line="55"/>
+        <source>tanh RNN</source>
+        <translation>tanh-RNN</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="57"/>
+        <source>ReLU RNN</source>
+        <translation>ReLU-RNN</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="59"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="61"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="69"/>
+        <source>PyTorch default</source>
+        <translation>PyTorch-Standard</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="71"/>
+        <source>Xavier uniform</source>
+        <translation>Xavier gleichverteilt</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="73"/>
+        <source>Xavier normal</source>
+        <translation>Xavier normalverteilt</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="75"/>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="77"/>
+        <source>orthogonal</source>
+        <translation>orthogonal</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="79"/>
+        <source>identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="98"/>
+        <source>clip %1</source>
+        <translation>Begrenzung %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="99"/>
+        <source>no clip</source>
+        <translation>ohne Begrenzung</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="100"/>
+        <source>lr %1</source>
+        <translation>lr %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="108"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="179"/>
+        <source>Race</source>
+        <translation>Wettrennen</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="212"/>
+        <source>&lt;b&gt;Race&lt;/b&gt; — the same data, seed and step budget for every entrant: only what you change below differs.</source>
+        <translation>&lt;b&gt;Wettrennen&lt;/b&gt; – dieselben Daten, derselbe Seed und dasselbe Schrittbudget für jeden Teilnehmer: Nur was Sie unten ändern, unterscheidet sich.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="220"/>
+        <source>Entrants</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="223"/>
+        <source>RNN vs LSTM vs GRU</source>
+        <translation>RNN vs. LSTM vs. GRU</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="224"/>
+        <source>Three cells, otherwise the studio&apos;s settings</source>
+        <translation>Drei Zellen, sonst die Einstellungen des Studios</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="225"/>
+        <source>Clipping on/off</source>
+        <translation>Begrenzung an/aus</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="226"/>
+        <source>The studio&apos;s cell without and with gradient-norm clipping</source>
+        <translation>Die Zelle des Studios ohne und mit Begrenzung der Gradientennorm</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="232"/>
+        <source>Entrants:</source>
+        <translation>Teilnehmer:</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="240"/>
+        <location filename="../gui/race_window.cpp" line="418"/>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="240"/>
+        <source>Clip</source>
+        <translation>Begrenzung</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="241"/>
+        <source>Max norm</source>
+        <translation>Max. Norm</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="241"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="241"/>
+        <source>Init</source>
+        <translation>Init.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="251"/>
+        <source>Shared by all</source>
+        <translation>Für alle gleich</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="255"/>
+        <source>Drives every entrant&apos;s initial weights and the order of the data</source>
+        <translation>Bestimmt die Anfangsgewichte jedes Teilnehmers und die Reihenfolge der Daten</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="256"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="260"/>
+        <source>Training updates per entrant: the same budget for everybody</source>
+        <translation>Trainingsschritte pro Teilnehmer: dasselbe Budget für alle</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="261"/>
+        <source>Steps each:</source>
+        <translation>Schritte je Teilnehmer:</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="265"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="266"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="279"/>
+        <source>&lt;b&gt;Reading the race&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Loss: the lower curve learned more from the same data. A curve that shoots up has exploded; the table counts the steps the trainer had to reject.&lt;/li&gt;&lt;li&gt;Gradient vs timestep: read right to left, from the loss back in time. A line falling steeply to the left means early steps receive almost no gradient — the vanishing gradient; a line rising to the left is an exploding one.&lt;/li&gt;&lt;li&gt;Seconds: the wall time of an entrant&apos;s own steps; gated cells do more work per step.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;So lesen Sie das Wettrennen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Verlust: Die niedrigere Kurve hat aus denselben Daten mehr gelernt. Eine Kurve, die nach oben schießt, ist explodiert; die Tabelle zählt die Schritte, die das Training ablehnen musste.&lt;/li&gt;&lt;li&gt;Gradient je Zeitschritt: von rechts nach links lesen, vom Verlust zurück in der Zeit. Eine Linie, die nach links steil abfällt, bedeutet, dass frühe Schritte fast keinen Gradienten erhalten – der verschwindende Gradient; eine nach links ansteigende Linie ist ein explodierender.&lt;/li&gt;&lt;li&gt;Sekunden: die reale Laufzeit der eigenen Schritte eines Teilnehmers; Zellen mit Gates leisten pro Schritt mehr Arbeit.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="308"/>
+        <source>Clip the gradient&apos;s global norm</source>
+        <translation>Die globale Norm des Gradienten begrenzen</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="313"/>
+        <source>Largest global gradient norm an update may use</source>
+        <translation>Größte globale Gradientennorm, die ein Update verwenden darf</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="341"/>
+        <source>&lt;b&gt;Training loss&lt;/b&gt; — all entrants on one chart</source>
+        <translation>&lt;b&gt;Trainingsverlust&lt;/b&gt; – alle Teilnehmer in einem Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="343"/>
+        <source>Smoothed</source>
+        <translation>Geglättet</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="345"/>
+        <source>Exponential moving average over about 10 steps</source>
+        <translation>Exponentiell gleitender Mittelwert über etwa 10 Schritte</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="346"/>
+        <source>Log scale</source>
+        <translation>Log. Skala</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="351"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="352"/>
+        <source>training step</source>
+        <translation>Trainingsschritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="353"/>
+        <location filename="../gui/race_window.cpp" line="400"/>
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="366"/>
+        <source>&lt;b&gt;Gradient vs timestep&lt;/b&gt; — ‖∂L/∂hₜ‖ of each entrant&apos;s latest step, on the same log scale: a falling line to the left is a vanishing gradient</source>
+        <translation>&lt;b&gt;Gradient je Zeitschritt&lt;/b&gt; – ‖∂L/∂hₜ‖ des letzten Schritts jedes Teilnehmers, auf derselben logarithmischen Skala: Eine nach links fallende Linie ist ein verschwindender Gradient</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="384"/>
+        <source>t =</source>
+        <translation>t =</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="385"/>
+        <source>timestep t</source>
+        <translation>Zeitschritt t</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="386"/>
+        <source>‖∂L/∂hₜ‖</source>
+        <translation>‖∂L/∂hₜ‖</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="400"/>
+        <source>training loss (log)</source>
+        <translation>Trainingsverlust (log)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="411"/>
+        <source>&lt;b&gt;Results&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ergebnisse&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="413"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="418"/>
+        <source>Entrant</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="418"/>
+        <source>Final train loss</source>
+        <translation>Trainingsverlust am Ende</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="419"/>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="419"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="419"/>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="420"/>
+        <source>Training loss of the last step</source>
+        <translation>Trainingsverlust des letzten Schritts</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="422"/>
+        <source>Loss on the task&apos;s validation batches after the last step</source>
+        <translation>Verlust auf den Validierungsbatches der Aufgabe nach dem letzten Schritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="424"/>
+        <source>Wall time of this entrant&apos;s own steps and validation</source>
+        <translation>Reale Laufzeit der eigenen Schritte und der Validierung dieses Teilnehmers</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="447"/>
+        <source>Task: &lt;b&gt;%1&lt;/b&gt; · sequence %2 · batch %3 · hidden %4 · %5 optimizer</source>
+        <translation>Aufgabe: &lt;b&gt;%1&lt;/b&gt; · Sequenz %2 · Batch %3 · versteckt %4 · Optimierer %5</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="448"/>
+        <source>the studio&apos;s data</source>
+        <translation>die Daten des Studios</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="552"/>
+        <source>The task could not be built: %1</source>
+        <translation>Die Aufgabe konnte nicht gebaut werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="588"/>
+        <source>Cannot start the race: %1</source>
+        <translation>Das Wettrennen kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="613"/>
+        <source>Racing on %1 threads, one per entrant.</source>
+        <translation>Wettrennen auf %1 Threads, einer pro Teilnehmer.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="614"/>
+        <source>Racing: the entrants take turns step by step, since this machine has fewer cores (%1) than entrants (%2).</source>
+        <translation>Wettrennen: Die Teilnehmer kommen Schritt für Schritt abwechselnd an die Reihe, da dieser Rechner weniger Kerne (%1) als Teilnehmer (%2) hat.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="626"/>
+        <source>Stopping after the current step…</source>
+        <translation>Halte nach dem laufenden Schritt an…</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="675"/>
+        <source>Waiting for the first step.</source>
+        <translation>Warte auf den ersten Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="735"/>
+        <source>layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="753"/>
+        <source>step %1 was rejected: the loss or gradient overflowed, so no update was made (%2 rejected so far)</source>
+        <translation>Schritt %1 wurde abgelehnt: Verlust oder Gradient liefen über, daher gab es kein Update (bisher %2 abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="759"/>
+        <source>step %1 · ‖g‖ %2%3 · %4</source>
+        <translation>Schritt %1 · ‖g‖ %2%3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="762"/>
+        <source> (clipped)</source>
+        <translation> (begrenzt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="783"/>
+        <source>%1 (%2 rejected)</source>
+        <translation>%1 (%2 abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="810"/>
+        <source>The race stopped with an error: %1</source>
+        <translation>Das Wettrennen wurde mit einem Fehler beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="812"/>
+        <source>Done: %1 steps each. Export the table as CSV, or change an entrant and race again.</source>
+        <translation>Fertig: je %1 Schritte. Exportieren Sie die Tabelle als CSV, oder ändern Sie einen Teilnehmer und starten Sie das Wettrennen erneut.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="816"/>
+        <source>Stopped. The table shows the numbers reached so far.</source>
+        <translation>Angehalten. Die Tabelle zeigt die bisher erreichten Werte.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="837"/>
+        <source>Export race results</source>
+        <translation>Ergebnisse des Wettrennens exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="837"/>
+        <source>race.csv</source>
+        <translation>wettrennen.csv</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="837"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="840"/>
+        <source>Cannot export the race</source>
+        <translation>Export des Wettrennens nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="841"/>
+        <source>%1 could not be written: %2
+The results are still here; choose another place.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2
+Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="845"/>
+        <source>Results written to %1.</source>
+        <translation>Ergebnisse nach %1 geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -2082,157 +2482,157 @@
 <context>
     <name>unroll::gui::SweepPanel</name>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="97"/>
+        <location filename="../gui/sweep_panel.cpp" line="77"/>
         <source>Language (lag = filler characters)</source>
         <translation>Sprache (Verzögerung = Füllzeichen)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="98"/>
+        <location filename="../gui/sweep_panel.cpp" line="78"/>
         <source>Adding (lag = sequence length T)</source>
         <translation>Addition (Verzögerung = Sequenzlänge T)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="99"/>
+        <location filename="../gui/sweep_panel.cpp" line="79"/>
         <source>Copy (lag = delay steps)</source>
         <translation>Kopieren (Verzögerung = Warteschritte)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="100"/>
+        <location filename="../gui/sweep_panel.cpp" line="80"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="102"/>
+        <location filename="../gui/sweep_panel.cpp" line="82"/>
         <source>Comma-separated lags, e.g. 5,20,50</source>
         <translation>Verzögerungen, durch Kommas getrennt, z. B. 5,20,50</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="103"/>
+        <location filename="../gui/sweep_panel.cpp" line="83"/>
         <source>Lags:</source>
         <translation>Verzögerungen:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="108"/>
+        <location filename="../gui/sweep_panel.cpp" line="88"/>
         <source>Training updates per run: the same budget for every cell and lag</source>
         <translation>Trainingsschritte pro Lauf: dasselbe Budget für jede Zelle und Verzögerung</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="113"/>
+        <location filename="../gui/sweep_panel.cpp" line="93"/>
         <source>hidden</source>
         <translation>versteckt</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="115"/>
+        <location filename="../gui/sweep_panel.cpp" line="95"/>
         <source>Steps per run:</source>
         <translation>Schritte pro Lauf:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="119"/>
+        <location filename="../gui/sweep_panel.cpp" line="99"/>
         <source>tanh RNN</source>
         <translation>tanh-RNN</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="119"/>
+        <location filename="../gui/sweep_panel.cpp" line="99"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="119"/>
+        <location filename="../gui/sweep_panel.cpp" line="99"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="143"/>
+        <location filename="../gui/sweep_panel.cpp" line="123"/>
         <source>Cells:</source>
         <translation>Zellen:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="147"/>
+        <location filename="../gui/sweep_panel.cpp" line="127"/>
         <source>Run sweep</source>
         <translation>Durchlauf starten</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="148"/>
+        <location filename="../gui/sweep_panel.cpp" line="128"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="159"/>
-        <location filename="../gui/sweep_panel.cpp" line="160"/>
-        <location filename="../gui/sweep_panel.cpp" line="212"/>
-        <location filename="../gui/sweep_panel.cpp" line="281"/>
+        <location filename="../gui/sweep_panel.cpp" line="139"/>
+        <location filename="../gui/sweep_panel.cpp" line="140"/>
+        <location filename="../gui/sweep_panel.cpp" line="193"/>
+        <location filename="../gui/sweep_panel.cpp" line="262"/>
         <source>lag</source>
         <translation>Verzögerung</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="174"/>
+        <location filename="../gui/sweep_panel.cpp" line="155"/>
         <source>Where does each cell stop learning? Vanilla RNNs fail at long lags; gated cells go on.</source>
         <translation>Wo hört jede Zelle auf zu lernen? Einfache RNNs scheitern bei langen Verzögerungen; Zellen mit Gates lernen weiter.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="211"/>
-        <location filename="../gui/sweep_panel.cpp" line="277"/>
+        <location filename="../gui/sweep_panel.cpp" line="192"/>
+        <location filename="../gui/sweep_panel.cpp" line="258"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="211"/>
-        <location filename="../gui/sweep_panel.cpp" line="277"/>
+        <location filename="../gui/sweep_panel.cpp" line="192"/>
+        <location filename="../gui/sweep_panel.cpp" line="258"/>
         <source>validation MSE</source>
         <translation>Validierungs-MSE</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="232"/>
+        <location filename="../gui/sweep_panel.cpp" line="213"/>
         <source>&apos;%1&apos; is not a lag from 0 to 5000; give e.g. 5,20,50</source>
         <translation>„%1“ ist keine Verzögerung von 0 bis 5000; geben Sie z. B. 5,20,50 an</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="241"/>
+        <location filename="../gui/sweep_panel.cpp" line="222"/>
         <source>The adding problem needs a length T of at least 2.</source>
         <translation>Das Additionsproblem braucht eine Länge T von mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="249"/>
+        <location filename="../gui/sweep_panel.cpp" line="230"/>
         <source>Choose at least one lag and one cell.</source>
         <translation>Wählen Sie mindestens eine Verzögerung und eine Zelle.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="274"/>
+        <location filename="../gui/sweep_panel.cpp" line="255"/>
         <source>majority guess</source>
         <translation>Mehrheitsraten</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="275"/>
+        <location filename="../gui/sweep_panel.cpp" line="256"/>
         <source>chance</source>
         <translation>Zufall</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="276"/>
+        <location filename="../gui/sweep_panel.cpp" line="257"/>
         <source>mean predictor</source>
         <translation>Mittelwert-Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="309"/>
+        <location filename="../gui/sweep_panel.cpp" line="290"/>
         <source>Training %1 runs of %2 steps each…</source>
         <translation>Trainiere %1 Läufe mit je %2 Schritten…</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="318"/>
+        <location filename="../gui/sweep_panel.cpp" line="299"/>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="351"/>
+        <location filename="../gui/sweep_panel.cpp" line="335"/>
         <source>The sweep stopped: %1</source>
         <translation>Der Durchlauf wurde beendet: %1</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="353"/>
+        <location filename="../gui/sweep_panel.cpp" line="337"/>
         <source>Cancelled after %1 runs.</source>
         <translation>Nach %1 Läufen abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="355"/>
+        <location filename="../gui/sweep_panel.cpp" line="339"/>
         <source>Done: %1 runs. Where a curve drops to the dashed line, that cell has stopped learning.</source>
         <translation>Fertig: %1 Läufe. Wo eine Kurve auf die gestrichelte Linie fällt, hat diese Zelle aufgehört zu lernen.</translation>
     </message>
@@ -2253,6 +2653,55 @@
         <location filename="../gui/task_docks.cpp" line="34"/>
         <source>Long-lag sweep</source>
         <translation>Verzögerungs-Durchlauf</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::TimelineBar</name>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="37"/>
+        <source>kept point at step %1</source>
+        <translation>Sicherungspunkt bei Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="128"/>
+        <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zeitleiste&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="129"/>
+        <source>Kept points of this run (ticks). Pick one with the mouse or the arrow keys, then go back to it: the model, optimizer and every chart return there. Change a setting and press Play to branch; the branch left behind stays on the loss chart as a dashed curve.</source>
+        <translation>Sicherungspunkte dieses Laufs (Striche). Wählen Sie einen mit der Maus oder den Pfeiltasten und kehren Sie dann zu ihm zurück: Modell, Optimierer und alle Diagramme springen dorthin zurück. Ändern Sie eine Einstellung und drücken Sie „Start“, um abzuzweigen; der zurückgelassene Zweig bleibt als gestrichelte Kurve im Verlustdiagramm.</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="139"/>
+        <location filename="../gui/timeline_bar.cpp" line="187"/>
+        <source>Go back</source>
+        <translation>Zurückkehren</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="178"/>
+        <source>no run yet</source>
+        <translation>noch kein Lauf</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="180"/>
+        <source>1 kept point</source>
+        <translation>1 Sicherungspunkt</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="181"/>
+        <source>%1 kept points</source>
+        <translation>%1 Sicherungspunkte</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="182"/>
+        <source>step %1 · %2</source>
+        <translation>Schritt %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/timeline_bar.cpp" line="186"/>
+        <source>Go back to step %1</source>
+        <translation>Zu Schritt %1 zurückkehren</translation>
     </message>
 </context>
 <context>
@@ -2309,42 +2758,57 @@
 <context>
     <name>unroll::gui::UnrolledView</name>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="91"/>
+        <location filename="../gui/unrolled_view.cpp" line="46"/>
+        <source>Animate the backward pass</source>
+        <translation>Rückwärtsdurchlauf animieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/unrolled_view.cpp" line="47"/>
+        <source>Play backpropagation through time: the gradient leaves the loss and travels back step by step; each cell shows ||dL/dh_t|| of the latest training step.</source>
+        <translation>Backpropagation durch die Zeit abspielen: Der Gradient verlässt den Verlust und wandert Schritt für Schritt zurück; jede Zelle zeigt ||dL/dh_t|| des letzten Trainingsschritts.</translation>
+    </message>
+    <message>
+        <location filename="../gui/unrolled_view.cpp" line="208"/>
         <source>backprop window: last k2 = %1 steps (update every k1 = %2)</source>
         <translation>Backprop-Fenster: letzte k2 = %1 Schritte (Update alle k1 = %2)</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="93"/>
+        <location filename="../gui/unrolled_view.cpp" line="210"/>
         <source>full BPTT: the gradient flows back through all T = %1 steps</source>
         <translation>volle BPTT: Der Gradient fließt durch alle T = %1 Schritte zurück</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="111"/>
+        <location filename="../gui/unrolled_view.cpp" line="228"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="114"/>
+        <location filename="../gui/unrolled_view.cpp" line="231"/>
         <source>h%1</source>
         <translation>h%1</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="115"/>
+        <location filename="../gui/unrolled_view.cpp" line="232"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="168"/>
+        <location filename="../gui/unrolled_view.cpp" line="287"/>
+        <source>Backward pass: the red pulse carries the gradient from the loss back through W_hh, one multiplication per step. Each cell shows ||dL/dh_t|| that reached it in the latest step (yellow: large, purple: small; grey: none).</source>
+        <translation>Rückwärtsdurchlauf: Der rote Puls trägt den Gradienten vom Verlust zurück durch W_hh, eine Multiplikation pro Schritt. Jede Zelle zeigt das ||dL/dh_t||, das sie im letzten Schritt erreicht hat (gelb: groß, violett: klein; grau: keins).</translation>
+    </message>
+    <message>
+        <location filename="../gui/unrolled_view.cpp" line="290"/>
         <source>Every blue arrow is the same matrix W_hh: the gradient from the loss is multiplied by it (and the cell&apos;s derivative) once per step it travels back. %1</source>
         <translation>Jeder blaue Pfeil ist dieselbe Matrix W_hh: Der Gradient des Verlusts wird mit ihr (und der Ableitung der Zelle) einmal pro Schritt zurück multipliziert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="170"/>
+        <location filename="../gui/unrolled_view.cpp" line="292"/>
         <source>Loss only at the last step.</source>
         <translation>Verlust nur im letzten Schritt.</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="171"/>
+        <location filename="../gui/unrolled_view.cpp" line="293"/>
         <source>Loss at every step.</source>
         <translation>Verlust in jedem Schritt.</translation>
     </message>
