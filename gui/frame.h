@@ -38,7 +38,9 @@ struct GhostBranch {
   double clip = 0;         // window (0: full BPTT) when it was left
   int bptt = 0;
   long stride = 1;         // steps per point below (the history's bucket stride)
-  std::vector<std::pair<double, double>> points;  // (step, mean training loss), ascending steps
+  // (step, mean training loss), ascending, over the whole branch: the shared past before
+  // fromStep too, so it can be smoothed like the live curve. Bounded by the history's buckets.
+  std::vector<std::pair<double, double>> points;
 };
 
 struct Frame {

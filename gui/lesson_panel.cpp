@@ -185,6 +185,13 @@ void LessonPanel::goToStep(int i) {
 void LessonPanel::onFrame(const Frame& frame) {
   if (m_step < 0 || !frame.hasReport) return;
   if (m_haveStale && frame.generation <= m_staleGeneration) return;
+  // After a trip back in time the frame's report is a kept one from the past: it must not
+  // complete the current step.
+  if (frame.travelCount != m_seenTravels) {
+    m_seenTravels = frame.travelCount;
+    updateStatus(&frame);
+    return;
+  }
   const LessonStep& s = m_lesson.steps[size_t(m_step)];
   if (!m_done && s.condition.met(frame.report)) m_done = true;
   // A rejected step is never the frame's report (the charts keep the last accepted one), so a

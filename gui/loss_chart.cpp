@@ -125,7 +125,7 @@ void LossChart::rebuild() {
   }
   m_raw->replace(raw);
   m_smooth->replace(smooth);
-  rebuildGhosts(smooth, logY);
+  rebuildGhosts(logY);
   m_val->replace(val);
   m_valDots->replace(val);
   QList<QPointF> base;
@@ -137,9 +137,9 @@ void LossChart::rebuild() {
   m_view->fitRanges(10);
 }
 
-// Each branch left behind, smoothed like the live curve and starting from the live curve's smoothed
-// value where the two parted, so the difference after the branch point is what shows.
-void LossChart::rebuildGhosts(const QList<QPointF>& smooth, bool logY) {
+// Each branch left behind, smoothed over its whole history (the past it shares with the live
+// curve included) and drawn from the branch point on, so the two part exactly where they did.
+void LossChart::rebuildGhosts(bool logY) {
   for (int i = 0; i < m_ghostSeries.size(); ++i) {
     QLineSeries* series = m_ghostSeries[i];
     if (i >= int(m_ghosts.size())) {
@@ -151,14 +151,14 @@ void LossChart::rebuildGhosts(const QList<QPointF>& smooth, bool logY) {
     const double alpha = std::pow(m_smoothing->value() / 100.0, double(g.stride));
     double ema = NAN;
     QList<QPointF> pts;
-    for (const QPointF& p : smooth)  // the live curve's smoothed value at the branch point
-      if (p.x() <= double(g.fromStep)) {
-        ema = p.y();
-        pts = {p};
-      }
+    QPointF before(NAN, NAN);  // the last smoothed point at or before the branch point
     for (const auto& [step, loss] : g.points) {
-      if (step <= double(g.fromStep)) continue;
       ema = std::isnan(ema) ? loss : alpha * ema + (1 - alpha) * loss;
+      if (step <= double(g.fromStep)) {
+        before = QPointF(step, ema);
+        continue;
+      }
+      if (pts.isEmpty() && !std::isnan(before.x())) appendFinite(pts, before.x(), before.y(), logY);
       appendFinite(pts, step, ema, logY);
     }
     // Short, for the legend: the learning rate, and clipping and truncation only when on.

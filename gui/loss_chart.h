@@ -28,7 +28,7 @@ class LossChart : public QWidget {
 
  private:
   void rebuild();
-  void rebuildGhosts(const QList<QPointF>& smooth, bool logY);
+  void rebuildGhosts(bool logY);
 
   ChartView* m_view;
   QSlider* m_smoothing;

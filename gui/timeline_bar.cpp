@@ -39,7 +39,7 @@ class TimelineTrack : public QWidget {
   }
   void mouseDoubleClickEvent(QMouseEvent* e) override {
     scrub(e->position().x());
-    if (m_bar->m_selected >= 0) emit m_bar->travelRequested(m_bar->m_selected);
+    m_bar->requestTravel();
   }
   void keyPressEvent(QKeyEvent* e) override;
 
@@ -115,8 +115,8 @@ void TimelineTrack::keyPressEvent(QKeyEvent* e) {
     m_bar->m_follow = false;
     m_bar->m_selected = *it;
     m_bar->refresh();
-  } else if ((e->key() == Qt::Key_Return || e->key() == Qt::Key_Enter) && m_bar->m_selected >= 0) {
-    emit m_bar->travelRequested(m_bar->m_selected);
+  } else if (e->key() == Qt::Key_Return || e->key() == Qt::Key_Enter) {
+    m_bar->requestTravel();
   } else {
     QWidget::keyPressEvent(e);
   }
@@ -139,9 +139,7 @@ TimelineBar::TimelineBar(QWidget* parent) : QWidget(parent) {
   m_go = new QPushButton(tr("Go back"));
   m_go->setEnabled(false);
   h->addWidget(m_go);
-  connect(m_go, &QPushButton::clicked, this, [this] {
-    if (m_selected >= 0) emit travelRequested(m_selected);
-  });
+  connect(m_go, &QPushButton::clicked, this, &TimelineBar::requestTravel);
   refresh();
 }
 
@@ -172,6 +170,12 @@ void TimelineBar::selectStep(long step) {
 
 QString TimelineBar::infoText() const { return m_info->text(); }
 
+bool TimelineBar::canGoBack() const { return m_selected >= 0 && m_selected < m_steps; }
+
+void TimelineBar::requestTravel() {
+  if (canGoBack()) emit travelRequested(m_selected);
+}
+
 void TimelineBar::refresh() {
   const QLocale loc;
   if (m_kept.empty()) {
@@ -181,7 +185,7 @@ void TimelineBar::refresh() {
                                              : tr("%1 kept points").arg(m_kept.size());
     m_info->setText(tr("step %1 · %2").arg(loc.toString(qlonglong(m_steps)), kept));
   }
-  const bool back = m_selected >= 0 && m_selected < m_steps;
+  const bool back = canGoBack();
   m_go->setEnabled(back);
   m_go->setText(back ? tr("Go back to step %1").arg(loc.toString(qlonglong(m_selected)))
                      : tr("Go back"));

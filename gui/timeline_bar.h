@@ -27,6 +27,10 @@ class TimelineBar : public QWidget {
   const std::vector<long>& keptSteps() const { return m_kept; }
   QPushButton* goButton() const { return m_go; }
   QString infoText() const;
+  // Emits travelRequested for the selected point when it lies in the past (Go back, Enter and
+  // double-click all come here); the current step itself is no trip.
+  void requestTravel();
+  bool canGoBack() const;
 
  signals:
   void travelRequested(long step);

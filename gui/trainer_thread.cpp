@@ -219,7 +219,9 @@ void TrainerThread::resetRun() {
 }
 
 void TrainerThread::doStep() {
-  const StepReport& r = m_travel->step();  // the trainer's step, and the timeline's kept points
+  // The trainer's step, and the timeline's kept points (m_travel exists whenever m_trainer does,
+  // except if an open failed half-way; then the run simply has no timeline).
+  const StepReport& r = m_travel ? m_travel->step() : m_trainer->step();
   if (m_pendingSteps > 0) --m_pendingSteps;
   const bool rejected = !r.accepted;
   if (rejected) m_playing = false;

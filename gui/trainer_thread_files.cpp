@@ -87,10 +87,10 @@ void TrainerThread::rewind() {
   if (!m_trainer) return;
   const TrainerSnapshot* s = m_snapshots.rewindTarget();
   if (!s) throw Error("there is no known-good state to return to");
-  m_trainer->restore(*s);
+  restore_for_branch(*m_trainer, *s);  // also after the BPTT windows were changed
   const long step = s->progress.step;
   m_metrics.truncateAfter(step);
-  m_travel->forget_future();
+  if (m_travel) m_travel->forget_future();
   std::lock_guard lock(m_dataMutex);
   m_out.history.truncateAfter(step);
   m_out.heat.truncateAfter(step);

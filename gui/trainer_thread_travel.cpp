@@ -24,7 +24,12 @@ TimeTravelConfig studioTravelConfig() {
 void TrainerThread::startTravel() {
   m_travel.reset();
   m_branchesLeft = 0;
-  if (m_trainer) m_travel = std::make_unique<TimeTravel>(*m_trainer, studioTravelConfig());
+  try {
+    if (m_trainer) m_travel = std::make_unique<TimeTravel>(*m_trainer, studioTravelConfig());
+  } catch (const std::exception& e) {  // out of memory for the first snapshot: no timeline
+    m_travel.reset();
+    fail(QString::fromStdString(e.what()));
+  }
   std::lock_guard lock(m_dataMutex);
   m_out.ghosts.clear();
   m_out.travelledTo = -1;
@@ -48,6 +53,7 @@ void TrainerThread::travelTo(long step) {
   if (!m_trainer || !m_travel) throw Error("there is no run to go back in yet");
   const long from = m_trainer->steps();
   const long to = m_travel->travel_to(step);  // throws, changing nothing, for an unkept past
+  if (to == from) return;  // already at that point: nothing to undo
   m_playing = false;
   m_pendingSteps = 0;
   m_modified = true;
@@ -63,11 +69,12 @@ void TrainerThread::travelTo(long step) {
     g.lr = m_spec.train.optimizer.lr;
     g.clip = m_spec.train.clip.mode == ClipMode::None ? 0.0 : m_spec.train.clip.threshold;
     g.bptt = m_spec.train.bptt.truncated ? m_spec.train.bptt.k2 : 0;
+    // The whole curve, shared past included, so that the chart smooths the ghost exactly as it
+    // smoothed the live curve up to the branch point (it draws only the part after it).
     g.stride = m_out.history.stride();
     for (const Bucket& b : m_out.history.buckets()) {
       const Aggregate& a = b.s[kLoss];
-      if (b.lastStep >= to && a.count > 0)
-        g.points.emplace_back(0.5 * double(b.firstStep + b.lastStep), a.mean());
+      if (a.count > 0) g.points.emplace_back(0.5 * double(b.firstStep + b.lastStep), a.mean());
     }
     m_out.ghosts.push_back(std::move(g));
     if (int(m_out.ghosts.size()) > Frame::kMaxGhosts) m_out.ghosts.erase(m_out.ghosts.begin());
@@ -77,6 +84,11 @@ void TrainerThread::travelTo(long step) {
   const StepReport& kept = m_travel->kept_report(to);
   m_out.hasReport = kept.step == to && to > 0;
   m_out.report = m_out.hasReport ? kept : StepReport{};
+  // The dynamics panel shows the latest probes: the kept step's if it was probed, else none
+  // (the abandoned branch's would name a step that no longer happened).
+  m_out.hasProbes = m_out.hasReport && kept.probed;
+  m_out.probeStep = m_out.hasProbes ? to : 0;
+  m_out.probes = m_out.hasProbes ? kept.probes : std::vector<LayerProbe>{};
   publishKept();
   ++m_out.travelCount;
   m_out.travelledTo = to;

@@ -60,8 +60,10 @@ void UnrolledView::resizeEvent(QResizeEvent*) {
 
 void UnrolledView::setSpec(const RunSpec& spec) {
   const RunSpec next = normalized(spec);
-  if (next.train.seq != m_spec.train.seq || next.train.model.layers != m_spec.train.model.layers)
+  if (next.train.seq != m_spec.train.seq || next.train.model.layers != m_spec.train.model.layers) {
     m_norms.clear();  // another shape: the old gradients do not fit
+    m_from = m_to = -1;
+  }
   m_spec = next;
   update();
 }
@@ -69,11 +71,15 @@ void UnrolledView::setSpec(const RunSpec& spec) {
 void UnrolledView::setReport(const StepReport& r) {
   const int T = m_spec.train.seq;
   m_norms.assign(r.timestep_grad_norms.size(), std::vector<double>(size_t(T), NAN));
+  m_from = m_to = -1;
   for (size_t k = 0; k < r.timestep_grad_norms.size(); ++k) {
     const auto& w = r.timestep_grad_norms[k];
     // Window step j is timestep window_start + j when the window lies within the sequence;
     // otherwise (a window as long as T) it is timestep j.
     const int offset = r.window_start + int(w.size()) <= T ? r.window_start : 0;
+    // This update's backward pass: from the window's end back to its truncation cut.
+    m_from = std::clamp(offset + r.truncation_cut, 0, T);
+    m_to = std::clamp(offset + int(w.size()), m_from, T);
     for (size_t j = 0; j < w.size(); ++j) {
       const int t = offset + int(j);
       if (t >= 0 && t < T && int(j) >= r.truncation_cut) m_norms[k][size_t(t)] = w[j];
@@ -84,6 +90,7 @@ void UnrolledView::setReport(const StepReport& r) {
 
 void UnrolledView::clearGradients() {
   m_norms.clear();
+  m_from = m_to = -1;
   update();
 }
 
@@ -126,15 +133,19 @@ void UnrolledView::tick() {
   update();
 }
 
-int UnrolledView::windowStart() const {
+std::pair<int, int> UnrolledView::backwardRange() const {
+  if (m_from >= 0) return {m_from, m_to};
+  // No report yet: the settings' window at the end of the sequence.
   const TrainConfig& tc = m_spec.train;
-  return tc.bptt.truncated ? std::max(0, tc.seq - std::min(tc.bptt.k2, tc.seq)) : 0;
+  const int T = tc.seq;
+  return {tc.bptt.truncated ? std::max(0, T - std::min(tc.bptt.k2, T)) : 0, T};
 }
 
 int UnrolledView::frontStep() const {
-  const int T = m_spec.train.seq, cells = T - windowStart();
+  const auto [from, to] = backwardRange();
+  const int cells = to - from;
   const int passed = std::min(cells, int(std::ceil(m_phase * cells - 1e-9)));
-  return T - passed;
+  return to - passed;
 }
 
 UnrolledView::Layout UnrolledView::layout() const {
@@ -299,10 +310,11 @@ void UnrolledView::paintEvent(QPaintEvent*) {
 // gradient (log scale over the window) and show its value; red arrows run right to left along
 // W_hh, thicker where more gradient flows; the pulse itself sits at the front.
 void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
-  const int front = frontStep(), ws = windowStart();
+  const int front = frontStep();
+  const auto [ws, we] = backwardRange();
   double lo = INFINITY, hi = -INFINITY;
   for (const auto& layer : m_norms)
-    for (int t = ws; t < int(layer.size()); ++t)
+    for (int t = ws; t < std::min(we, int(layer.size())); ++t)
       if (const double v = layer[size_t(t)]; v > 0 && std::isfinite(v)) {
         lo = std::min(lo, std::log10(v));
         hi = std::max(hi, std::log10(v));
@@ -317,7 +329,7 @@ void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
     const double y = g.cy(g.L - k);
     for (int i = 0; i < g.n; ++i) {
       const int t = g.steps[i];
-      if (t < 0 || t < front || t < ws) continue;
+      if (t < 0 || t < front || t < ws || t >= we) continue;
       const double v = gradientAt(k, t), u = unit(v);
       const QRectF box(g.cx(i) - g.cw / 2, y - g.ch / 2, g.cw, g.ch);
       const QColor fill = std::isnan(u) ? QColor(150, 150, 150) : QColor(sequentialColor(u));
@@ -329,7 +341,7 @@ void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
                  std::isnan(v) ? (hasGradients() ? QStringLiteral("0") : QStringLiteral("?"))
                                : QString::number(v, 'e', 0));
       // The gradient arriving from the next step back along W_hh.
-      if (i + 1 < g.n && g.steps[i + 1] > t) {
+      if (i + 1 < g.n && g.steps[i + 1] > t && g.steps[i + 1] < we) {
         const double w = std::isnan(u) ? 0.8 : 0.8 + 3.2 * u;
         p.setPen(QPen(red, w));
         arrow(p, QPointF(g.cx(i + 1) - g.cw / 2, y + g.ch / 2 - 3), QPointF(g.cx(i) + g.cw / 2, y + g.ch / 2 - 3));
@@ -338,8 +350,8 @@ void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
   }
   // The pulse: between the last passed column and the next one back.
   if (m_phase < 1.0) {
-    const int cells = g.T - ws;
-    const double tc = g.T - m_phase * cells;  // continuous position, T (loss) down to ws
+    const int cells = we - ws;
+    const double tc = we - m_phase * cells;  // continuous position, the window's end down to ws
     double x = g.cx(g.n - 1) + g.colW / 2;
     for (int i = g.n - 1; i >= 0; --i) {
       if (g.steps[i] < 0) continue;

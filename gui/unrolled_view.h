@@ -57,12 +57,15 @@ class UnrolledView : public QWidget {
   };
   Layout layout() const;
   QList<int> visibleSteps() const;
-  int windowStart() const;  // first timestep backpropagation reaches
+  // Timesteps [from, to) the latest update's backward pass covered (from the report; before one
+  // arrives, the settings' last k2 steps, or all T).
+  std::pair<int, int> backwardRange() const;
   void tick();
   void paintBackward(QPainter& p, const Layout& g);
 
   RunSpec m_spec;
   std::vector<std::vector<double>> m_norms;  // [layer][t], NaN where unknown
+  int m_from = -1, m_to = -1;  // the latest report's backward range; -1: none yet
   double m_phase = 1.0;
   double m_rest = 0;  // seconds the finished sweep has been shown
   QTimer m_timer;

@@ -95,6 +95,7 @@ void TstGuiTimeTravel::backAndForwardReplaysExactly() {
   QVERIFY(f.hasReport);
   QCOMPARE(f.report.step, 50L);  // the step-50 gradient and hidden-state views
   QVERIFY(!f.report.timestep_grad_norms.empty());
+  QVERIFY(!f.hasProbes || f.probeStep == 50);  // no probes of the abandoned branch
   QCOMPARE(f.keptSteps.back(), 50L);
   QCOMPARE(int(f.ghosts.size()), 1);
   QCOMPARE(f.ghosts[0].fromStep, 50L);
@@ -192,6 +193,8 @@ void TstGuiTimeTravel::timelineSelectsKeptPoints() {
   f.keptSteps = {0, 100, 150};
   bar.selectStep(150);  // the current step itself: nothing to go back to
   QVERIFY(!bar.goButton()->isEnabled());
+  bar.requestTravel();  // what Enter and double-click do
+  QCOMPARE(spy.count(), 1);
   QVERIFY(bar.infoText().contains("3 kept points"));
 }
 

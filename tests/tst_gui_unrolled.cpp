@@ -42,6 +42,7 @@ class TstGuiUnrolled : public QObject {
  private slots:
   void frontTravelsBack();
   void truncatedStopsAtWindow();
+  void reportSetsTheRange();
   void cellsColouredByGradient();
   void checkboxRunsAnimation();
 };
@@ -71,6 +72,30 @@ void TstGuiUnrolled::truncatedStopsAtWindow() {
   v.resize(900, 220);
   v.setSpec(spec(10, true));  // k2 = 4: backprop reaches t = 6..9 only
   v.setPhase(1);
+  QCOMPARE(v.frontStep(), 6);
+}
+
+// With truncated BPTT the window moves through the sequence: the pulse covers the latest
+// update's window (from the report), not always the last k2 steps.
+void TstGuiUnrolled::reportSetsTheRange() {
+  UnrolledView v;
+  v.resize(900, 220);
+  v.setSpec(spec(10, true));
+  StepReport r;
+  r.step = 3;
+  r.window_start = 3;  // window steps 0..3 are timesteps 3..6; the first got no gradient
+  r.truncation_cut = 1;
+  r.timestep_grad_norms = {{0.0, 1e-3, 1e-2, 1e-1}};
+  v.setReport(r);
+  QVERIFY(std::isnan(v.gradientAt(0, 3)));
+  QCOMPARE(v.gradientAt(0, 4), 1e-3);
+  QCOMPARE(v.gradientAt(0, 6), 1e-1);
+  QVERIFY(std::isnan(v.gradientAt(0, 8)));
+  v.setPhase(0);
+  QCOMPARE(v.frontStep(), 7);
+  v.setPhase(1);
+  QCOMPARE(v.frontStep(), 4);
+  v.clearGradients();  // back to the settings' window: the last k2 = 4 steps
   QCOMPARE(v.frontStep(), 6);
 }
 

@@ -32,6 +32,7 @@ class TestTimeTravel : public QObject {
   void too_far_back_refused();
   void thinning_spans_the_run();
   void byte_bound_and_reports();
+  void changed_windows_and_current_step();
 };
 
 void TestTimeTravel::replays_exactly_data() {
@@ -164,6 +165,34 @@ void TestTimeTravel::byte_bound_and_reports() {
   QCOMPARE(tt.kept_steps(), (std::vector<long>{8}));
   tt.step();
   QCOMPARE(tt.kept_steps(), (std::vector<long>{8, 9}));
+}
+
+// Going back after the truncated-BPTT windows changed restores the kept weights and starts at the
+// next sequence instead of refusing; going "back" to the current step changes nothing.
+void TestTimeTravel::changed_windows_and_current_step() {
+  Trainer tr(small(true), text());  // k1 5, k2 7 over 12 steps: kept points sit mid-sequence
+  TimeTravel tt(tr, {2, 10});
+  for (int i = 0; i < 12; ++i) tt.step();
+  QCOMPARE(tt.travel_to(12), 12L);  // the current step is kept: nothing happens
+  QCOMPARE(int(tt.branches().size()), 1);
+  // Step 2 stopped at position 10 of 12 with the state of position 5 carried (k1 5, k2 7); with
+  // k1 4, k2 6 the next window would need the state of position 6: the plain restore refuses.
+  Trainer probe(small(true), text());
+  probe.step();
+  probe.step();
+  const TrainerSnapshot at2 = probe.snapshot();
+  QCOMPARE(at2.progress.seq_pos, 10);
+  probe.set_bptt({true, 4, 6});
+  QVERIFY_THROWS_EXCEPTION(Error, probe.restore(at2));
+
+  tr.set_bptt({true, 4, 6});
+  QCOMPARE(tt.travel_to(3), 2L);
+  QCOMPARE(tr.steps(), 2L);
+  QVERIFY(tr.network().params() == at2.params);
+  QCOMPARE(tr.progress().seq_pos, -1);  // the partly used sequence was dropped
+  const StepReport& r = tt.step();
+  QVERIFY(r.accepted);
+  QCOMPARE(r.step, 3L);
 }
 
 QTEST_APPLESS_MAIN(TestTimeTravel)

@@ -28,6 +28,20 @@ std::size_t snapshot_bytes(const TrainerSnapshot& s) {
   return n + s.progress.data_rng.size();
 }
 
+void restore_for_branch(Trainer& trainer, const TrainerSnapshot& snapshot) {
+  try {
+    trainer.restore(snapshot);
+  } catch (const Error&) {
+    if (snapshot.progress.seq_pos < 0 || !trainer.config().bptt.truncated) throw;
+    TrainerSnapshot at_boundary = snapshot;  // the next step draws a new sequence
+    at_boundary.progress.seq_pos = -1;
+    at_boundary.progress.carried_pos = 0;
+    at_boundary.progress.seq_batch = Batch{};
+    at_boundary.progress.carried = State<float>{};
+    trainer.restore(at_boundary);
+  }
+}
+
 namespace {
 // Bytes of the buffers a kept step report holds (per-timestep norms and hidden states).
 std::size_t report_bytes(const StepReport& r) {
@@ -105,7 +119,8 @@ long TimeTravel::travel_to(long step) {
   auto it = std::upper_bound(ring_.begin(), ring_.end(), step,
                              [](long s, const Kept& k) { return s < k.step; });
   --it;  // the last kept point at or before step
-  trainer_.restore(it->snapshot);
+  if (it->step == trainer_.steps()) return it->step;  // already there
+  restore_for_branch(trainer_, it->snapshot);
   ring_.erase(it + 1, ring_.end());
   const int parent = branches_.back().id;
   branches_.push_back({int(branches_.size()), parent, trainer_.steps(), {}});

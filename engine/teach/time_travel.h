@@ -40,8 +40,9 @@ class TimeTravel {
 
   // One trainer step; records its loss and, every N steps, a snapshot.
   const StepReport& step();
-  // Restores the nearest kept point at or before `step` and starts a new branch there; returns the
-  // step actually restored. Kept points after it belong to the abandoned future and are dropped.
+  // Restores the nearest kept point at or before `step` (restore_for_branch) and starts a new
+  // branch there; returns the step actually restored. When that point is the current step itself,
+  // nothing changes and no branch starts. Kept points after it belong to the abandoned future and are dropped.
   // Throws unroll::Error, changing nothing, when `step` is before the oldest kept point or beyond
   // the current step.
   long travel_to(long step);
@@ -80,5 +81,11 @@ class TimeTravel {
 
 // Bytes of the buffers a snapshot holds (weights, optimizer state, carried batch and state).
 std::size_t snapshot_bytes(const TrainerSnapshot& s);
+
+// Restores a snapshot to continue from, also after the truncated-BPTT windows were changed since
+// it was taken: if its partly consumed sequence no longer fits the trainer's windows, that
+// sequence is dropped and training resumes at the next one (weights, optimizer and data order
+// are the snapshot's either way). Throws unroll::Error, changing nothing, for any other mismatch.
+void restore_for_branch(Trainer& trainer, const TrainerSnapshot& snapshot);
 
 }  // namespace unroll
