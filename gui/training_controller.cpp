@@ -15,7 +15,9 @@ TrainingController::TrainingController(QObject* parent)
   m_thread->start();
   m_timer.setTimerType(Qt::PreciseTimer);
   connect(&m_timer, &QTimer::timeout, this, &TrainingController::pullNow);
-  setFrameRate(30);
+  // 40 Hz: a frame that takes longer than 25 ms (a busy core, a large redraw) still leaves the
+  // studio above 30 frames per second.
+  setFrameRate(40);
 }
 
 TrainingController::~TrainingController() { shutdown(); }
