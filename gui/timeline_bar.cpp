@@ -133,11 +133,17 @@ TimelineBar::TimelineBar(QWidget* parent) : QWidget(parent) {
   h->addWidget(title);
   m_track = new TimelineTrack(this);
   h->addWidget(m_track, 1);
+  // Both change text every frame: fixed sizes keep that from re-laying out the window each time.
   m_info = new QLabel;
-  m_info->setMinimumWidth(220);
+  m_info->setFixedSize(m_info->fontMetrics().horizontalAdvance(tr("step %1 · %2").arg(
+                           QLocale().toString(9999999LL), tr("%1 kept points").arg(40))) + 8,
+                       m_info->sizeHint().height());
   h->addWidget(m_info);
   m_go = new QPushButton(tr("Go back"));
   m_go->setEnabled(false);
+  m_go->setFixedSize(
+      m_go->fontMetrics().horizontalAdvance(tr("Go back to step %1").arg(QLocale().toString(9999999LL))) + 24,
+      m_go->sizeHint().height());
   h->addWidget(m_go);
   connect(m_go, &QPushButton::clicked, this, &TimelineBar::requestTravel);
   refresh();
