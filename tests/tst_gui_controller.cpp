@@ -7,36 +7,15 @@
 #include <cmath>
 
 #include "scalar_history.h"
+#include "gui_test_util.h"
 #include "training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;
+using test::smallSpec;
+using test::waitFor;
 
 namespace {
-
-RunSpec smallSpec() {
-  RunSpec s;
-  demoSpec(QStringLiteral("vanishing"), &s);
-  s.train.model.hidden = 16;
-  s.train.batch = 8;
-  s.data.addingLength = 20;
-  s.train.val_every = 0;
-  return normalized(s);
-}
-
-// Pulls until pred() holds or timeoutMs passes.
-template <class Pred>
-bool waitFor(TrainingController& c, Pred pred, int timeoutMs = 10000) {
-  QElapsedTimer t;
-  t.start();
-  while (t.elapsed() < timeoutMs) {
-    c.pullNow();
-    if (pred(c.frame())) return true;
-    QTest::qWait(5);
-  }
-  c.pullNow();
-  return pred(c.frame());
-}
 
 // The first n training losses, read from the (undecimated, stride 1) history.
 std::vector<double> firstLosses(const Frame& f, int n) {

@@ -10,22 +10,14 @@
 #include "autosave.h"
 #include "file_actions.h"
 #include "io/checkpoint.h"
+#include "gui_test_util.h"
 #include "training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;
+using test::smallSpec;
 
 namespace {
-
-RunSpec smallSpec() {
-  RunSpec s;
-  demoSpec(QStringLiteral("vanishing"), &s);
-  s.train.model.hidden = 16;
-  s.train.batch = 8;
-  s.data.addingLength = 20;
-  s.train.val_every = 0;
-  return normalized(s);
-}
 
 // Scripted answers; records what the user would have seen.
 struct ScriptedUi : FileUi {

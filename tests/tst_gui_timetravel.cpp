@@ -9,34 +9,19 @@
 #include "main_window.h"
 #include "scalar_history.h"
 #include "timeline_bar.h"
+#include "gui_test_util.h"
 #include "training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;
+using test::smallSpec;
 
 namespace {
 
-RunSpec smallSpec() {
-  RunSpec s;
-  demoSpec(QStringLiteral("vanishing"), &s);
-  s.train.model.hidden = 16;
-  s.train.batch = 8;
-  s.data.addingLength = 20;
-  s.train.val_every = 0;
-  return normalized(s);
-}
-
+// Runs here take a few hundred steps: allow more than the shared default.
 template <class Pred>
-bool waitFor(TrainingController& c, Pred pred, int timeoutMs = 20000) {
-  QElapsedTimer t;
-  t.start();
-  while (t.elapsed() < timeoutMs) {
-    c.pullNow();
-    if (pred(c.frame())) return true;
-    QTest::qWait(5);
-  }
-  c.pullNow();
-  return pred(c.frame());
+bool waitFor(TrainingController& c, Pred pred) {
+  return test::waitFor(c, pred, 20000);
 }
 
 // Training loss per step from the (stride 1) history: losses[s] is step s's, NaN where absent.

@@ -1,0 +1,36 @@
+// Small helpers shared by the studio tests (tst_gui_*).
+#pragma once
+#include <QElapsedTimer>
+#include <QtTest>
+
+#include "run_spec.h"
+#include "training_controller.h"
+
+namespace unroll::gui::test {
+
+// The vanishing demo shrunk to a quick run: hidden 16, batch 8, adding length 20, no validation.
+inline RunSpec smallSpec() {
+  RunSpec s;
+  demoSpec(QStringLiteral("vanishing"), &s);
+  s.train.model.hidden = 16;
+  s.train.batch = 8;
+  s.data.addingLength = 20;
+  s.train.val_every = 0;
+  return normalized(s);
+}
+
+// Pulls until pred(frame) holds or timeoutMs passes; returns whether it held.
+template <class Pred>
+bool waitFor(TrainingController& c, Pred pred, int timeoutMs = 10000) {
+  QElapsedTimer t;
+  t.start();
+  while (t.elapsed() < timeoutMs) {
+    c.pullNow();
+    if (pred(c.frame())) return true;
+    QTest::qWait(5);
+  }
+  c.pullNow();
+  return pred(c.frame());
+}
+
+}  // namespace unroll::gui::test
