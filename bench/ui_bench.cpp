@@ -12,10 +12,10 @@
 #include <unistd.h>
 #include <vector>
 
-#include "main_window.h"
-#include "run_spec.h"
+#include "app/main_window.h"
+#include "session/run_spec.h"
 #include "train/trainer.h"
-#include "training_controller.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""Writes gui/lesson_strings.cpp: every title, text and action of the built-in lessons
+"""Writes gui/panels/lesson_strings.cpp: every title, text and action of the built-in lessons
 (resources/lessons/*.json) inside QT_TRANSLATE_NOOP("Lesson", ...), so that lupdate puts them into
 translations/unroll_de.ts. Run it by hand after changing a lesson, then build the
 `update_translations` target and translate the new entries:
 
-    /usr/bin/python3 scripts/lesson_strings.py          # rewrite gui/lesson_strings.cpp
+    /usr/bin/python3 scripts/lesson_strings.py          # rewrite gui/panels/lesson_strings.cpp
     /usr/bin/python3 scripts/lesson_strings.py --check  # exit 1 if it is out of date
 
 tst_gui_lessons fails when a built-in lesson string is missing from the generated file.
@@ -15,7 +15,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "resources" / "lessons"
-OUT = ROOT / "gui" / "lesson_strings.cpp"
+OUT = ROOT / "gui" / "panels" / "lesson_strings.cpp"
 ORDER = ["unrolling", "vanishing", "exploding", "fixes", "local_optima"]  # as lessonNames()
 WIDTH = 88  # characters of text per C string literal
 

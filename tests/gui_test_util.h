@@ -3,8 +3,8 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
-#include "run_spec.h"
-#include "training_controller.h"
+#include "session/run_spec.h"
+#include "session/training_controller.h"
 
 namespace unroll::gui::test {
 

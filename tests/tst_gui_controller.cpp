@@ -6,9 +6,9 @@
 #include <QtTest>
 #include <cmath>
 
-#include "scalar_history.h"
+#include "session/scalar_history.h"
 #include "gui_test_util.h"
-#include "training_controller.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

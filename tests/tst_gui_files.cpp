@@ -7,11 +7,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "autosave.h"
-#include "file_actions.h"
+#include "app/autosave.h"
+#include "app/file_actions.h"
 #include "io/checkpoint.h"
 #include "gui_test_util.h"
-#include "training_controller.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

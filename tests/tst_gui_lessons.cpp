@@ -9,8 +9,8 @@
 #include <QTranslator>
 #include <QtTest>
 
-#include "lesson_panel.h"
-#include "training_controller.h"
+#include "panels/lesson_panel.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

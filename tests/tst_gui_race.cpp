@@ -9,12 +9,12 @@
 #include <QtTest>
 #include <cmath>
 
-#include "chart_view.h"
-#include "file_ui.h"
-#include "main_window.h"
-#include "model_designer.h"
-#include "race_window.h"
-#include "training_controller.h"
+#include "charts/chart_view.h"
+#include "app/file_ui.h"
+#include "app/main_window.h"
+#include "panels/model_designer.h"
+#include "race/race_window.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

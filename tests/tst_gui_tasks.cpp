@@ -12,15 +12,15 @@
 #include <QtTest>
 #include <algorithm>
 
-#include "colormap.h"
+#include "charts/colormap.h"
 #include "data/language_task.h"
-#include "data_panel.h"
-#include "forecast_view.h"
-#include "main_window.h"
-#include "task_docks.h"
-#include "sample_panel.h"
-#include "sweep_panel.h"
-#include "training_controller.h"
+#include "panels/data_panel.h"
+#include "panels/forecast_view.h"
+#include "app/main_window.h"
+#include "app/task_docks.h"
+#include "panels/sample_panel.h"
+#include "panels/sweep_panel.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

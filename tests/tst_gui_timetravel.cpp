@@ -5,12 +5,12 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "loss_chart.h"
-#include "main_window.h"
-#include "scalar_history.h"
-#include "timeline_bar.h"
+#include "charts/loss_chart.h"
+#include "app/main_window.h"
+#include "session/scalar_history.h"
+#include "panels/timeline_bar.h"
 #include "gui_test_util.h"
-#include "training_controller.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "telemetry/step_report.h"
-#include "unrolled_view.h"
+#include "charts/unrolled_view.h"
 
 using namespace unroll;
 using namespace unroll::gui;

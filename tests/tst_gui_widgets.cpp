@@ -10,17 +10,17 @@
 #include <QtTest>
 #include <cmath>
 
-#include "chart_view.h"
-#include "dynamics_panel.h"
-#include "grad_heatmap.h"
-#include "grad_norm_chart.h"
-#include "heatmap_view.h"
-#include "hidden_heatmap.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "model_designer.h"
-#include "timestep_grad_chart.h"
-#include "training_controller.h"
+#include "charts/chart_view.h"
+#include "panels/dynamics_panel.h"
+#include "charts/grad_heatmap.h"
+#include "charts/grad_norm_chart.h"
+#include "charts/heatmap_view.h"
+#include "charts/hidden_heatmap.h"
+#include "charts/loss_chart.h"
+#include "app/main_window.h"
+#include "panels/model_designer.h"
+#include "charts/timestep_grad_chart.h"
+#include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;

@@ -1,0 +1,70 @@
+// The File menu's run handling: New, Open, Recent, Save, Save As, Export (safetensors, ONNX,
+// metrics CSV), the unsaved-changes prompt, the "*" in the title, autosave and recovery.
+#pragma once
+#include <QObject>
+#include <QStringList>
+#include <memory>
+
+#include "app/file_ui.h"
+#include "session/frame.h"
+
+class QAction;
+class QMainWindow;
+class QMenu;
+
+namespace unroll::gui {
+
+class Autosave;
+class TrainingController;
+
+class FileActions : public QObject {
+  Q_OBJECT
+ public:
+  // interactive: autosave, recovery offer and the prompt on close (off for screenshots and tests).
+  FileActions(QMainWindow* window, TrainingController* controller, bool interactive);
+  ~FileActions() override;
+  void setUi(std::unique_ptr<FileUi> ui);  // tests script the dialogs
+  // Adds New, Open, Recent, Save, Save As and Export at the top of the File menu.
+  void populate(QMenu* file);
+
+  bool newRun();                      // after the unsaved prompt, emits newRequested
+  bool open();                        // asks for a path
+  bool openPath(const QString& path);  // after the unsaved prompt
+  bool save();                        // to the current file, else Save As
+  bool saveAs();
+  bool saveTo(const QString& path);
+  bool exportAs(FileKind kind);       // asks for a path
+  bool exportTo(FileKind kind, const QString& path);
+  // Unsaved prompt when the run trained since its last save; false: the user cancelled.
+  bool maybeSave();
+  bool offerRecovery();               // at start: recover an autosave left by a crash
+  void closing();                     // clean exit (removes the autosave)
+
+  QString currentPath() const { return m_path; }
+  QStringList recentFiles() const;
+  Autosave* autosave() const { return m_autosave; }
+  QAction* saveAction() const { return m_save; }
+
+ signals:
+  void newRequested();
+  void opened();  // a checkpoint is open; the controller's spec is its spec
+
+ private:
+  void setPath(const QString& path);
+  void updateTitle();
+  void addRecent(const QString& path);
+  void rebuildRecent();
+  void fail(const QString& title, const FileResult& r);
+  void status(const QString& text);
+
+  QMainWindow* m_window;
+  TrainingController* m_controller;
+  bool m_interactive;
+  std::unique_ptr<FileUi> m_ui;
+  Autosave* m_autosave;
+  QString m_path;  // the open checkpoint, empty for an unsaved run
+  QAction* m_save = nullptr;
+  QMenu* m_recent = nullptr;
+};
+
+}  // namespace unroll::gui

@@ -1,0 +1,44 @@
+// unroll: the studio. Opens a demo (vanishing by default); with --screenshot it trains for
+// --after seconds, grabs the whole window to a PNG and quits (works with QT_QPA_PLATFORM=offscreen).
+#include <QApplication>
+#include <QTimer>
+#include <cstdio>
+
+#include "app/app_options.h"
+#include "app/main_window.h"
+#include "session/training_controller.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("Unroll"));
+  QApplication::setApplicationName(QStringLiteral("Unroll"));
+  QApplication::setApplicationVersion(QStringLiteral(UNROLL_VERSION));
+  unroll::gui::AppOptions opt;
+  QString error;
+  if (!unroll::gui::parseOptions(app, &opt, &error)) {
+    std::fprintf(stderr, "unroll: %s\n", qPrintable(error));
+    return 2;
+  }
+  unroll::gui::installTranslator(app, opt.language);
+
+  const bool screenshot = !opt.screenshot.isEmpty();
+  unroll::gui::MainWindow window(/*restoreLayout=*/!screenshot);
+  window.loadDemo(opt.demo);
+  if (!opt.lesson.isEmpty()) window.openLesson(opt.lesson);
+  if (opt.stepsPerSecond > 0) window.controller()->setStepsPerSecond(opt.stepsPerSecond);
+  window.show();
+  if (opt.autoplay) window.play();
+  if (screenshot) {
+    QTimer::singleShot(int(opt.after * 1000), &window, [&] {
+      const bool ok = window.saveWindowPng(opt.screenshot);
+      if (ok)
+        std::printf("unroll: saved %s at step %ld\n", qPrintable(opt.screenshot),
+                    window.controller()->frame().steps);
+      else
+        std::fprintf(stderr, "unroll: could not write %s\n", qPrintable(opt.screenshot));
+      window.close();
+      QApplication::exit(ok ? 0 : 1);
+    });
+  }
+  return app.exec();
+}

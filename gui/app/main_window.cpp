@@ -1,0 +1,437 @@
+// Wiring of the studio: panels to the controller, frames to charts, menus and settings.
+#include "app/main_window.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include "panels/data_panel.h"
+#include "panels/dynamics_panel.h"
+#include "app/file_actions.h"
+#include "charts/grad_heatmap.h"
+#include "charts/grad_norm_chart.h"
+#include "charts/hidden_heatmap.h"
+#include "panels/lesson_panel.h"
+#include "charts/loss_chart.h"
+#include "panels/model_designer.h"
+#include "panels/non_finite_banner.h"
+#include "race/race_window.h"
+#include "panels/run_controls.h"
+#include "app/task_docks.h"
+#include "panels/timeline_bar.h"
+#include "charts/timestep_grad_chart.h"
+#include "session/training_controller.h"
+#include "charts/unrolled_view.h"
+
+namespace unroll::gui {
+
+MainWindow::MainWindow(bool restoreLayout, QWidget* parent)
+    : QMainWindow(parent), m_controller(new TrainingController(this)), m_saveLayout(restoreLayout) {
+  setWindowTitle(tr("Unroll — recurrent network studio"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/unroll.svg")));
+  setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+  m_run = new RunControls(this);
+  addToolBar(Qt::TopToolBarArea, m_run);
+  buildCharts();
+  buildDocks();
+  m_files = new FileActions(this, m_controller, /*interactive=*/restoreLayout);
+  buildMenus();
+  m_stepLabel = new QLabel;
+  m_speedLabel = new QLabel;
+  m_timeLabel = new QLabel;
+  m_stateLabel = new QLabel;
+  for (QLabel* l : {m_stateLabel, m_stepLabel, m_speedLabel, m_timeLabel}) {
+    l->setMinimumWidth(120);
+    statusBar()->addPermanentWidget(l);
+  }
+  connectSignals();
+  resize(1600, 1000);
+  if (restoreLayout) {
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_rows->restoreState(s.value(QStringLiteral("window/rows")).toByteArray());
+    m_top->restoreState(s.value(QStringLiteral("window/top")).toByteArray());
+    m_bottom->restoreState(s.value(QStringLiteral("window/bottom")).toByteArray());
+  }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCharts() {
+  auto* central = new QWidget;
+  auto* v = new QVBoxLayout(central);
+  v->setContentsMargins(4, 4, 4, 4);
+  v->setSpacing(4);
+  m_banner = new NonFiniteBanner;
+  v->addWidget(m_banner);
+  m_demoLine = new QLabel;
+  m_demoLine->setWordWrap(true);
+  m_demoLine->setContentsMargins(4, 0, 4, 0);
+  v->addWidget(m_demoLine);
+  m_timeline = new TimelineBar;
+  v->addWidget(m_timeline);
+  m_loss = new LossChart;
+  m_gradNorm = new GradNormChart;
+  m_dynamics = new DynamicsPanel;
+  m_timestep = new TimestepGradChart;
+  m_heatmap = new GradHeatmap;
+  m_hidden = new HiddenHeatmap;
+  m_rows = new QSplitter(Qt::Vertical);
+  m_top = new QSplitter(Qt::Horizontal);
+  m_bottom = new QSplitter(Qt::Horizontal);
+  for (QWidget* w : {static_cast<QWidget*>(m_loss), static_cast<QWidget*>(m_gradNorm),
+                     static_cast<QWidget*>(m_dynamics)})
+    m_top->addWidget(w);
+  for (QWidget* w : {static_cast<QWidget*>(m_timestep), static_cast<QWidget*>(m_heatmap),
+                     static_cast<QWidget*>(m_hidden)})
+    m_bottom->addWidget(w);
+  for (QSplitter* s : {m_top, m_bottom}) {
+    s->setChildrenCollapsible(false);
+    for (int i = 0; i < 3; ++i) s->setStretchFactor(i, 1);
+  }
+  m_rows->addWidget(m_top);
+  m_rows->addWidget(m_bottom);
+  m_rows->setChildrenCollapsible(false);
+  v->addWidget(m_rows, 1);
+  setCentralWidget(central);
+}
+
+void MainWindow::buildDocks() {
+  m_designer = new ModelDesigner;
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(m_designer);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* model = new QDockWidget(tr("Model designer"), this);
+  model->setObjectName(QStringLiteral("modelDock"));
+  model->setWidget(scroll);
+  model->setMinimumWidth(320);
+  addDockWidget(Qt::LeftDockWidgetArea, model);
+
+  m_data = new DataPanel;
+  auto* data = new QDockWidget(tr("Data"), this);
+  data->setObjectName(QStringLiteral("dataDock"));
+  data->setWidget(m_data);
+  addDockWidget(Qt::LeftDockWidgetArea, data);
+
+  m_unrolled = new UnrolledView;
+  auto* unrolled = new QDockWidget(tr("Unrolled network"), this);
+  unrolled->setObjectName(QStringLiteral("unrolledDock"));
+  unrolled->setWidget(m_unrolled);
+  addDockWidget(Qt::BottomDockWidgetArea, unrolled);
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  m_taskDocks = new TaskDocks(this, m_controller, unrolled);  // samples, forecast, sweep: tabbed
+  resizeDocks({model, data}, {720, 180}, Qt::Vertical);
+  resizeDocks({unrolled}, {200}, Qt::Vertical);
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  m_files->populate(file);
+  file->addAction(tr("Open text file…"), m_data, &DataPanel::chooseFile);
+  file->addAction(tr("Save window screenshot…"), this, &MainWindow::saveScreenshot);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run->addAction(m_run->playAction());
+  run->addAction(m_run->stepAction());
+  run->addAction(m_run->resetAction());
+  run->addSeparator();
+  QAction* race = run->addAction(tr("&Race configurations…"), this, &MainWindow::openRace);
+  race->setToolTip(tr("Train up to four configurations side by side on this task, with the same "
+                      "seed, data order and step budget"));
+
+  QMenu* demos = menuBar()->addMenu(tr("&Demos"));
+  for (const QString& name : demoNames()) {
+    QAction* a = demos->addAction(demoDescription(name).section(QLatin1Char(':'), 0, 0));
+    a->setToolTip(demoDescription(name));
+    connect(a, &QAction::triggered, this, [this, name] { loadDemo(name); });
+  }
+
+  m_viewMenu = menuBar()->addMenu(tr("&View"));
+  for (QDockWidget* d : findChildren<QDockWidget*>()) m_viewMenu->addAction(d->toggleViewAction());
+  m_viewMenu->addAction(m_run->toggleViewAction());
+
+  QMenu* lang = menuBar()->addMenu(tr("&Language"));
+  auto* group = new QActionGroup(this);
+  const QString current = QSettings().value(QStringLiteral("language")).toString();
+  const std::pair<QString, QString> langs[] = {
+      {QString(), tr("System default")}, {QStringLiteral("en"), QStringLiteral("English")},
+      {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+  for (const auto& [code, name] : langs) {
+    QAction* a = lang->addAction(name);
+    a->setCheckable(true);
+    a->setChecked(code == current);
+    group->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+  }
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QMenu* lessons = help->addMenu(tr("&Lessons"));
+  for (const QString& name : lessonNames()) {
+    Lesson l;  // the menu shows the title's first part; a broken file still gets its entry
+    const bool ok = loadLessonFile(lessonPath(name), &l, nullptr);
+    const QString label = ok ? QString::fromStdString(l.title).section(QLatin1Char(':'), 0, 0) : name;
+    lessons->addAction(label, this, [this, name] { openLesson(name); });
+  }
+  help->addAction(tr("About Unroll"), this, [this] {
+    QMessageBox::about(this, tr("About Unroll"),
+                       tr("<b>Unroll</b> %1<br>A studio for designing, training and understanding "
+                          "recurrent neural networks: watch gradients vanish or explode as they "
+                          "travel back through time.")
+                           .arg(QApplication::applicationVersion()));
+  });
+}
+
+void MainWindow::connectSignals() {
+  TrainingController* c = m_controller;
+  connect(m_run, &RunControls::playRequested, c, &TrainingController::play);
+  connect(m_run, &RunControls::pauseRequested, c, &TrainingController::pause);
+  connect(m_run, &RunControls::stepRequested, c, &TrainingController::stepOnce);
+  connect(m_run, &RunControls::resetRequested, this, [this] {
+    m_banner->hide();
+    m_controller->reset();
+  });
+  connect(m_run, &RunControls::speedChanged, c, &TrainingController::setStepsPerSecond);
+  connect(m_run, &RunControls::demoRequested, this, &MainWindow::loadDemo);
+  connect(c, &TrainingController::playingChanged, m_run, &RunControls::setPlaying);
+  connect(c, &TrainingController::frameReady, this, &MainWindow::showFrame);
+  connect(m_timeline, &TimelineBar::travelRequested, this, [this](long step) {
+    m_banner->hide();
+    m_controller->travelTo(step);
+  });
+  connect(c, &TrainingController::nonFiniteStep, this, &MainWindow::onNonFinite);
+  connect(c, &TrainingController::engineError, this, [this](const QString& msg) {
+    statusBar()->showMessage(tr("Engine: %1").arg(msg), 10000);
+  });
+  connect(m_designer, &ModelDesigner::learningRateChanged, c, &TrainingController::setLearningRate);
+  connect(m_designer, &ModelDesigner::clipChanged, this, [this](const ClipConfig& clip) {
+    m_controller->setClip(clip);
+    m_gradNorm->setClip(clip);
+  });
+  connect(m_designer, &ModelDesigner::bpttChanged, this, [this](const BpttConfig& b) {
+    m_controller->setBptt(b);
+    m_unrolled->setSpec(m_designer->spec());
+  });
+  connect(m_designer, &ModelDesigner::applyRequested, this, &MainWindow::applySpec);
+  connect(m_designer, &ModelDesigner::previewChanged, m_unrolled, &UnrolledView::setSpec);
+  connect(m_data, &DataPanel::dataChanged, m_designer, &ModelDesigner::setDataSpec);
+  connect(m_files, &FileActions::newRequested, this,
+          [this] { loadDemo(QStringLiteral("vanishing")); });
+  connect(m_files, &FileActions::opened, this, [this] {
+    m_designer->setSpec(m_controller->spec());
+    m_data->setDataSpec(m_controller->spec().data);
+    showSpec();
+  });
+  // Both fixes rewind to the last known-good snapshot first: the last weights may already be
+  // on their way to overflow.
+  connect(m_banner, &NonFiniteBanner::lowerLearningRate, this, [this] {
+    m_controller->rewindToLastGood();
+    m_designer->lrBox()->setValue(m_controller->spec().train.optimizer.lr * 0.1);
+    m_banner->hide();
+    m_controller->play();
+  });
+  connect(m_banner, &NonFiniteBanner::enableClipping, this, [this] {
+    m_controller->rewindToLastGood();
+    RunSpec s = m_designer->spec();
+    s.train.clip = {ClipMode::Norm, 1.0};
+    m_designer->setLiveClip(s.train.clip);
+    m_banner->hide();
+    m_controller->play();
+  });
+  connect(m_banner, &NonFiniteBanner::continueAnyway, this, [this] {
+    m_banner->hide();
+    m_controller->play();
+  });
+  connect(m_banner, &NonFiniteBanner::resetRun, this, [this] {
+    m_banner->hide();
+    m_controller->reset();
+  });
+}
+
+bool MainWindow::loadDemo(const QString& name) {
+  RunSpec spec;
+  if (!demoSpec(name, &spec)) return false;
+  m_designer->setSpec(spec);
+  m_data->setDataSpec(spec.data);
+  m_run->setDemo(name);
+  applySpec(spec);
+  return true;
+}
+
+bool MainWindow::openLesson(const QString& name) {
+  Lesson lesson;
+  QString error;
+  if (!loadLessonFile(lessonPath(name), &lesson, &error)) {
+    QMessageBox::warning(this, tr("Cannot open lesson"), error);
+    return false;
+  }
+  if (!m_lesson) {
+    m_lesson = new LessonPanel(m_controller);
+    auto* dock = new QDockWidget(tr("Lesson"), this);
+    dock->setObjectName(QStringLiteral("lessonDock"));
+    dock->setWidget(m_lesson);
+    dock->setMinimumWidth(340);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    connect(m_lesson, &LessonPanel::specApplied, this, [this](const RunSpec& spec) {
+      m_designer->setSpec(spec);
+      m_data->setDataSpec(spec.data);
+      showSpec();
+    });
+  }
+  m_lesson->parentWidget()->show();
+  m_lesson->setLesson(lesson);
+  // The first lesson is about backpropagation through the unrolled graph: play it.
+  if (name == QLatin1String("unrolling")) {
+    m_unrolled->setAnimating(true);
+    if (auto* dock = qobject_cast<QDockWidget*>(m_unrolled->parentWidget())) {
+      dock->show();
+      dock->raise();
+    }
+  }
+  return true;
+}
+
+RaceWindow* MainWindow::openRace() {
+  if (!m_race) {
+    m_race = new RaceWindow(m_controller->spec(), m_controller->task(), this);
+    m_race->setWindowFlag(Qt::Window);  // its own top-level window, closed with the studio
+  } else if (!m_race->running()) {
+    m_race->setBase(m_controller->spec(), m_controller->task());  // the studio's current run
+  }
+  m_race->show();
+  m_race->raise();
+  m_race->activateWindow();
+  return m_race;
+}
+
+void MainWindow::applySpec(const RunSpec& spec) {
+  const QString error = m_controller->setSpec(spec);
+  if (!error.isEmpty()) {
+    QMessageBox::warning(this, tr("Cannot build this model"), error);
+    return;
+  }
+  showSpec();
+}
+
+// Shows the controller's current spec in the panels and charts (after a build or an Open).
+void MainWindow::showSpec() {
+  const RunSpec& s = m_controller->spec();
+  m_banner->hide();
+  m_unrolled->setSpec(s);
+  m_gradNorm->setClip(s.train.clip);
+  m_dynamics->setCell(s.train.model.cell);
+  m_hidden->setTokenLabels(m_controller->tokenLabels());
+  m_loss->setBaseline(m_controller->lossBaseline(),
+                      m_controller->regressionTask() ? tr("mean predictor")
+                                                     : tr("unigram entropy"));
+  m_run->setDemo(s.demo);
+  m_demoLine->setText(s.demo.isEmpty() ? QString() : demoDescription(s.demo));
+  m_demoLine->setVisible(!s.demo.isEmpty());
+  m_controller->setStepsPerSecond(m_run->stepsPerSecond());
+}
+
+void MainWindow::play() { m_controller->play(); }
+
+void MainWindow::refreshNow() {
+  m_controller->pullNow();
+  showFrame(m_controller->frame());
+}
+
+bool MainWindow::saveWindowPng(const QString& path) {
+  refreshNow();
+  QApplication::processEvents();
+  return grab().save(path, "PNG");
+}
+
+QList<QRect> MainWindow::chartRects() const {
+  QList<QRect> rects;
+  for (const QWidget* w : {static_cast<const QWidget*>(m_loss), static_cast<const QWidget*>(m_gradNorm),
+                           static_cast<const QWidget*>(m_dynamics), static_cast<const QWidget*>(m_timestep),
+                           static_cast<const QWidget*>(m_heatmap), static_cast<const QWidget*>(m_hidden)})
+    rects << QRect(w->mapTo(this, QPoint(0, 0)), w->size());
+  return rects;
+}
+
+void MainWindow::showFrame(const Frame& f) {
+  m_timeline->setFrame(f);
+  if (f.travelCount != m_seenTravels) {
+    m_seenTravels = f.travelCount;
+    if (f.travelledTo >= 0)
+      statusBar()->showMessage(
+          tr("Back at step %1. Change a setting and press Play to branch; the old branch stays "
+             "on the loss chart.")
+              .arg(f.travelledTo),
+          10000);
+  }
+  if (f.hasReport)
+    m_unrolled->setReport(f.report);
+  else if (m_unrolled->hasGradients())
+    m_unrolled->clearGradients();
+  m_loss->update(f);
+  m_gradNorm->update(f);
+  m_timestep->update(f);
+  m_heatmap->update(f);
+  m_hidden->update(f);
+  m_dynamics->setGradientFit(m_timestep->fit());
+  m_dynamics->update(f);
+  m_stateLabel->setText(f.playing ? tr("● training") : tr("❚❚ paused"));
+  m_stepLabel->setText(tr("step %1").arg(f.steps));
+  m_speedLabel->setText(f.hasReport ? tr("%1 tokens/s").arg(QLocale().toString(f.report.tokens_per_s, 'f', 0))
+                                    : QString());
+  m_timeLabel->setText(tr("%1 s elapsed").arg(f.elapsed, 0, 'f', 1));
+}
+
+void MainWindow::onNonFinite(const NonFiniteEvent& e) {
+  m_banner->report(e, m_controller->spec().train.optimizer.lr);
+  statusBar()->showMessage(tr("Step %1 was not finite; training paused.").arg(e.step), 8000);
+}
+
+void MainWindow::setLanguage(const QString& code) {
+  QSettings().setValue(QStringLiteral("language"), code);
+  QMessageBox::information(this, tr("Language"),
+                           tr("The language changes the next time Unroll starts."));
+}
+
+void MainWindow::saveScreenshot() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save window screenshot"), QString(),
+                                                    tr("PNG image (*.png)"));
+  if (!path.isEmpty()) saveWindowPng(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+  if (m_saveLayout && !m_files->maybeSave()) {  // only interactive windows ask
+    e->ignore();
+    return;
+  }
+  if (m_saveLayout) m_files->closing();
+  if (m_saveLayout) {
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/rows"), m_rows->saveState());
+    s.setValue(QStringLiteral("window/top"), m_top->saveState());
+    s.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
+  }
+  m_controller->shutdown();  // joins the training thread before the window goes
+  e->accept();
+}
+
+}  // namespace unroll::gui

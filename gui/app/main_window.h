@@ -1,0 +1,108 @@
+// The studio's window: docks for the model designer, data and the unrolled drawing, the run
+// toolbar, six live charts in resizable splitters, the non-finite banner and the status bar.
+#pragma once
+#include <QMainWindow>
+
+#include "session/run_spec.h"
+
+class QLabel;
+class QSplitter;
+
+namespace unroll::gui {
+
+class TrainingController;
+class ModelDesigner;
+class DataPanel;
+class UnrolledView;
+class RunControls;
+class LossChart;
+class GradNormChart;
+class TimestepGradChart;
+class GradHeatmap;
+class HiddenHeatmap;
+class DynamicsPanel;
+class NonFiniteBanner;
+class FileActions;
+class TaskDocks;
+class LessonPanel;
+class TimelineBar;
+class RaceWindow;
+struct Frame;
+struct NonFiniteEvent;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  // restoreLayout: read dock layout and geometry from QSettings (off for screenshots and tests).
+  explicit MainWindow(bool restoreLayout = true, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  bool loadDemo(const QString& name);
+  // Opens resources/lessons/NAME.json in the lesson dock; a bad file shows the engine's reason.
+  bool openLesson(const QString& name);
+  LessonPanel* lessonPanel() const { return m_lesson; }
+  // Run > Race: the race window on the studio's current model and task (made on first use).
+  RaceWindow* openRace();
+  void play();
+  TrainingController* controller() const { return m_controller; }
+
+  // For tests and screenshots.
+  ModelDesigner* designer() const { return m_designer; }
+  LossChart* lossChart() const { return m_loss; }
+  GradNormChart* gradNormChart() const { return m_gradNorm; }
+  TimestepGradChart* timestepChart() const { return m_timestep; }
+  GradHeatmap* gradHeatmap() const { return m_heatmap; }
+  HiddenHeatmap* hiddenHeatmap() const { return m_hidden; }
+  DynamicsPanel* dynamicsPanel() const { return m_dynamics; }
+  NonFiniteBanner* banner() const { return m_banner; }
+  FileActions* fileActions() const { return m_files; }
+  TaskDocks* taskDocks() const { return m_taskDocks; }
+  TimelineBar* timeline() const { return m_timeline; }
+  // Pulls the latest telemetry and redraws every chart now.
+  void refreshNow();
+  // Refreshes, then grabs the whole window (docks, toolbar, status bar) to a PNG.
+  bool saveWindowPng(const QString& path);
+  // The rectangles of the six charts in window coordinates (tests check they are not blank).
+  QList<QRect> chartRects() const;
+
+ protected:
+  void closeEvent(QCloseEvent* e) override;
+
+ private:
+  void buildCharts();
+  void buildDocks();
+  void buildMenus();
+  void connectSignals();
+  void applySpec(const RunSpec& spec);
+  void showSpec();
+  void showFrame(const Frame& frame);
+  void onNonFinite(const NonFiniteEvent& e);
+  void setLanguage(const QString& code);
+  void saveScreenshot();
+
+  TrainingController* m_controller;
+  ModelDesigner* m_designer;
+  DataPanel* m_data;
+  UnrolledView* m_unrolled;
+  RunControls* m_run;
+  LossChart* m_loss;
+  GradNormChart* m_gradNorm;
+  TimestepGradChart* m_timestep;
+  GradHeatmap* m_heatmap;
+  HiddenHeatmap* m_hidden;
+  DynamicsPanel* m_dynamics;
+  NonFiniteBanner* m_banner;
+  FileActions* m_files;
+  TaskDocks* m_taskDocks;
+  LessonPanel* m_lesson = nullptr;
+  TimelineBar* m_timeline;
+  RaceWindow* m_race = nullptr;
+  uint64_t m_seenTravels = 0;
+  QLabel* m_demoLine;
+  QSplitter *m_rows, *m_top, *m_bottom;
+  QLabel *m_stepLabel, *m_speedLabel, *m_timeLabel, *m_stateLabel;
+  QMenu* m_viewMenu = nullptr;
+  bool m_saveLayout;
+};
+
+}  // namespace unroll::gui

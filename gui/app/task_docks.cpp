@@ -1,0 +1,47 @@
+// Task docks: creation, tabbing, and raising the view that fits a newly applied task.
+#include "app/task_docks.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+
+#include "panels/forecast_view.h"
+#include "panels/sample_panel.h"
+#include "panels/sweep_panel.h"
+#include "session/training_controller.h"
+
+namespace unroll::gui {
+namespace {
+
+QDockWidget* dock(QMainWindow* w, const QString& title, const QString& name, QWidget* content,
+                  QDockWidget* tabWith) {
+  auto* d = new QDockWidget(title, w);
+  d->setObjectName(name);
+  d->setWidget(content);
+  w->tabifyDockWidget(tabWith, d);
+  return d;
+}
+
+}  // namespace
+
+TaskDocks::TaskDocks(QMainWindow* window, TrainingController* controller, QDockWidget* tabWith)
+    : QObject(window), m_home(tabWith) {
+  m_samples = new SamplePanel(controller);
+  m_forecast = new ForecastView(controller);
+  m_sweep = new SweepPanel;
+  m_sampleDock = dock(window, tr("Samples"), QStringLiteral("sampleDock"), m_samples, tabWith);
+  m_forecastDock =
+      dock(window, tr("Forecast"), QStringLiteral("forecastDock"), m_forecast, tabWith);
+  m_sweepDock = dock(window, tr("Long-lag sweep"), QStringLiteral("sweepDock"), m_sweep, tabWith);
+  tabWith->raise();
+  // Connected after the panels' own handlers, so they have synced when this runs.
+  connect(controller, &TrainingController::specChanged, this, &TaskDocks::onSpecChanged);
+}
+
+void TaskDocks::onSpecChanged() {
+  const int which = m_samples->available() ? 1 : m_forecast->available() ? 2 : 0;
+  if (which == m_shown) return;  // the user's choice of tab stands while the kind is the same
+  m_shown = which;
+  (which == 1 ? m_sampleDock : which == 2 ? m_forecastDock : m_home)->raise();
+}
+
+}  // namespace unroll::gui

@@ -1,0 +1,188 @@
+// Hover, save and axis helpers shared by all Qt Charts in the studio.
+#include "charts/chart_view.h"
+
+#include <QContextMenuEvent>
+#include <QLogValueAxis>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QXYSeries>
+#include <QPainter>
+#include <cmath>
+
+#include "charts/chart_export.h"
+
+namespace unroll::gui {
+
+void appendFinite(QList<QPointF>& out, double x, double y, bool logY) {
+  if (!std::isfinite(x) || !std::isfinite(y) || (logY && y <= 0)) return;
+  out.append(QPointF(x, y));
+}
+
+QString formatValue(double v) {
+  if (!std::isfinite(v)) return QStringLiteral("–");
+  const double a = std::abs(v);
+  if (a != 0 && (a < 1e-3 || a >= 1e5)) return QString::number(v, 'e', 3);
+  return QString::number(v, 'g', 4);
+}
+
+ChartView::ChartView(QWidget* parent) : QChartView(new QChart, parent) {
+  QChart* c = chart();
+  c->setAnimationOptions(QChart::NoAnimation);
+  c->legend()->setAlignment(Qt::AlignTop);
+  c->legend()->setFont(QFont(font().family(), 8));
+  c->setMargins(QMargins(4, 2, 4, 2));
+  c->setBackgroundRoundness(0);
+  setRenderHint(QPainter::Antialiasing);
+  setMouseTracking(true);
+  setMinimumSize(260, 180);
+  m_xLabel = tr("x");
+  auto* x = new QValueAxis;
+  x->setLabelFormat("%g");
+  setXAxis(x);
+  setYAxis(false, QString());
+}
+
+void ChartView::setXAxis(QAbstractAxis* axis) {
+  QChart* c = chart();
+  if (m_x) {
+    axis->setTitleText(m_x->titleText());
+    c->removeAxis(m_x);
+    delete m_x;
+  }
+  m_x = axis;
+  QFont f = axis->labelsFont();
+  f.setPointSize(8);
+  axis->setLabelsFont(f);
+  c->addAxis(axis, Qt::AlignBottom);
+  for (QAbstractSeries* s : c->series()) s->attachAxis(axis);
+}
+
+void ChartView::setYAxis(bool log, const QString& title) {
+  QChart* c = chart();
+  QAbstractAxis* axis;
+  if (log) {
+    auto* a = new QLogValueAxis;
+    a->setBase(10);
+    a->setLabelFormat("%.0e");
+    a->setMinorTickCount(-1);
+    axis = a;
+  } else {
+    auto* a = new QValueAxis;
+    a->setLabelFormat("%.3g");
+    axis = a;
+  }
+  axis->setTitleText(title);
+  QFont f = axis->labelsFont();
+  f.setPointSize(8);
+  axis->setLabelsFont(f);
+  if (m_y) {
+    c->removeAxis(m_y);
+    delete m_y;
+  }
+  m_y = axis;
+  c->addAxis(axis, Qt::AlignLeft);
+  for (QAbstractSeries* s : c->series()) s->attachAxis(axis);
+}
+
+void ChartView::addSeries(QAbstractSeries* s) {
+  chart()->addSeries(s);
+  s->attachAxis(m_x);
+  s->attachAxis(m_y);
+}
+
+void ChartView::fitRanges(double xMinSpan) {
+  const bool logY = m_y->type() == QAbstractAxis::AxisTypeLogValue;
+  double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+  for (QAbstractSeries* s : chart()->series()) {
+    auto* xy = qobject_cast<QXYSeries*>(s);
+    if (!xy || !xy->isVisible()) continue;
+    for (const QPointF& p : xy->points()) {
+      if (logY && p.y() <= 0) continue;
+      x0 = std::min(x0, p.x());
+      x1 = std::max(x1, p.x());
+      y0 = std::min(y0, p.y());
+      y1 = std::max(y1, p.y());
+    }
+  }
+  if (!std::isfinite(x0)) {
+    x0 = 0;
+    x1 = xMinSpan;
+    y0 = logY ? 1e-3 : 0;
+    y1 = 1;
+  }
+  if (x1 - x0 < xMinSpan) x1 = x0 + xMinSpan;
+  if (logY) {
+    // One tick per power of `base`, with base = 10^k chosen so that at most ~6 ticks show.
+    const double decades = std::max(1.0, std::ceil(std::log10(y1)) - std::floor(std::log10(y0)));
+    const int k = std::max(1, int(std::ceil(decades / 6.0)));
+    const double lb = std::log10(y0) / k, ub = std::log10(y1) / k;
+    y0 = std::pow(10.0, k * std::floor(lb));
+    y1 = std::pow(10.0, k * std::ceil(ub));
+    if (y1 <= y0) y1 = y0 * std::pow(10.0, k);
+    auto* axis = static_cast<QLogValueAxis*>(m_y);
+    // Automatic minor ticks are base - 1 per major tick: thousands for base 1e4.
+    axis->setMinorTickCount(k == 1 ? -1 : 0);
+    axis->setBase(std::pow(10.0, k));
+  } else {
+    const double pad = (y1 - y0) * 0.05 + (y1 == y0 ? std::max(1e-6, std::abs(y1) * 0.1) : 0);
+    y0 = y0 >= 0 && y0 - pad < 0 ? 0 : y0 - pad;
+    y1 += pad;
+  }
+  m_x->setRange(x0, x1);
+  m_y->setRange(y0, y1);
+  if (auto* ax = qobject_cast<QValueAxis*>(m_x)) ax->applyNiceNumbers();
+  if (auto* ay = qobject_cast<QValueAxis*>(m_y)) {
+    ay->applyNiceNumbers();
+    if (ay->min() < 0 && y0 >= 0) ay->setMin(0);
+  }
+}
+
+void ChartView::mouseMoveEvent(QMouseEvent* e) {
+  QChartView::mouseMoveEvent(e);
+  const QPointF scenePos = mapToScene(e->position().toPoint());
+  const QPointF chartPos = chart()->mapFromScene(scenePos);
+  if (!chart()->plotArea().contains(chartPos)) {
+    QToolTip::hideText();
+    return;
+  }
+  QStringList lines;
+  double shownX = NAN;
+  for (QAbstractSeries* s : chart()->series()) {
+    auto* xy = qobject_cast<QXYSeries*>(s);
+    if (!xy || !xy->isVisible() || xy->name().isEmpty()) continue;
+    const QList<QPointF> pts = xy->points();
+    if (pts.isEmpty()) continue;
+    const double x = chart()->mapToValue(chartPos, xy).x();
+    auto it = std::lower_bound(pts.begin(), pts.end(), x,
+                               [](const QPointF& p, double v) { return p.x() < v; });
+    if (it == pts.end()) --it;
+    if (it != pts.begin() && std::abs((it - 1)->x() - x) < std::abs(it->x() - x)) --it;
+    if (std::isnan(shownX)) shownX = it->x();
+    lines << QStringLiteral("%1: %2").arg(xy->name(), formatValue(it->y()));
+  }
+  if (lines.isEmpty()) {
+    QToolTip::hideText();
+    return;
+  }
+  lines.prepend(QStringLiteral("<b>%1 %2</b>").arg(m_xLabel, formatValue(shownX)));
+  QToolTip::showText(e->globalPosition().toPoint(), lines.join("<br>"), this);
+}
+
+void ChartView::leaveEvent(QEvent* e) {
+  QToolTip::hideText();
+  QChartView::leaveEvent(e);
+}
+
+bool ChartView::savePng(const QString& path) { return saveWidgetPng(this, path); }
+
+bool ChartView::saveSvg(const QString& path) {
+  return saveWidgetSvg(this, path, chart()->title(), [this](QPainter& p) { render(&p); });
+}
+
+void ChartView::contextMenuEvent(QContextMenuEvent* e) {
+  showSaveChartMenu(
+      this, e->globalPos(), [this](const QString& path) { return savePng(path); },
+      [this](const QString& path) { return saveSvg(path); });
+}
+
+}  // namespace unroll::gui

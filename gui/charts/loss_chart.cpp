@@ -1,0 +1,176 @@
+// Loss chart: bucket means smoothed with an EMA whose per-bucket factor follows the bucket stride.
+#include "charts/loss_chart.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QSlider>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "charts/chart_view.h"
+#include "charts/colormap.h"
+
+namespace unroll::gui {
+
+LossChart::LossChart(QWidget* parent) : QWidget(parent) {
+  auto* v = new QVBoxLayout(this);
+  v->setContentsMargins(0, 0, 0, 0);
+  v->setSpacing(2);
+  auto* header = new QHBoxLayout;
+  header->setContentsMargins(6, 0, 6, 0);
+  auto* title = new QLabel(tr("<b>Loss</b>"));
+  header->addWidget(title);
+  header->addStretch();
+  header->addWidget(new QLabel(tr("Smoothing")));
+  m_smoothing = new QSlider(Qt::Horizontal);
+  m_smoothing->setRange(0, 99);
+  m_smoothing->setValue(90);
+  m_smoothing->setMaximumWidth(110);
+  m_smoothing->setToolTip(tr("Exponential moving average of the training loss (0 = raw)"));
+  header->addWidget(m_smoothing);
+  m_log = new QCheckBox(tr("Log scale"));
+  header->addWidget(m_log);
+  v->addLayout(header);
+
+  m_view = new ChartView;
+  m_view->setXLabel(tr("step"));
+  m_view->xAxis()->setTitleText(tr("training step"));
+  m_view->setYAxis(false, tr("loss"));
+  m_raw = new QLineSeries;  // unnamed: the faint band behind the smoothed curve needs no entry
+  m_raw->setColor(QColor(31, 119, 180, 70));
+  m_smooth = new QLineSeries;
+  m_smooth->setName(tr("train"));
+  QPen pen(QColor(31, 119, 180));
+  pen.setWidthF(2.0);
+  m_smooth->setPen(pen);
+  m_val = new QLineSeries;
+  m_val->setName(tr("validation"));
+  m_val->setColor(QColor(255, 127, 14));
+  m_valDots = new QScatterSeries;
+  m_valDots->setMarkerSize(6);
+  m_valDots->setColor(QColor(255, 127, 14));
+  m_valDots->setBorderColor(QColor(255, 127, 14));
+  m_baseline = new QLineSeries;
+  QPen dash(QColor(120, 120, 120));
+  dash.setStyle(Qt::DashLine);
+  m_baseline->setPen(dash);
+  for (QAbstractSeries* s : {static_cast<QAbstractSeries*>(m_raw), static_cast<QAbstractSeries*>(m_smooth),
+                             static_cast<QAbstractSeries*>(m_val), static_cast<QAbstractSeries*>(m_valDots),
+                             static_cast<QAbstractSeries*>(m_baseline)})
+    m_view->addSeries(s);
+  m_view->chart()->legend()->markers(m_valDots).first()->setVisible(false);
+  m_view->chart()->legend()->markers(m_raw).first()->setVisible(false);
+  for (int i = 0; i < Frame::kMaxGhosts; ++i) {
+    auto* g = new QLineSeries;
+    g->setVisible(false);
+    m_view->addSeries(g);
+    m_ghostSeries.append(g);
+  }
+  v->addWidget(m_view, 1);
+
+  connect(m_smoothing, &QSlider::valueChanged, this, &LossChart::rebuild);
+  connect(m_log, &QCheckBox::toggled, this, [this](bool on) {
+    m_view->setYAxis(on, tr("loss"));
+    rebuild();
+  });
+}
+
+void LossChart::setBaseline(double loss, const QString& label) {
+  m_baselineValue = loss;
+  m_baseline->setName(label);
+  m_baseline->setVisible(std::isfinite(loss));
+  rebuild();
+}
+
+int LossChart::pointCount() const { return int(m_raw->count()); }
+
+QStringList LossChart::ghostNames() const {
+  QStringList names;
+  for (const QLineSeries* g : m_ghostSeries)
+    if (g->isVisible() && g->count() > 0) names << g->name();
+  return names;
+}
+
+void LossChart::update(const Frame& frame) {
+  m_history = frame.history;
+  m_ghosts = frame.ghosts;
+  rebuild();
+}
+
+void LossChart::rebuild() {
+  const bool logY = m_log->isChecked();
+  const auto& buckets = m_history.buckets();
+  QList<QPointF> raw, smooth, val;
+  raw.reserve(2 * buckets.size());
+  smooth.reserve(buckets.size());
+  // The slider sets the per-step factor; a bucket of `stride` steps decays by its stride-th power.
+  const double alpha = std::pow(m_smoothing->value() / 100.0, double(m_history.stride()));
+  double ema = NAN;
+  for (const Bucket& b : buckets) {
+    const Aggregate& a = b.s[kLoss];
+    const double x0 = double(b.firstStep), x1 = 0.5 * (b.firstStep + b.lastStep);
+    if (a.count > 0) {
+      appendFinite(raw, x0, a.count > 1 ? a.max : a.mean(), logY);
+      if (a.count > 1) appendFinite(raw, x1, a.min, logY);
+      const double m = a.mean();
+      ema = std::isnan(ema) ? m : alpha * ema + (1 - alpha) * m;
+      appendFinite(smooth, 0.5 * (b.firstStep + b.lastStep), ema, logY);
+    }
+    const Aggregate& v = b.s[kValLoss];
+    if (v.count > 0) appendFinite(val, double(b.lastStep), v.mean(), logY);
+  }
+  m_raw->replace(raw);
+  m_smooth->replace(smooth);
+  rebuildGhosts(logY);
+  m_val->replace(val);
+  m_valDots->replace(val);
+  QList<QPointF> base;
+  if (std::isfinite(m_baselineValue) && !buckets.empty()) {
+    appendFinite(base, double(buckets.front().firstStep), m_baselineValue, logY);
+    appendFinite(base, double(buckets.back().lastStep), m_baselineValue, logY);
+  }
+  m_baseline->replace(base);
+  m_view->fitRanges(10);
+}
+
+// Each branch left behind, smoothed over its whole history (the past it shares with the live
+// curve included) and drawn from the branch point on, so the two part exactly where they did.
+void LossChart::rebuildGhosts(bool logY) {
+  for (int i = 0; i < m_ghostSeries.size(); ++i) {
+    QLineSeries* series = m_ghostSeries[i];
+    if (i >= int(m_ghosts.size())) {
+      series->setVisible(false);
+      series->clear();
+      continue;
+    }
+    const GhostBranch& g = m_ghosts[size_t(i)];
+    const double alpha = std::pow(m_smoothing->value() / 100.0, double(g.stride));
+    double ema = NAN;
+    QList<QPointF> pts;
+    QPointF before(NAN, NAN);  // the last smoothed point at or before the branch point
+    for (const auto& [step, loss] : g.points) {
+      ema = std::isnan(ema) ? loss : alpha * ema + (1 - alpha) * loss;
+      if (step <= double(g.fromStep)) {
+        before = QPointF(step, ema);
+        continue;
+      }
+      if (pts.isEmpty() && !std::isnan(before.x())) appendFinite(pts, before.x(), before.y(), logY);
+      appendFinite(pts, step, ema, logY);
+    }
+    // Short, for the legend: the learning rate, and clipping and truncation only when on.
+    QString name = tr("branch %1 · lr %2").arg(g.id).arg(g.lr);
+    if (g.clip > 0) name += tr(", clip %1").arg(g.clip);
+    if (g.bptt > 0) name += tr(", TBPTT %1").arg(g.bptt);
+    series->setName(name);
+    QPen pen(branchColor(g.id), 1.8, Qt::DashLine);
+    series->setPen(pen);
+    series->replace(pts);
+    series->setVisible(true);
+  }
+}
+
+}  // namespace unroll::gui

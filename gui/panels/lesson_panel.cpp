@@ -1,0 +1,266 @@
+// Guided lessons: finding and loading lesson files, presets as studio specs, the step player.
+#include "panels/lesson_panel.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "session/frame.h"
+#include "session/training_controller.h"
+
+namespace unroll::gui {
+
+QString lessonDir() {
+  const QString app = QCoreApplication::applicationDirPath();
+  const QStringList candidates = {app + QStringLiteral("/lessons"),
+                                  app + QStringLiteral("/../resources/lessons"),
+                                  app + QStringLiteral("/../share/unroll/lessons"),
+#ifdef UNROLL_LESSON_DIR
+                                  QStringLiteral(UNROLL_LESSON_DIR)
+#endif
+  };
+  for (const QString& d : candidates)
+    if (!d.isEmpty() && QFileInfo(d + QStringLiteral("/vanishing.json")).isFile())
+      return QDir::cleanPath(d);
+  return {};
+}
+
+QStringList lessonNames() {
+  static const QStringList order = {"unrolling", "vanishing", "exploding", "fixes", "local_optima"};
+  const QString dir = lessonDir();
+  if (dir.isEmpty()) return {};
+  QStringList found;
+  for (const QFileInfo& f :
+       QDir(dir).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    found << f.completeBaseName();
+  std::stable_sort(found.begin(), found.end(), [](const QString& a, const QString& b) {
+    auto rank = [](const QString& n) {
+      const int i = order.indexOf(n);
+      return i < 0 ? int(order.size()) : i;
+    };
+    return rank(a) < rank(b);
+  });
+  return found;
+}
+
+QString lessonPath(const QString& name) {
+  return lessonDir() + QLatin1Char('/') + name + QStringLiteral(".json");
+}
+
+bool loadLessonFile(const QString& path, Lesson* out, QString* error) {
+  try {
+    *out = load_lesson(QFile::encodeName(path).toStdString());
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+}
+
+QString lessonText(const std::string& utf8) {
+  return QCoreApplication::translate("Lesson", utf8.c_str());
+}
+
+RunSpec presetSpec(const LessonPreset& p, const RunSpec& current) {
+  RunSpec s;
+  s.data = current.data;
+  if (p.task == "language") {
+    s.data.kind = DataKind::Language;
+    s.data.filler = p.lag;
+  } else if (p.task == "copy") {
+    s.data.kind = DataKind::Copy;
+    s.data.copyLag = p.lag;
+  } else if (p.task == "adding") {
+    s.data.kind = DataKind::Adding;
+    s.data.addingLength = p.seq > 0 ? p.seq : 50;
+  } else if (p.task == "text") {
+    s.data.kind = DataKind::BuiltinText;
+  }
+  const std::shared_ptr<const Task> task = p.make_task();  // throws for an unknown task
+  s.train = p.train_config(*task);
+  s.recurrentGain = p.recurrent_gain;
+  return normalized(s);
+}
+
+namespace {
+bool samePreset(const LessonPreset& a, const LessonPreset& b) {
+  return a.cell == b.cell && a.hidden == b.hidden && a.layers == b.layers && a.task == b.task &&
+         a.lag == b.lag && a.seq == b.seq && a.batch == b.batch && a.optimizer == b.optimizer &&
+         a.lr == b.lr && a.clip == b.clip && a.bptt == b.bptt && a.init == b.init &&
+         a.recurrent_gain == b.recurrent_gain && a.forget_bias == b.forget_bias && a.seed == b.seed;
+}
+QString number(double v) { return QString::number(v, 'g', 3); }
+}  // namespace
+
+LessonPanel::LessonPanel(TrainingController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+  auto* v = new QVBoxLayout(this);
+  m_title = new QLabel;
+  m_title->setWordWrap(true);
+  QFont f = m_title->font();
+  f.setBold(true);
+  f.setPointSizeF(f.pointSizeF() * 1.15);
+  m_title->setFont(f);
+  m_counter = new QLabel;
+  m_text = new QTextBrowser;
+  m_text->setOpenExternalLinks(true);
+  m_action = new QLabel;
+  m_action->setWordWrap(true);
+  m_status = new QLabel;
+  m_status->setWordWrap(true);
+  m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_prev = new QPushButton(tr("◂ Previous"));
+  m_next = new QPushButton(tr("Next ▸"));
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(m_prev);
+  buttons->addStretch(1);
+  buttons->addWidget(m_next);
+  v->addWidget(m_title);
+  v->addWidget(m_counter);
+  v->addWidget(m_text, 1);
+  v->addWidget(m_action);
+  v->addWidget(m_status);
+  v->addLayout(buttons);
+  connect(m_prev, &QPushButton::clicked, this, [this] { goToStep(m_step - 1); });
+  connect(m_next, &QPushButton::clicked, this, [this] { goToStep(m_step + 1); });
+  connect(m_controller, &TrainingController::frameReady, this, &LessonPanel::onFrame);
+  m_prev->setEnabled(false);
+  m_next->setEnabled(false);
+}
+
+void LessonPanel::setLesson(const Lesson& lesson) {
+  m_lesson = lesson;
+  m_step = -1;
+  m_title->setText(lessonText(lesson.title));
+  goToStep(0);
+}
+
+void LessonPanel::goToStep(int i) {
+  if (i < 0 || i >= int(m_lesson.steps.size())) return;
+  // Frames still pending belong to the step being left: deliver them before switching, so that a
+  // report of the old run cannot meet the new step's condition.
+  m_controller->pullNow();
+  const bool first = m_step < 0;
+  const LessonPreset* before = first ? nullptr : &m_lesson.steps[size_t(m_step)].preset;
+  m_step = i;
+  m_done = false;
+  m_skippable = false;
+  const LessonStep& s = m_lesson.steps[size_t(i)];
+  m_counter->setText(tr("Step %1 of %2").arg(i + 1).arg(m_lesson.steps.size()));
+  m_text->setPlainText(lessonText(s.text));
+  m_action->setText(tr("<b>Your action:</b> %1").arg(lessonText(s.action).toHtmlEscaped()));
+  m_nonFiniteAtStart = m_controller->frame().nonFiniteCount;
+  if (!before || !samePreset(*before, s.preset)) {
+    try {
+      const RunSpec spec = presetSpec(s.preset, m_controller->spec());
+      m_staleGeneration = m_controller->frame().generation;
+      m_haveStale = true;
+      const QString error = m_controller->setSpec(spec);
+      if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
+      m_startStep = 0;
+      emit specApplied(m_controller->spec());
+    } catch (const std::exception& e) {
+      // The old run goes on (m_haveStale stays set): its frames must not complete this step.
+      m_status->setText(
+          tr("Cannot build this step's model: %1").arg(QString::fromStdString(e.what())));
+      m_prev->setEnabled(i > 0);
+      m_next->setEnabled(i + 1 < int(m_lesson.steps.size()));
+      return;
+    }
+  } else {
+    m_haveStale = false;
+    m_startStep = m_controller->frame().steps;
+  }
+  updateStatus(nullptr);
+}
+
+void LessonPanel::onFrame(const Frame& frame) {
+  if (m_step < 0 || !frame.hasReport) return;
+  if (m_haveStale && frame.generation <= m_staleGeneration) return;
+  // After a trip back in time the frame's report is a kept one from the past: it must not
+  // complete the current step.
+  if (frame.travelCount != m_seenTravels) {
+    m_seenTravels = frame.travelCount;
+    updateStatus(&frame);
+    return;
+  }
+  const LessonStep& s = m_lesson.steps[size_t(m_step)];
+  if (!m_done && s.condition.met(frame.report)) m_done = true;
+  // A rejected step is never the frame's report (the charts keep the last accepted one), so a
+  // condition on `accepted` is checked against the rejection events counted since the step began.
+  if (!m_done && s.condition.metric == LessonMetric::Accepted &&
+      frame.nonFiniteCount > m_nonFiniteAtStart) {
+    StepReport rejected;
+    rejected.step = frame.lastNonFinite.step;
+    rejected.accepted = false;
+    if (s.condition.met(rejected)) m_done = true;
+  }
+  if (!m_done && frame.steps - m_startStep >= s.max_steps) m_skippable = true;
+  updateStatus(&frame);
+}
+
+QString LessonPanel::metricName(LessonMetric m) const {
+  switch (m) {
+    case LessonMetric::Loss:
+      return tr("loss");
+    case LessonMetric::ValLoss:
+      return tr("validation loss");
+    case LessonMetric::GradNorm:
+      return tr("gradient norm");
+    case LessonMetric::GradAtT0:
+      return tr("gradient at t=0");
+    case LessonMetric::GradRatio:
+      return tr("gradient at t=0 / largest");
+    case LessonMetric::SpectralRadius:
+      return tr("spectral radius");
+    case LessonMetric::Steps:
+      return tr("steps");
+    case LessonMetric::Clipped:
+      return tr("clipped");
+    case LessonMetric::Accepted:
+      return tr("accepted");
+  }
+  return QString::fromStdString(to_string(m));
+}
+
+void LessonPanel::updateStatus(const Frame* frame) {
+  const int n = int(m_lesson.steps.size());
+  const bool last = m_step + 1 >= n;
+  m_prev->setEnabled(m_step > 0);
+  const LessonCondition& c = m_lesson.steps[size_t(m_step)].condition;
+  const QString goal =
+      std::isnan(c.above)
+          ? tr("goal %1 %2").arg(QString::fromStdString(c.op), number(c.value))
+          : tr("goal %1 %2 and > %3")
+                .arg(QString::fromStdString(c.op), number(c.value), number(c.above));
+  QString text;
+  if (m_done) {
+    text = last ? tr("done ✓ — lesson complete") : tr("done ✓");
+  } else if (!frame) {
+    text = tr("waiting: %1 not measured yet, %2").arg(metricName(c.metric), goal);
+  } else {
+    const double v = metric_value(c.metric, frame->report);
+    text = std::isnan(v) ? tr("waiting: %1 not measured yet, %2").arg(metricName(c.metric), goal)
+                         : tr("waiting: %1 is %2, %3").arg(metricName(c.metric), number(v), goal);
+  }
+  m_status->setText(text);
+  m_next->setEnabled(!last && (m_done || m_skippable));
+  m_next->setText(m_done || !m_skippable ? tr("Next ▸") : tr("Skip ▸"));
+}
+
+QString LessonPanel::statusText() const { return m_status->text(); }
+QString LessonPanel::titleText() const { return m_title->text(); }
+QString LessonPanel::stepText() const { return m_text->toPlainText(); }
+QString LessonPanel::actionText() const {
+  return m_step < 0 ? QString() : lessonText(m_lesson.steps[size_t(m_step)].action);
+}
+
+}  // namespace unroll::gui

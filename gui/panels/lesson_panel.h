@@ -1,0 +1,85 @@
+// The guided-lesson player: a dock showing a lesson's current step (text, action, the condition's
+// live status) with Previous/Next. Entering a step applies its preset to the controller; every
+// frame is checked against the step's condition (engine/teach/lesson.h).
+#pragma once
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include "session/run_spec.h"
+#include "teach/lesson.h"
+
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace unroll::gui {
+
+class TrainingController;
+struct Frame;
+
+// The folder of lesson JSON files: next to the executable (lessons/, ../resources/lessons/) or
+// the source tree's resources/lessons (UNROLL_LESSON_DIR).
+QString lessonDir();
+// Lesson names (file base names) in teaching order.
+QStringList lessonNames();
+QString lessonPath(const QString& name);
+// Loads a lesson file; on failure returns false with the engine's "file:LINE: reason".
+bool loadLessonFile(const QString& path, Lesson* out, QString* error);
+// Every title, text and action of the built-in lessons, as marked for lupdate (context "Lesson")
+// in gui/lesson_strings.cpp, which scripts/lesson_strings.py generates from resources/lessons.
+QStringList builtinLessonStrings();
+// A lesson string as shown: the translation of the built-in text in context "Lesson", or the text
+// itself (a teacher's own lesson, or no translation installed).
+QString lessonText(const std::string& utf8);
+// The studio spec for a preset: TrainConfig from the engine, DataSpec mapped from the task;
+// DataSpec fields the preset does not name keep their value from `current`. Throws unroll::Error.
+RunSpec presetSpec(const LessonPreset& preset, const RunSpec& current);
+
+class LessonPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit LessonPanel(TrainingController* controller, QWidget* parent = nullptr);
+
+  void setLesson(const Lesson& lesson);
+  const Lesson& lesson() const { return m_lesson; }
+  // Enters step i (0-based): applies its preset when it differs from the running one.
+  void goToStep(int i);
+  int currentStep() const { return m_step; }
+  bool stepDone() const { return m_done; }
+  QString statusText() const;
+  QString titleText() const;  // as shown: translated when the lesson is a built-in one
+  QString stepText() const;
+  QString actionText() const;
+  QPushButton* nextButton() const { return m_next; }
+  QPushButton* previousButton() const { return m_prev; }
+
+ signals:
+  // A step's preset was applied to the controller (the window updates its panels).
+  void specApplied(const unroll::gui::RunSpec& spec);
+
+ private:
+  void onFrame(const Frame& frame);
+  void updateStatus(const Frame* frame);
+  QString metricName(LessonMetric m) const;
+
+  TrainingController* m_controller;
+  Lesson m_lesson;
+  int m_step = -1;
+  bool m_done = false;
+  bool m_skippable = false;
+  long m_startStep = 0;            // the run's step when this step was entered
+  uint64_t m_staleGeneration = 0;  // frames of this generation or older predate the step
+  bool m_haveStale = false;
+  uint64_t m_seenTravels = 0;      // Frame::travelCount when last seen
+  uint64_t m_nonFiniteAtStart = 0;  // the frame's rejected-step count when the step was entered
+  QLabel* m_title;
+  QLabel* m_counter;
+  QTextBrowser* m_text;
+  QLabel* m_action;
+  QLabel* m_status;
+  QPushButton* m_prev;
+  QPushButton* m_next;
+};
+
+}  // namespace unroll::gui

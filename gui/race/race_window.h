@@ -1,0 +1,164 @@
+// The Race window: two to four configurations trained side by side on the studio's task with one
+// seed and one budget, their loss curves overlaid, their gradient-vs-timestep profiles side by
+// side, and a result table that exports as CSV.
+#pragma once
+#include <QColor>
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include "session/run_spec.h"
+#include "teach/race.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QLabel;
+class QLineSeries;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace unroll::gui {
+
+class BackgroundJob;
+class ChartView;
+class FileUi;
+
+// One entrant as the window's controls describe it; everything else comes from the base spec.
+struct RaceChoice {
+  CellType cell = CellType::Lstm;
+  bool clip = false;
+  double threshold = 1.0;  // max global gradient norm when clipping
+  double lr = 1e-3;
+  InitKind init = InitKind::Torch;
+};
+
+enum class RacePreset {
+  Cells,     // tanh RNN vs LSTM vs GRU, otherwise the base settings
+  Clipping,  // the base cell with clipping off and on
+};
+
+class RaceWindow : public QWidget {
+  Q_OBJECT
+ public:
+  // The task is built from base.data when the race starts; pass it to reuse the studio's own.
+  explicit RaceWindow(const RunSpec& base, QWidget* parent = nullptr);
+  RaceWindow(const RunSpec& base, std::shared_ptr<const Task> task, QWidget* parent = nullptr);
+  ~RaceWindow() override;  // stops and joins a running race
+
+  // The studio's current run: model, optimizer, data. Ignored (returns false) while running.
+  bool setBase(const RunSpec& base, std::shared_ptr<const Task> task = nullptr);
+  const RunSpec& base() const { return m_base; }
+  void setPreset(RacePreset preset);
+  void setChoices(const QList<RaceChoice>& choices);  // 2..4 entrants; others are dropped
+  QList<RaceChoice> choices() const;
+  int entrantCount() const;
+  void setSeed(uint64_t seed);
+  void setSteps(long steps);
+  // Entrant names as the legend, the table and the CSV show them ("LSTM", "GRU, clip 1").
+  QStringList entrantNames() const;
+
+  bool running() const;
+  // Points of the overlaid loss curve and of the gradient chart of entrant i (tests).
+  int lossPointCount(int i) const;
+  int gradPointCount(int i) const;
+  QTableWidget* resultTable() const { return m_table; }
+  ChartView* lossView() const { return m_lossView; }
+  QPushButton* exportButton() const { return m_export; }
+  // The result table as CSV (race_csv): final once the race is done, the latest numbers while it
+  // runs or after a stop; empty before the first race.
+  QString raceCsv() const;
+  // Writes raceCsv() to path; returns the reason when it could not, else an empty string.
+  QString exportCsv(const QString& path) const;
+  // Dialogs for Export CSV… (default: QFileDialog and QMessageBox); not owned.
+  void setFileUi(FileUi* ui) { m_ui = ui; }
+
+ public slots:
+  // Starts a race with the current settings; false (reason in the status line) when the
+  // settings or the task are unusable or a race is running.
+  bool start();
+  // Asks the workers to stop after their current step; running() turns false soon after.
+  void stop();
+
+ signals:
+  void raceFinished(bool completed);
+
+ protected:
+  void closeEvent(QCloseEvent* e) override;
+
+ private:
+  struct EntrantRow {
+    QLabel* label;
+    QComboBox* cell;
+    QCheckBox* clip;
+    QDoubleSpinBox* threshold;
+    QDoubleSpinBox* lr;
+    QComboBox* init;
+  };
+  struct Lane {                    // what the GUI has gathered about one entrant
+    std::vector<double> losses;    // every training loss so far
+    std::vector<double> smoothed;  // bias-corrected EMA of losses
+    double ema = 0;                // its running sum, uncorrected
+    long emaTerms = 0;             // finite losses in it
+    RaceProgress latest;           // the latest poll (its losses moved into `losses`)
+  };
+  struct GradPanel {  // one small chart per entrant
+    QWidget* box;
+    QLabel* title;
+    ChartView* view;
+    QList<QLineSeries*> layers;
+    QLabel* fit;
+  };
+  QWidget* buildControls();
+  QWidget* buildCharts();
+  QWidget* buildResults();
+  void buildEntrantRow(int i, QGridLayout* grid);
+  void setChoice(int i, const RaceChoice& c);
+  RaceChoice choice(int i) const;
+  void entrantsChanged();
+  void describeBase();
+  RaceSpec makeSpec(QString* error);
+  void resetView();
+  void poll();
+  void redrawLosses();
+  void redrawGradients();
+  void updateTable();
+  void finish(const QString& error);
+  void exportClicked();
+  void stopAndWait();
+  void setRunning(bool on);
+
+  RunSpec m_base;
+  std::shared_ptr<const Task> m_task;
+  FileUi* m_ui;
+  std::unique_ptr<FileUi> m_dialogs;
+  BackgroundJob* m_job;
+  std::unique_ptr<Race> m_race;  // the current or last race; read by the job while it runs
+  std::atomic<bool> m_stop{false};
+  QTimer m_poll;
+  std::vector<Lane> m_lanes;
+  std::vector<RaceResult> m_results;  // the table's numbers (losses left empty)
+  QStringList m_names;                // of the current or last race
+  long m_budget = 0;
+
+  QLabel* m_taskLabel;
+  QSpinBox* m_count;
+  QList<EntrantRow> m_rows;
+  QSpinBox *m_seed, *m_steps;
+  QPushButton *m_start, *m_stopButton, *m_export;
+  QProgressBar* m_progress;
+  QLabel* m_status;
+  ChartView* m_lossView;
+  QList<QLineSeries*> m_lossSeries;
+  QCheckBox *m_smooth, *m_logLoss;
+  QList<GradPanel> m_grads;
+  QTableWidget* m_table;
+};
+
+}  // namespace unroll::gui
