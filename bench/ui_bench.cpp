@@ -1,6 +1,8 @@
 // ui_bench: the studio offscreen with training at full speed for a fixed time. Prints frames drawn
 // per second, the p99 latency of posted UI events, training tokens/s against the same run without
 // the studio (measured first, in this process), and resident memory at start and end.
+#include <unistd.h>
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTimer>
@@ -9,13 +11,12 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "app/main_window.h"
 #include "session/run_spec.h"
-#include "train/trainer.h"
 #include "session/training_controller.h"
+#include "train/trainer.h"
 
 using namespace unroll;
 using namespace unroll::gui;
@@ -53,8 +54,10 @@ int main(int argc, char** argv) {
   QString demo = "lstm";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--seconds") seconds = std::stod(argv[i + 1]);
-    else if (a == "--demo") demo = argv[i + 1];
+    if (a == "--seconds")
+      seconds = std::stod(argv[i + 1]);
+    else if (a == "--demo")
+      demo = argv[i + 1];
     else {
       std::fprintf(stderr, "usage: ui_bench [--seconds S (30)] [--demo NAME (lstm)]\n");
       return 2;
@@ -102,7 +105,8 @@ int main(int argc, char** argv) {
   const double rss_end = resident_mb();
   const double studio_tps = ctl->frame().hasReport ? ctl->frame().report.tokens_per_s : 0;
   std::sort(latency_ms.begin(), latency_ms.end());
-  const double p99 = latency_ms.empty() ? 0 : latency_ms[size_t(0.99 * double(latency_ms.size() - 1))];
+  const double p99 =
+      latency_ms.empty() ? 0 : latency_ms[size_t(0.99 * double(latency_ms.size() - 1))];
   const double fps = double(frames) / wall;
   const double slowdown = headless > 0 ? 1.0 - studio_tps / headless : 0;
   std::printf("demo %s, %.0f s offscreen at 1600x1000, %ld training steps\n", qPrintable(demo),
@@ -111,9 +115,10 @@ int main(int argc, char** argv) {
               fps >= 30 ? "pass" : "MISS");
   std::printf("p99 posted-event latency  %8.1f ms (goal < 50)  %s\n", p99,
               p99 < 50 ? "pass" : "MISS");
-  std::printf("training tokens/s         %8.0f   vs %.0f without the studio: %.1f%% slower "
-              "(goal < 15%%)  %s\n", studio_tps, headless, 100 * slowdown,
-              slowdown < 0.15 ? "pass" : "MISS");
+  std::printf(
+      "training tokens/s         %8.0f   vs %.0f without the studio: %.1f%% slower "
+      "(goal < 15%%)  %s\n",
+      studio_tps, headless, 100 * slowdown, slowdown < 0.15 ? "pass" : "MISS");
   std::printf("resident memory           %8.1f MB at start, %.1f MB half-way, %.1f MB at end\n",
               rss_start, rss_mid, rss_end);
   return 0;

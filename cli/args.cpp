@@ -85,7 +85,8 @@ std::pair<long, long> Args::pair(const std::string& name, long lo, long hi) cons
   const auto comma = s.find(',');
   if (comma == std::string::npos)
     throw Error("--" + name + " expects two numbers as K1,K2 (e.g. 16,32), got '" + s + "'");
-  return {parse_long(name, s.substr(0, comma), lo, hi), parse_long(name, s.substr(comma + 1), lo, hi)};
+  return {parse_long(name, s.substr(0, comma), lo, hi),
+          parse_long(name, s.substr(comma + 1), lo, hi)};
 }
 
 }  // namespace unroll::cli

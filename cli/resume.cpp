@@ -18,10 +18,10 @@ namespace {
 // give the same file's new place); --threads may change (results then differ in the
 // last bits, since the batch split changes the summation order).
 const char* const kFixedByCheckpoint[] = {
-    "cell",         "hidden",    "layers",      "input", "embed",     "init",
-    "forget-bias",  "recurrent-gain", "seq",       "batch",       "lr",    "optimizer", "momentum",
-    "weight-decay", "schedule",  "warmup",      "clip",  "clip-mode", "tbptt",
-    "seed",         "val-every", "probe-every", "task"};
+    "cell",        "hidden",         "layers",    "input",       "embed", "init",
+    "forget-bias", "recurrent-gain", "seq",       "batch",       "lr",    "optimizer",
+    "momentum",    "weight-decay",   "schedule",  "warmup",      "clip",  "clip-mode",
+    "tbptt",       "seed",           "val-every", "probe-every", "task"};
 
 std::string file_crc(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -13,10 +13,10 @@
 
 #include "args.h"
 #include "commands.h"
-#include "resume.h"
-#include "task_factory.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
+#include "resume.h"
+#include "task_factory.h"
 #include "train/trainer.h"
 
 namespace unroll::cli {
@@ -64,7 +64,8 @@ struct Outputs {
     start(timestep, timestep_out, "step,layer,t,grad_norm");
   }
   void finish() {
-    for (auto [path, out] : {std::pair{&metrics, &metrics_out}, std::pair{&timestep, &timestep_out}}) {
+    for (auto [path, out] :
+         {std::pair{&metrics, &metrics_out}, std::pair{&timestep, &timestep_out}}) {
       if (path->empty()) continue;
       out->close();
       std::filesystem::rename(*path + ".partial", *path);
@@ -137,11 +138,14 @@ std::string fmt(double v) {
 
 int train_command(const std::vector<std::string>& argv) {
   const Args a(argv,
-               with_task_options({"cell", "hidden", "layers", "input", "embed", "init", "forget-bias", "recurrent-gain",
-                                  "seq", "batch", "steps", "lr", "optimizer", "momentum",
-                                  "weight-decay", "schedule", "warmup", "clip", "clip-mode", "tbptt",
-                                  "seed", "threads", "val-every", "probe-every", "metrics",
-                                  "timestep-grads", "timestep-every", "save", "resume"}),
+               with_task_options({"cell",      "hidden",         "layers",         "input",
+                                  "embed",     "init",           "forget-bias",    "recurrent-gain",
+                                  "seq",       "batch",          "steps",          "lr",
+                                  "optimizer", "momentum",       "weight-decay",   "schedule",
+                                  "warmup",    "clip",           "clip-mode",      "tbptt",
+                                  "seed",      "threads",        "val-every",      "probe-every",
+                                  "metrics",   "timestep-grads", "timestep-every", "save",
+                                  "resume"}),
                {"quiet", "help"});
   if (a.has("help")) {
     std::cout << kTrainHelp << kTaskHelp;
@@ -213,8 +217,8 @@ int train_command(const std::vector<std::string>& argv) {
             out.timestep_out << r.step << ',' << k << ',' << t << ','
                              << fmt(r.timestep_grad_norms[k][t]) << '\n';
       const auto now = std::chrono::steady_clock::now();
-      if (!quiet && (now - last_print > std::chrono::milliseconds(tty ? 200 : 5000) ||
-                     r.step == steps)) {
+      if (!quiet &&
+          (now - last_print > std::chrono::milliseconds(tty ? 200 : 5000) || r.step == steps)) {
         last_print = now;
         std::fprintf(stderr, "%sstep %ld/%ld  loss %.4f  val %s  |g| %.3g%s  %.0f tok/s%s",
                      tty ? "\r" : "", r.step, steps, r.loss,
@@ -224,8 +228,7 @@ int train_command(const std::vector<std::string>& argv) {
     }
     if (!quiet && tty) std::fputc('\n', stderr);
     const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
-    if (!out.save.empty())
-      save_checkpoint(out.save, capture_checkpoint(trainer, spec, history));
+    if (!out.save.empty()) save_checkpoint(out.save, capture_checkpoint(trainer, spec, history));
     out.finish();
     std::printf("final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
                 fmt(recent_n ? recent_loss / double(recent_n) : StepReport::kNaN).c_str(),

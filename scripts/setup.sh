@@ -8,7 +8,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 PACKAGES=(
   # toolchain
-  build-essential g++ cmake ninja-build git pkg-config ca-certificates
+  build-essential g++ cmake ninja-build git pkg-config ca-certificates clang-format
   # Qt 6: widgets, charts, SVG export, Linguist tools
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqt6opengl6-dev libgl-dev libxkbcommon-dev qt6-qpa-plugins

@@ -7,17 +7,15 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include "test_util.h"
-
-#include "cli_run.h"
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.h"
 #include "core/error.h"
 #include "data/sample_text.h"
 #include "io/checkpoint.h"
+#include "test_util.h"
 #include "train/trainer.h"
 
 using namespace unroll;

@@ -37,9 +37,12 @@ void TestCli::initTestCase() {
 }
 
 void TestCli::train_writes_outputs() {
-  const Run r = cli({"train", "--cell", "gru", "--hidden", "16", "--layers", "2", "--seq", "16",
-                     "--batch", "4", "--steps", "30", "--val-every", "10", "--tbptt", "8,12",
-                     "--clip", "1", "--metrics", "m.csv", "--timestep-grads", "g.csv", "--save",
+  const Run r = cli({"train",        "--cell",           "gru",   "--hidden",
+                     "16",           "--layers",         "2",     "--seq",
+                     "16",           "--batch",          "4",     "--steps",
+                     "30",           "--val-every",      "10",    "--tbptt",
+                     "8,12",         "--clip",           "1",     "--metrics",
+                     "m.csv",        "--timestep-grads", "g.csv", "--save",
                      "model.unroll", "--quiet"});
   QCOMPARE(r.code, 0);
   static const QRegularExpression final_line(
@@ -73,8 +76,9 @@ void TestCli::train_writes_outputs() {
 void TestCli::bad_input_data() {
   QTest::addColumn<QStringList>("args");
   QTest::addColumn<QString>("mentions");
-  const QStringList ok = {"train", "--steps", "2", "--hidden", "8", "--seq", "8", "--batch", "2",
-                          "--metrics", "never.csv", "--save", "never.unroll"};
+  const QStringList ok = {"train",     "--steps", "2",           "--hidden", "8",
+                          "--seq",     "8",       "--batch",     "2",        "--metrics",
+                          "never.csv", "--save",  "never.unroll"};
   QTest::newRow("unknown command") << QStringList{"fly"} << "unknown command";
   QTest::newRow("unknown option") << (ok + QStringList{"--hiden", "8"}) << "--hiden";
   QTest::newRow("missing value") << (ok + QStringList{"--lr"}) << "--lr needs a value";
@@ -93,8 +97,8 @@ void TestCli::bad_input_data() {
   QTest::newRow("missing data file") << (ok + QStringList{"--data", "nope.txt"}) << "nope.txt";
   QTest::newRow("invalid UTF-8") << (ok + QStringList{"--data", "latin1.txt"}) << "UTF-8";
   QTest::newRow("empty data file") << (ok + QStringList{"--data", "empty.txt"}) << "empty";
-  QTest::newRow("data for adding") << (ok + QStringList{"--task", "adding", "--data", "x.txt"})
-                                   << "--data";
+  QTest::newRow("data for adding")
+      << (ok + QStringList{"--task", "adding", "--data", "x.txt"}) << "--data";
   QTest::newRow("metrics folder missing")
       << (QStringList{"train", "--steps", "2", "--metrics", "no/such/dir/m.csv"}) << "no/such/dir";
 }

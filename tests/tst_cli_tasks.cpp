@@ -7,7 +7,6 @@
 #include <QtTest>
 
 #include "cli_run.h"
-
 #include "io/checkpoint.h"
 #include "train/evaluate.h"
 #include "train/sampler.h"

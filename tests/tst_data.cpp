@@ -2,8 +2,6 @@
 // sample text, and AddingTask (markers, targets, determinism, baseline).
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include "test_util.h"
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -15,6 +13,7 @@
 #include "data/adding_task.h"
 #include "data/sample_text.h"
 #include "data/text_corpus.h"
+#include "test_util.h"
 
 using namespace unroll;
 using unroll::test::repeat;

@@ -7,8 +7,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include "test_util.h"
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -20,6 +18,7 @@
 #include "io/metrics_csv.h"
 #include "io/onnx_export.h"
 #include "io/safetensors.h"
+#include "test_util.h"
 #include "train/trainer.h"
 
 using namespace unroll;

@@ -15,7 +15,7 @@ struct Case {
   ModelConfig cfg;
   Batch batch;
   PassSpec pass;
-  State<double> h0;  // carried state (truncated windows) or empty
+  State<double> h0;     // carried state (truncated windows) or empty
   State<double> h_cut;  // state entering step `cut`, computed with the unperturbed weights
 };
 
@@ -65,7 +65,8 @@ class TestGradcheck : public QObject {
 void TestGradcheck::gradients_data() {
   QTest::addColumn<QString>("cell");
   QTest::addColumn<int>("layers");
-  QTest::addColumn<QString>("io");  // input+head: onehot-lm, embedding-lm, dense-regression, dense-class
+  QTest::addColumn<QString>(
+      "io");  // input+head: onehot-lm, embedding-lm, dense-regression, dense-class
   QTest::addColumn<bool>("truncated");
   for (const char* cell : {"rnn", "rnn-relu", "lstm", "gru"})
     for (int layers : {1, 2})
@@ -100,8 +101,8 @@ void TestGradcheck::gradients() {
   initialize(net, rng);
   // Random biases too, so every bias path is exercised.
   for (auto& t : net.layout().tensors())
-    if (t.is_vector) net.layout().vec(net.params().data(), &t - &net.layout().tensors()[0])
-                         .setRandom();
+    if (t.is_vector)
+      net.layout().vec(net.params().data(), &t - &net.layout().tensors()[0]).setRandom();
 
   Batch& b = c.batch;
   b.steps = T;
@@ -208,9 +209,10 @@ void TestGradcheck::gradients() {
           worst_dh = std::max(worst_dh, rel_error(analytic, numeric));
           worst_abs = std::max(worst_abs, std::abs(analytic - numeric));
         }
-  qInfo("largest relative error: params %.3g (%s), dL/dh_t %.3g; largest absolute %.3g; "
-        "%d of %d entries at a ReLU kink",
-        worst, worst_name.c_str(), worst_dh, worst_abs, kinks, int(net.params().size()));
+  qInfo(
+      "largest relative error: params %.3g (%s), dL/dh_t %.3g; largest absolute %.3g; "
+      "%d of %d entries at a ReLU kink",
+      worst, worst_name.c_str(), worst_dh, worst_abs, kinks, int(net.params().size()));
   QVERIFY(kinks <= net.params().size() / 20);  // a kink spoils a few entries, never many
   QVERIFY2(worst < 1e-6, worst_name.c_str());
   QVERIFY(worst_dh < 1e-6);

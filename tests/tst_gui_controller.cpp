@@ -6,8 +6,8 @@
 #include <QtTest>
 #include <cmath>
 
-#include "session/scalar_history.h"
 #include "gui_test_util.h"
+#include "session/scalar_history.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
@@ -151,9 +151,8 @@ void TstGuiController::nonFiniteStepRewindsAndRecovers() {
   QVERIFY(waitFor(c, [](const Frame& f) { return f.rewindCount == 1; }));
   const long from = c.frame().rewoundTo;
   QVERIFY(from >= 0 && from < e.step);
-  QVERIFY(waitFor(c, [&](const Frame& f) {
-    return f.steps >= from + 200 || f.nonFiniteCount > 1;
-  }, 30000));
+  QVERIFY(waitFor(
+      c, [&](const Frame& f) { return f.steps >= from + 200 || f.nonFiniteCount > 1; }, 30000));
   c.pause();
   qInfo("rejected at step %ld, rewound to step %ld, now at step %ld, non-finite events %llu",
         e.step, from, c.frame().steps, (unsigned long long)c.frame().nonFiniteCount);

@@ -9,8 +9,8 @@
 
 #include "app/autosave.h"
 #include "app/file_actions.h"
-#include "io/checkpoint.h"
 #include "gui_test_util.h"
+#include "io/checkpoint.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
@@ -228,7 +228,7 @@ void TstGuiFiles::autosaveRecovery() {
   QVERIFY(stepN(*s.c, 3));
   QTest::qWait(1100);  // file times have a resolution of a second on some systems
   QVERIFY(a->saveNow());
-  QVERIFY(!a->saveNow());  // nothing new since
+  QVERIFY(!a->saveNow());    // nothing new since
   QVERIFY(s.c->modified());  // an autosave is not a save
   QVERIFY(a->recoveryAvailable());
   Studio t;  // "after a crash"

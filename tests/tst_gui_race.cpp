@@ -9,9 +9,9 @@
 #include <QtTest>
 #include <cmath>
 
-#include "charts/chart_view.h"
 #include "app/file_ui.h"
 #include "app/main_window.h"
+#include "charts/chart_view.h"
 #include "panels/model_designer.h"
 #include "race/race_window.h"
 #include "session/training_controller.h"

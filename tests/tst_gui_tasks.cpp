@@ -1,5 +1,6 @@
 // Studio task views: the data panel builds every task kind, a bad CSV is refused with the loader's
-// message, samples are coloured by the chosen unit (argmax equals the engine), forecasts and sweeps.
+// message, samples are coloured by the chosen unit (argmax equals the engine), forecasts and
+// sweeps.
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -12,12 +13,12 @@
 #include <QtTest>
 #include <algorithm>
 
+#include "app/main_window.h"
+#include "app/task_docks.h"
 #include "charts/colormap.h"
 #include "data/language_task.h"
 #include "panels/data_panel.h"
 #include "panels/forecast_view.h"
-#include "app/main_window.h"
-#include "app/task_docks.h"
 #include "panels/sample_panel.h"
 #include "panels/sweep_panel.h"
 #include "session/training_controller.h"
@@ -80,7 +81,8 @@ class TstGuiTasks : public QObject {
     d.copyLag = 12;
     if (d.kind == DataKind::Csv) {
       QString csv = "date,a,b\n";
-      for (int i = 0; i < 300; ++i) csv += QString("2024-01-%1,%2,%3\n").arg(i).arg(i % 7).arg(i * 0.5);
+      for (int i = 0; i < 300; ++i)
+        csv += QString("2024-01-%1,%2,%3\n").arg(i).arg(i % 7).arg(i * 0.5);
       QSignalSpy changed(&panel, &DataPanel::dataChanged);
       QVERIFY(panel.loadCsvFile(writeFile("ok.csv", csv.toUtf8())));
       QCOMPARE(changed.count(), 1);
@@ -145,7 +147,8 @@ class TstGuiTasks : public QObject {
       const SampleResult& r = panel.lastResult();
       QVERIFY(panel.lastSnapshot().net);
       std::vector<std::string> texts;
-      for (int i = 0; i < c.task()->shape().input_size; ++i) texts.push_back(c.task()->token_text(i));
+      for (int i = 0; i < c.task()->shape().input_size; ++i)
+        texts.push_back(c.task()->token_text(i));
       SampleOptions o;
       o.prime = "The ";
       o.temperature = 0;

@@ -5,11 +5,11 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "charts/loss_chart.h"
 #include "app/main_window.h"
-#include "session/scalar_history.h"
-#include "panels/timeline_bar.h"
+#include "charts/loss_chart.h"
 #include "gui_test_util.h"
+#include "panels/timeline_bar.h"
+#include "session/scalar_history.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
@@ -66,7 +66,8 @@ void TstGuiTimeTravel::backAndForwardReplaysExactly() {
   const std::vector<double> original = lossesByStep(c.frame());
   QCOMPARE(long(original.size()) - 1, end);
   const std::vector<long> kept = c.frame().keptSteps;
-  QVERIFY2(kept.size() >= 5 && kept.front() == 0, "the timeline keeps the start and every 25th step");
+  QVERIFY2(kept.size() >= 5 && kept.front() == 0,
+           "the timeline keeps the start and every 25th step");
   QVERIFY(std::find(kept.begin(), kept.end(), 50L) != kept.end());
 
   c.travelTo(60);  // not kept: the nearest kept point before it

@@ -6,8 +6,8 @@
 #include <QtTest>
 #include <cmath>
 
-#include "telemetry/step_report.h"
 #include "charts/unrolled_view.h"
+#include "telemetry/step_report.h"
 
 using namespace unroll;
 using namespace unroll::gui;
@@ -33,7 +33,9 @@ StepReport fading(int T) {
   return r;
 }
 
-QColor centre(const QImage& img, const QRectF& r) { return img.pixelColor(r.center().toPoint() + QPoint(0, -r.height() / 2 + 3)); }
+QColor centre(const QImage& img, const QRectF& r) {
+  return img.pixelColor(r.center().toPoint() + QPoint(0, -r.height() / 2 + 3));
+}
 
 }  // namespace
 
@@ -108,7 +110,8 @@ void TstGuiUnrolled::cellsColouredByGradient() {
   v.setPhase(1);  // the whole sweep done
   const QImage done = v.grab().toImage();
   const QColor late = centre(done, v.cellRect(0, 7)), early = centre(done, v.cellRect(0, 0));
-  qInfo("cell fill at t=7 (1e0): %s, at t=0 (1e-7): %s", qPrintable(late.name()), qPrintable(early.name()));
+  qInfo("cell fill at t=7 (1e0): %s, at t=0 (1e-7): %s", qPrintable(late.name()),
+        qPrintable(early.name()));
   // Viridis: large gradients yellow (bright), small ones purple (dark).
   QVERIFY(late.lightness() > early.lightness() + 80);
   v.setPhase(0.3);  // the pulse has not reached t = 0 yet: its cell keeps the forward colours

@@ -10,16 +10,16 @@
 #include <QtTest>
 #include <cmath>
 
+#include "app/main_window.h"
 #include "charts/chart_view.h"
-#include "panels/dynamics_panel.h"
 #include "charts/grad_heatmap.h"
 #include "charts/grad_norm_chart.h"
 #include "charts/heatmap_view.h"
 #include "charts/hidden_heatmap.h"
 #include "charts/loss_chart.h"
-#include "app/main_window.h"
-#include "panels/model_designer.h"
 #include "charts/timestep_grad_chart.h"
+#include "panels/dynamics_panel.h"
+#include "panels/model_designer.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
@@ -174,8 +174,9 @@ void TstGuiWidgets::screenshotIsNotBlank() {
   QCOMPARE(img.size(), w.size());
   w.refreshNow();
   const QImage empty = w.grab().toImage().convertToFormat(img.format());  // step 0: no data
-  const QStringList names = {"loss", "gradient norm", "dynamics", "gradient vs timestep",
-                             "gradient heatmap", "hidden state"};
+  const QStringList names = {
+      "loss",        "gradient norm", "dynamics", "gradient vs timestep", "gradient heatmap",
+      "hidden state"};
   const QList<QRect> rects = w.chartRects();
   for (int i = 0; i < rects.size(); ++i) {
     double sd = 0;

@@ -67,8 +67,8 @@ void TestLearning::adding_problem() {
   Trainer tr(c, std::make_shared<AddingTask>(T));
   for (int i = 0; i < 1200; ++i) tr.step();
   const double mse = tr.validate();
-  qInfo("%s: validation MSE %.5f after 1200 steps (predicting 1.0 scores %.3f)",
-        qPrintable(cell), mse, AddingTask::baseline_mse());
+  qInfo("%s: validation MSE %.5f after 1200 steps (predicting 1.0 scores %.3f)", qPrintable(cell),
+        mse, AddingTask::baseline_mse());
   if (solves)
     QVERIFY(mse < 0.01);
   else

@@ -278,9 +278,10 @@ void TestLessons::fixes_keep_gradient() {
   LessonStep plain = adding;
   plain.preset.cell = CellType::RnnTanh;
   const Run rnn = drive(plain, adding.max_steps, true);
-  qInfo("adding T=50: LSTM validation MSE below %g at step %ld (lowest %.4f); tanh RNN lowest "
-        "%.4f in %ld steps",
-        adding.condition.value, lstm.met_at, lstm.min_val_loss, rnn.min_val_loss, rnn.steps);
+  qInfo(
+      "adding T=50: LSTM validation MSE below %g at step %ld (lowest %.4f); tanh RNN lowest "
+      "%.4f in %ld steps",
+      adding.condition.value, lstm.met_at, lstm.min_val_loss, rnn.min_val_loss, rnn.steps);
   QVERIFY(lstm.met_at > 0);
   QVERIFY(rnn.min_val_loss > 0.1);
 }

@@ -294,8 +294,8 @@ void TestRace::bad_races_refused_data() {
   QTest::newRow("none") << 0 << false << 10L << "no entrants";
   QTest::newRow("different seq") << 2 << true << 10L << "same seq and batch";
   QTest::newRow("no budget") << 2 << false << 0L << "between 1 and 200000";
-  QTest::newRow("budget too large") << 2 << false << RaceSpec::kMaxSteps + 1
-                                    << "between 1 and 200000 (got 200001)";
+  QTest::newRow("budget too large")
+      << 2 << false << RaceSpec::kMaxSteps + 1 << "between 1 and 200000 (got 200001)";
 }
 
 void TestRace::bad_races_refused() {

@@ -1,8 +1,8 @@
 // Gradient telemetry and the trainer's guards: ||dL/dh_t|| falls geometrically for small recurrent
 // weights and grows for large ones; clipping bounds the update; non-finite steps are rejected with
 // the weights kept; truncated BPTT carries state; runs are deterministic.
-#include <QtTest>
 #include <Eigen/SVD>
+#include <QtTest>
 #include <cmath>
 
 #include "data/adding_task.h"
@@ -22,7 +22,8 @@ class PoisonedAdding : public Task {
   TaskShape shape() const override { return inner_.shape(); }
   Batch train_batch(int steps, int batch, Rng& rng) const override {
     Batch b = inner_.train_batch(steps, batch, rng);
-    if (!std::isnan(target_) || std::isinf(target_)) b.target_values(0, b.col(steps - 1, 0)) = target_;
+    if (!std::isnan(target_) || std::isinf(target_))
+      b.target_values(0, b.col(steps - 1, 0)) = target_;
     b.inputs(0, b.col(0, 0)) = input_;
     return b;
   }
@@ -109,8 +110,10 @@ void TestTelemetry::gradient_over_time() {
   const auto& g = r.timestep_grad_norms[0];
   QCOMPARE(int(g.size()), T);
   const double factor = per_step_factor(g);
-  qInfo("gain %.2f: ||dL/dh_t|| at t=T-1 %.3g, at t=0 %.3g, per-step factor %.4f; probe: "
-        "spectral radius %.3f", gain, g[T - 1], g[0], factor, r.probes[0].spectral_radius);
+  qInfo(
+      "gain %.2f: ||dL/dh_t|| at t=T-1 %.3g, at t=0 %.3g, per-step factor %.4f; probe: "
+      "spectral radius %.3f",
+      gain, g[T - 1], g[0], factor, r.probes[0].spectral_radius);
   QVERIFY(r.probed);
   QVERIFY(std::abs(r.probes[0].spectral_radius - gain) < 1e-3);
   QVERIFY(std::abs(r.probes[0].max_singular - gain) < 1e-3);
@@ -131,7 +134,8 @@ void TestTelemetry::clipping_bounds_update_data() {
 
 void TestTelemetry::clipping_bounds_update() {
   QFETCH(QString, mode);
-  // Large recurrent gain: big gradients. Plain SGD with lr 1, so the update is the clipped gradient.
+  // Large recurrent gain: big gradients. Plain SGD with lr 1, so the update is the clipped
+  // gradient.
   TrainConfig c = adding_rnn(20);
   c.optimizer.lr = 1.0;
   c.clip = {parse_clip_mode(mode.toStdString()), 0.25};
@@ -144,7 +148,8 @@ void TestTelemetry::clipping_bounds_update() {
   QVERIFY(r.grad_norm > 0.25);
   const Vec<float> delta = tr.network().params() - before;
   qInfo("%s: gradient norm %.4g -> %.4g; update norm %.4g, largest entry %.4g", qPrintable(mode),
-        r.grad_norm, r.grad_norm_clipped, double(delta.norm()), double(delta.cwiseAbs().maxCoeff()));
+        r.grad_norm, r.grad_norm_clipped, double(delta.norm()),
+        double(delta.cwiseAbs().maxCoeff()));
   if (mode == "norm") {
     QVERIFY(std::abs(r.grad_norm_clipped - 0.25) < 1e-5);
     QVERIFY(delta.norm() <= 0.25 * (1 + 1e-4));
@@ -177,8 +182,8 @@ void TestTelemetry::nonfinite_rejected() {
   QCOMPARE(QString::fromStdString(r.rejected_tensor), tensor);
   QCOMPARE(r.step, 1L);
   QVERIFY(QString::fromStdString(r.message).contains("step 1"));
-  QCOMPARE(tr.steps(), 0L);                 // the step did not count
-  QCOMPARE(tr.optimizer().steps(), 0L);     // optimizer state untouched
+  QCOMPARE(tr.steps(), 0L);                  // the step did not count
+  QCOMPARE(tr.optimizer().steps(), 0L);      // optimizer state untouched
   QVERIFY(tr.network().params() == before);  // weights bit-identical
 }
 

@@ -117,7 +117,12 @@ void TestTimeTravel::thinning_spans_the_run() {
   }
   const std::vector<long> kept = tt.kept_steps();
   qInfo("kept after 40 steps: %s (every %ld)",
-        qPrintable(QStringList([&] { QStringList l; for (long k : kept) l << QString::number(k); return l; }()).join(' ')),
+        qPrintable(QStringList([&] {
+                     QStringList l;
+                     for (long k : kept) l << QString::number(k);
+                     return l;
+                   }())
+                       .join(' ')),
         tt.every());
   QCOMPARE(tt.every(), 16L);
   QCOMPARE(kept, (std::vector<long>{0, 16, 32}));

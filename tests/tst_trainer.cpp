@@ -96,8 +96,8 @@ void TestTrainer::recurrent_gain_scales_w_hh() {
   Trainer half(c, text());
   const auto& lay = plain.network().layout();
   const int w = lay.layer(0).weight_hh, u = lay.layer(0).weight_ih;
-  QVERIFY(lay.map(half.network().params().data(), w).isApprox(
-      0.5f * lay.map(plain.network().params().data(), w)));
+  QVERIFY(lay.map(half.network().params().data(), w)
+              .isApprox(0.5f * lay.map(plain.network().params().data(), w)));
   QVERIFY(lay.map(half.network().params().data(), u) ==
           lay.map(plain.network().params().data(), u));
   c.model.recurrent_gain = 0;

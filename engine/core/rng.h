@@ -1,5 +1,5 @@
-// The engine's random numbers: one seeded generator, with uniform and normal draws written out here so
-// the same seed gives the same numbers with any standard library.
+// The engine's random numbers: one seeded generator, with uniform and normal draws written out here
+// so the same seed gives the same numbers with any standard library.
 #pragma once
 #include <cmath>
 #include <cstdint>
@@ -18,7 +18,8 @@ class Rng {
   uint64_t below(uint64_t n) {
     const uint64_t limit = UINT64_MAX - UINT64_MAX % n;
     uint64_t x;
-    do x = gen_(); while (x >= limit);
+    do x = gen_();
+    while (x >= limit);
     return x % n;
   }
   // Standard normal by Box-Muller (no cached second value, so the stream is easy to reason about).

@@ -10,11 +10,11 @@
 namespace unroll {
 
 struct TaskShape {
-  bool tokens = true;             // inputs are token ids (else dense vectors)
-  int input_size = 0;             // V for tokens, feature count for dense
+  bool tokens = true;  // inputs are token ids (else dense vectors)
+  int input_size = 0;  // V for tokens, feature count for dense
   HeadKind head = HeadKind::Softmax;
-  int output_size = 0;            // classes or regression targets
-  bool loss_every_step = true;    // language model (true) or loss only at the last step(s)
+  int output_size = 0;          // classes or regression targets
+  bool loss_every_step = true;  // language model (true) or loss only at the last step(s)
 };
 
 class Task {

@@ -35,11 +35,16 @@ void put(std::string& out, T v) {
 // ---- configs <-> JSON ----------------------------------------------------------------------
 
 json to_json(const ModelConfig& m) {
-  return {{"cell", to_string(m.cell)},  {"hidden", m.hidden},
-          {"layers", m.layers},         {"input", to_string(m.input)},
-          {"input_size", m.input_size}, {"embed_dim", m.embed_dim},
-          {"head", to_string(m.head)},  {"output_size", m.output_size},
-          {"init", to_string(m.init)},  {"forget_bias", m.forget_bias},
+  return {{"cell", to_string(m.cell)},
+          {"hidden", m.hidden},
+          {"layers", m.layers},
+          {"input", to_string(m.input)},
+          {"input_size", m.input_size},
+          {"embed_dim", m.embed_dim},
+          {"head", to_string(m.head)},
+          {"output_size", m.output_size},
+          {"init", to_string(m.init)},
+          {"forget_bias", m.forget_bias},
           {"recurrent_gain", m.recurrent_gain}};
 }
 

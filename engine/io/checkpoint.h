@@ -22,7 +22,6 @@ struct TaskSpec {
   TaskShape shape;
 };
 
-
 // Everything in a checkpoint, as loaded. A version-1 file (weights only) loads with
 // resumable == false: it can be exported but not resumed.
 struct Checkpoint {

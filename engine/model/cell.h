@@ -9,14 +9,14 @@ namespace unroll {
 
 template <class S>
 struct CellCache {
-  Mat<S> gates;  // (G*H, W*B) in: input projection W_ih x + biases; out: post-activation gates
-  Mat<S> h;      // (H, (W+1)*B) h_{-1} (the initial state) .. h_{W-1}
-  Mat<S> c;      // (H, (W+1)*B) LSTM cell state c_{-1} .. c_{W-1}
-  Mat<S> aux;    // LSTM: tanh(c_t); GRU: W_hn h_{t-1} + b_hn; (H, W*B)
-  Mat<S> dpre;   // (G*H, W*B) dL/d(gate pre-activation), i.e. dL/d(W_ih x_t + b_ih)
-  Mat<S> dhpre;  // GRU only: (G*H, W*B) dL/d(W_hh h_{t-1} + b_hh); RNN/LSTM use dpre
-  Mat<S> dh;     // (H, W*B) in: dL/dh_t from the head or layer above; out: total dL/dh_t
-  Mat<S> dc;     // (H, B) LSTM: dL/dc_t carried backwards
+  Mat<S> gates;    // (G*H, W*B) in: input projection W_ih x + biases; out: post-activation gates
+  Mat<S> h;        // (H, (W+1)*B) h_{-1} (the initial state) .. h_{W-1}
+  Mat<S> c;        // (H, (W+1)*B) LSTM cell state c_{-1} .. c_{W-1}
+  Mat<S> aux;      // LSTM: tanh(c_t); GRU: W_hn h_{t-1} + b_hn; (H, W*B)
+  Mat<S> dpre;     // (G*H, W*B) dL/d(gate pre-activation), i.e. dL/d(W_ih x_t + b_ih)
+  Mat<S> dhpre;    // GRU only: (G*H, W*B) dL/d(W_hh h_{t-1} + b_hh); RNN/LSTM use dpre
+  Mat<S> dh;       // (H, W*B) in: dL/dh_t from the head or layer above; out: total dL/dh_t
+  Mat<S> dc;       // (H, B) LSTM: dL/dc_t carried backwards
   Mat<S> dh_next;  // (H, B) dL/dh_{t-1} through the recurrence
 };
 

@@ -27,14 +27,17 @@ const std::pair<const char*, CellType> kCells[] = {{"rnn", CellType::RnnTanh},
                                                    {"rnn-relu", CellType::RnnRelu},
                                                    {"lstm", CellType::Lstm},
                                                    {"gru", CellType::Gru}};
-const std::pair<const char*, InputKind> kInputs[] = {
-    {"onehot", InputKind::OneHot}, {"embedding", InputKind::Embedding}, {"dense", InputKind::Dense}};
+const std::pair<const char*, InputKind> kInputs[] = {{"onehot", InputKind::OneHot},
+                                                     {"embedding", InputKind::Embedding},
+                                                     {"dense", InputKind::Dense}};
 const std::pair<const char*, HeadKind> kHeads[] = {{"softmax", HeadKind::Softmax},
                                                    {"regression", HeadKind::Regression}};
-const std::pair<const char*, InitKind> kInits[] = {
-    {"xavier", InitKind::XavierUniform}, {"xavier-normal", InitKind::XavierNormal},
-    {"he", InitKind::He},                {"orthogonal", InitKind::Orthogonal},
-    {"identity", InitKind::Identity},    {"torch", InitKind::Torch}};
+const std::pair<const char*, InitKind> kInits[] = {{"xavier", InitKind::XavierUniform},
+                                                   {"xavier-normal", InitKind::XavierNormal},
+                                                   {"he", InitKind::He},
+                                                   {"orthogonal", InitKind::Orthogonal},
+                                                   {"identity", InitKind::Identity},
+                                                   {"torch", InitKind::Torch}};
 
 }  // namespace
 
@@ -51,9 +54,10 @@ void ModelConfig::validate() const {
   auto need = [](bool ok, const std::string& msg) {
     if (!ok) throw Error(msg);
   };
-  need(hidden >= 1 && hidden <= 8192, "hidden size must be between 1 and 8192, got " +
-                                          std::to_string(hidden));
-  need(layers >= 1 && layers <= 16, "layers must be between 1 and 16, got " + std::to_string(layers));
+  need(hidden >= 1 && hidden <= 8192,
+       "hidden size must be between 1 and 8192, got " + std::to_string(hidden));
+  need(layers >= 1 && layers <= 16,
+       "layers must be between 1 and 16, got " + std::to_string(layers));
   need(input_size >= 1, "input size must be at least 1, got " + std::to_string(input_size));
   need(input != InputKind::Embedding || (embed_dim >= 1 && embed_dim <= 8192),
        "embedding size must be between 1 and 8192, got " + std::to_string(embed_dim));

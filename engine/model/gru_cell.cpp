@@ -20,7 +20,7 @@ void gru_forward(const CMatMap<S>& W_hh, const CVecMap<S>& b_hh, CellCache<S>& c
     const auto r = gates.topRows(H).array();
     const auto z = gates.middleRows(H, H).array();
     auto n = gates.bottomRows(H).array();
-    n = (n + r * hn.array()).tanh();                // (3)
+    n = (n + r * hn.array()).tanh();  // (3)
     auto h = cache.h.middleCols((t + 1) * B, B);
     h = ((S(1) - z) * n + z * h_prev.array()).matrix();  // (4)
     if (perturb && perturb->t == t) h(perturb->row, perturb->col) += S(perturb->eps);
@@ -49,11 +49,11 @@ void gru_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B, int
     auto dpre = cache.dpre.middleCols(t * B, B);
     auto dhpre = cache.dhpre.middleCols(t * B, B);
     auto dn_pre = dpre.bottomRows(H).array();
-    dn_pre = dha * (S(1) - z) * (S(1) - n * n);                      // (4) then tanh' in (3)
-    dpre.topRows(H).array() = dn_pre * hn * r * (S(1) - r);           // dr through (3), sigmoid
+    dn_pre = dha * (S(1) - z) * (S(1) - n * n);                           // (4) then tanh' in (3)
+    dpre.topRows(H).array() = dn_pre * hn * r * (S(1) - r);               // dr through (3), sigmoid
     dpre.middleRows(H, H).array() = dha * (h_prev - n) * z * (S(1) - z);  // dz through (4)
     dhpre.topRows(2 * H) = dpre.topRows(2 * H);
-    dhpre.bottomRows(H).array() = dn_pre * r;                          // into W_hn h + b_hn
+    dhpre.bottomRows(H).array() = dn_pre * r;  // into W_hn h + b_hn
     // dh(t) -> dh(t-1): through the gates, and directly through z * h_{t-1} in (4)
     cache.dh_next.noalias() = W_hh_T * dhpre;
     cache.dh_next.array() += dha * z;

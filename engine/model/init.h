@@ -12,8 +12,9 @@ namespace unroll {
 //   xavier-normal, he (Kaiming normal, fan_in): likewise per gate block.
 //   orthogonal: W_hh gate blocks orthogonal (QR of a Gaussian), W_ih Xavier uniform.
 //   identity:   IRNN (Le et al. 2015): W_hh blocks = I, W_ih N(0, 0.001^2).
-// Then W_hh is multiplied by recurrent_gain. Biases are zero except under "torch"; forget_bias/2 is added to b_if and to b_hf, so the
-// forget gate starts with its pre-activation raised by forget_bias.
+// Then W_hh is multiplied by recurrent_gain. Biases are zero except under "torch"; forget_bias/2 is
+// added to b_if and to b_hf, so the forget gate starts with its pre-activation raised by
+// forget_bias.
 template <class S>
 void initialize(Network<S>& net, Rng& rng);
 

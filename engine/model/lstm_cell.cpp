@@ -11,7 +11,7 @@ void lstm_forward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B,
     auto gates = cache.gates.middleCols(t * B, B);           // (4H, B)
     gates.noalias() += W_hh * cache.h.middleCols(t * B, B);  // (1)
     auto ifg = gates.topRows(2 * H).array();
-    ifg = sigmoid(ifg);                                      // (2) i, f
+    ifg = sigmoid(ifg);  // (2) i, f
     auto g = gates.middleRows(2 * H, H).array();
     g = g.tanh();
     auto o = gates.bottomRows(H).array();
@@ -19,11 +19,11 @@ void lstm_forward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B,
     const auto i = gates.topRows(H).array();
     const auto f = gates.middleRows(H, H).array();
     auto c = cache.c.middleCols((t + 1) * B, B).array();
-    c = f * cache.c.middleCols(t * B, B).array() + i * g;    // (3)
+    c = f * cache.c.middleCols(t * B, B).array() + i * g;  // (3)
     auto tc = cache.aux.middleCols(t * B, B).array();
     tc = c.tanh();
     auto h = cache.h.middleCols((t + 1) * B, B);
-    h = (o * tc).matrix();                                   // (4)
+    h = (o * tc).matrix();  // (4)
     if (perturb && perturb->t == t) h(perturb->row, perturb->col) += S(perturb->eps);
   }
 }
@@ -53,10 +53,10 @@ void lstm_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B, in
     cache.dc.array() += dha * o * (S(1) - tc * tc);
     const auto dc = cache.dc.array();
     auto dpre = cache.dpre.middleCols(t * B, B);
-    dpre.topRows(H).array() = dc * g * i * (S(1) - i);                  // di through sigmoid
-    dpre.middleRows(H, H).array() = dc * c_prev * f * (S(1) - f);       // df
-    dpre.middleRows(2 * H, H).array() = dc * i * (S(1) - g * g);        // dg through tanh
-    dpre.bottomRows(H).array() = dha * tc * o * (S(1) - o);             // do
+    dpre.topRows(H).array() = dc * g * i * (S(1) - i);             // di through sigmoid
+    dpre.middleRows(H, H).array() = dc * c_prev * f * (S(1) - f);  // df
+    dpre.middleRows(2 * H, H).array() = dc * i * (S(1) - g * g);   // dg through tanh
+    dpre.bottomRows(H).array() = dha * tc * o * (S(1) - o);        // do
     // dc(t) -> dc(t-1) through (3); dh(t) -> dh(t-1) through (1)
     cache.dc.array() *= f;
     cache.dh_next.noalias() = W_hh_T * dpre;

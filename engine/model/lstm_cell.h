@@ -10,7 +10,8 @@
 namespace unroll {
 
 template <class S>
-void lstm_forward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B, const Perturb* perturb);
+void lstm_forward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B,
+                  const Perturb* perturb);
 
 // cache.dh holds dL/dh_t from outside the recurrence; on return the total dL/dh_t. cache.dpre gets
 // dL/d(pre-activation gates) for steps >= cut. dh_norm[t] += sum over columns of ||dL/dh_t||.

@@ -109,10 +109,18 @@ void Network<S>::forward(const Batch& batch, const PassSpec& pass, const State<S
     const auto W_hh = layout_.map(p, L.weight_hh);
     const Perturb* nudge = pass.perturb.layer == k ? &pass.perturb : nullptr;
     switch (cfg_.cell) {
-      case CellType::RnnTanh: rnn_forward(false, W_hh, c, W, B, nudge); break;
-      case CellType::RnnRelu: rnn_forward(true, W_hh, c, W, B, nudge); break;
-      case CellType::Lstm: lstm_forward(W_hh, c, W, B, nudge); break;
-      case CellType::Gru: gru_forward(W_hh, layout_.vec(p, L.bias_hh), c, W, B, nudge); break;
+      case CellType::RnnTanh:
+        rnn_forward(false, W_hh, c, W, B, nudge);
+        break;
+      case CellType::RnnRelu:
+        rnn_forward(true, W_hh, c, W, B, nudge);
+        break;
+      case CellType::Lstm:
+        lstm_forward(W_hh, c, W, B, nudge);
+        break;
+      case CellType::Gru:
+        gru_forward(W_hh, layout_.vec(p, L.bias_hh), c, W, B, nudge);
+        break;
     }
   }
   head_forward(batch, pass, ws);
@@ -189,10 +197,18 @@ void Network<S>::backward(const Batch& batch, const PassSpec& pass, Workspace<S>
     const auto W_ih = layout_.map(p, L.weight_ih);
     double* norms = ws.dh_norm[k].data();
     switch (cfg_.cell) {
-      case CellType::RnnTanh: rnn_backward(false, W_hh, c, W, B, cut, norms); break;
-      case CellType::RnnRelu: rnn_backward(true, W_hh, c, W, B, cut, norms); break;
-      case CellType::Lstm: lstm_backward(W_hh, c, W, B, cut, norms); break;
-      case CellType::Gru: gru_backward(W_hh, c, W, B, cut, norms); break;
+      case CellType::RnnTanh:
+        rnn_backward(false, W_hh, c, W, B, cut, norms);
+        break;
+      case CellType::RnnRelu:
+        rnn_backward(true, W_hh, c, W, B, cut, norms);
+        break;
+      case CellType::Lstm:
+        lstm_backward(W_hh, c, W, B, cut, norms);
+        break;
+      case CellType::Gru:
+        gru_backward(W_hh, c, W, B, cut, norms);
+        break;
     }
     if (nc == 0) continue;
     const auto dpre = c.dpre.middleCols(c0, nc);

@@ -28,22 +28,22 @@ struct PassSpec {
   int cut = 0;         // window-relative: no gradient flows into steps before this (truncation)
   int b0 = 0, b1 = 0;  // batch columns [b0, b1)
   double loss_scale = 1.0;  // multiplies every scored term: 1 / (scored terms in the whole batch)
-  Perturb perturb;     // tests only: nudge one hidden unit
+  Perturb perturb;          // tests only: nudge one hidden unit
 };
 
 // Per-thread buffers for one pass; sized on first use and reused.
 template <class S>
 struct Workspace {
-  std::vector<CellCache<S>> layers;  // L
-  std::vector<int32_t> tokens;       // (W*B) input ids
-  Mat<S> x0;                         // (in, W*B) embedded or dense input of layer 0
-  Mat<S> out;                        // (O, nl*B) logits or predictions for the scored steps
-  Mat<S> dout;                       // (O, nl*B) dL/dout, unscaled
-  Mat<S> dx0;                        // (E, W*B) dL/d(embedding output)
+  std::vector<CellCache<S>> layers;          // L
+  std::vector<int32_t> tokens;               // (W*B) input ids
+  Mat<S> x0;                                 // (in, W*B) embedded or dense input of layer 0
+  Mat<S> out;                                // (O, nl*B) logits or predictions for the scored steps
+  Mat<S> dout;                               // (O, nl*B) dL/dout, unscaled
+  Mat<S> dx0;                                // (E, W*B) dL/d(embedding output)
   std::vector<std::vector<double>> dh_norm;  // (L, W) sum over columns of ||dL/dh_t||
-  double loss_sum = 0;               // unscaled sum of the scored loss terms
-  long loss_count = 0;               // scored terms (tokens, or values for regression)
-  long correct = 0;                  // softmax: argmax == target among scored tokens
+  double loss_sum = 0;                       // unscaled sum of the scored loss terms
+  long loss_count = 0;                       // scored terms (tokens, or values for regression)
+  long correct = 0;                          // softmax: argmax == target among scored tokens
   int W = 0, B = 0;
 };
 

@@ -10,10 +10,10 @@
 namespace unroll {
 
 struct TensorInfo {
-  std::string name;   // e.g. "rnn.weight_hh_l0"
-  Index rows = 0;     // PyTorch shape [rows, cols]; a bias has cols == 1 (PyTorch shape [rows])
+  std::string name;  // e.g. "rnn.weight_hh_l0"
+  Index rows = 0;    // PyTorch shape [rows, cols]; a bias has cols == 1 (PyTorch shape [rows])
   Index cols = 0;
-  Index offset = 0;   // into the flat buffer; stored column-major
+  Index offset = 0;  // into the flat buffer; stored column-major
   bool is_vector = false;
   Index size() const { return rows * cols; }
 };
@@ -30,11 +30,11 @@ class ParamLayout {
   const std::vector<TensorInfo>& tensors() const { return tensors_; }
   const TensorInfo& tensor(int i) const { return tensors_[i]; }
   const Layer& layer(int k) const { return layers_[k]; }
-  int encoder() const { return encoder_; }      // -1 without an embedding
+  int encoder() const { return encoder_; }  // -1 without an embedding
   int decoder_weight() const { return decoder_weight_; }
   int decoder_bias() const { return decoder_bias_; }
   Index size() const { return size_; }
-  int find(const std::string& name) const;      // -1 when absent
+  int find(const std::string& name) const;  // -1 when absent
 
   template <class S>
   MatMap<S> map(S* buf, int i) const {

@@ -49,7 +49,7 @@ template void rnn_forward<double>(bool, const CMatMap<double>&, CellCache<double
                                   const Perturb*);
 template void rnn_backward<float>(bool, const CMatMap<float>&, CellCache<float>&, int, int, int,
                                   double*);
-template void rnn_backward<double>(bool, const CMatMap<double>&, CellCache<double>&, int, int,
-                                   int, double*);
+template void rnn_backward<double>(bool, const CMatMap<double>&, CellCache<double>&, int, int, int,
+                                   double*);
 
 }  // namespace unroll

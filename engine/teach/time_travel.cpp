@@ -74,7 +74,8 @@ void TimeTravel::bound() {
   std::size_t cap = std::size_t(cfg_.capacity);
   if (cfg_.max_bytes > 0) {
     const Kept& k = ring_.back();
-    const std::size_t one = std::max<std::size_t>(1, snapshot_bytes(k.snapshot) + report_bytes(k.report));
+    const std::size_t one =
+        std::max<std::size_t>(1, snapshot_bytes(k.snapshot) + report_bytes(k.report));
     cap = std::max<std::size_t>(2, std::min(cap, cfg_.max_bytes / one));
   }
   while (ring_.size() > cap) {
@@ -118,7 +119,7 @@ long TimeTravel::travel_to(long step) {
                 "); keep more snapshots (capacity) or keep them more often (every)");
   auto it = std::upper_bound(ring_.begin(), ring_.end(), step,
                              [](long s, const Kept& k) { return s < k.step; });
-  --it;  // the last kept point at or before step
+  --it;                                               // the last kept point at or before step
   if (it->step == trainer_.steps()) return it->step;  // already there
   restore_for_branch(trainer_, it->snapshot);
   ring_.erase(it + 1, ring_.end());

@@ -42,9 +42,9 @@ class TimeTravel {
   const StepReport& step();
   // Restores the nearest kept point at or before `step` (restore_for_branch) and starts a new
   // branch there; returns the step actually restored. When that point is the current step itself,
-  // nothing changes and no branch starts. Kept points after it belong to the abandoned future and are dropped.
-  // Throws unroll::Error, changing nothing, when `step` is before the oldest kept point or beyond
-  // the current step.
+  // nothing changes and no branch starts. Kept points after it belong to the abandoned future and
+  // are dropped. Throws unroll::Error, changing nothing, when `step` is before the oldest kept
+  // point or beyond the current step.
   long travel_to(long step);
 
   // After the trainer was restored elsewhere (e.g. a rewind after a non-finite step): drops the

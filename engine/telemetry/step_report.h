@@ -11,12 +11,12 @@ namespace unroll {
 
 // Every N steps: how the recurrent weights and units of one layer behave.
 struct LayerProbe {
-  double spectral_radius = 0;      // max |eigenvalue| of the candidate block of W_hh (RNN: W_hh)
-  double max_singular = 0;         // largest singular value of that block
-  std::vector<double> gate_radius;     // spectral radius per gate block of W_hh (G entries)
-  std::vector<double> gate_singular;   // largest singular value per gate block (G entries)
-  double saturated_fraction = 0;   // tanh units with |h| > 0.95 (RNN) or candidate |g|/|n| > 0.95
-  double dead_fraction = 0;        // ReLU units that were zero at every step and sample of the window
+  double spectral_radius = 0;         // max |eigenvalue| of the candidate block of W_hh (RNN: W_hh)
+  double max_singular = 0;            // largest singular value of that block
+  std::vector<double> gate_radius;    // spectral radius per gate block of W_hh (G entries)
+  std::vector<double> gate_singular;  // largest singular value per gate block (G entries)
+  double saturated_fraction = 0;  // tanh units with |h| > 0.95 (RNN) or candidate |g|/|n| > 0.95
+  double dead_fraction = 0;  // ReLU units that were zero at every step and sample of the window
   std::vector<double> gate_mean;       // mean activation per gate (LSTM i,f,g,o; GRU r,z,n)
   std::vector<double> gate_saturated;  // sigmoid gates < 0.05 or > 0.95 (tanh gates |x| > 0.95)
 };
@@ -24,22 +24,22 @@ struct LayerProbe {
 struct StepReport {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-  long step = 0;                   // updates done so far, including this one (1-based)
-  double loss = kNaN;              // mean training loss over the scored positions of this step
-  double val_loss = kNaN;          // validation loss, NaN unless validated at this step
-  double val_accuracy = kNaN;      // softmax head: fraction of validation tokens predicted right
-  double accuracy = kNaN;          // softmax head: fraction of this step's scored tokens right
-  double grad_norm = 0;            // global L2 norm of the gradient before clipping
-  double grad_norm_clipped = 0;    // after clipping (equal to grad_norm when not clipped)
-  bool clipped = false;            // clipping changed the gradient
-  double lr = 0;                   // learning rate used by this update
-  long tokens = 0;                 // positions run forward and backward (window steps x batch)
-  double seconds = 0;              // wall time of this step
-  double tokens_per_s = 0;         // tokens / seconds, smoothed over recent steps
+  long step = 0;                 // updates done so far, including this one (1-based)
+  double loss = kNaN;            // mean training loss over the scored positions of this step
+  double val_loss = kNaN;        // validation loss, NaN unless validated at this step
+  double val_accuracy = kNaN;    // softmax head: fraction of validation tokens predicted right
+  double accuracy = kNaN;        // softmax head: fraction of this step's scored tokens right
+  double grad_norm = 0;          // global L2 norm of the gradient before clipping
+  double grad_norm_clipped = 0;  // after clipping (equal to grad_norm when not clipped)
+  bool clipped = false;          // clipping changed the gradient
+  double lr = 0;                 // learning rate used by this update
+  long tokens = 0;               // positions run forward and backward (window steps x batch)
+  double seconds = 0;            // wall time of this step
+  double tokens_per_s = 0;       // tokens / seconds, smoothed over recent steps
 
-  bool accepted = true;            // false: loss or gradient was not finite; no update was made
-  std::string rejected_tensor;     // which one: "loss", or a parameter name whose gradient went bad
-  std::string message;             // a sentence for people, when something noteworthy happened
+  bool accepted = true;         // false: loss or gradient was not finite; no update was made
+  std::string rejected_tensor;  // which one: "loss", or a parameter name whose gradient went bad
+  std::string message;          // a sentence for people, when something noteworthy happened
 
   std::vector<std::string> param_names;  // PyTorch names, same order as param_grad_norms
   std::vector<double> param_grad_norms;  // L2 norm of each tensor's gradient (before clipping)
@@ -48,8 +48,8 @@ struct StepReport {
   // batch's sequences: the gradient that reaches each timestep of the unrolled network.
   // [layer][t]; steps before a truncation cut are 0.
   std::vector<std::vector<double>> timestep_grad_norms;
-  int window_start = 0;            // batch step of window step 0
-  int truncation_cut = 0;          // window steps before this received no gradient
+  int window_start = 0;    // batch step of window step 0
+  int truncation_cut = 0;  // window steps before this received no gradient
 
   std::vector<Eigen::MatrixXf> hidden;  // [layer] (H, W) hidden states of the batch's first sample
   std::vector<int> input_tokens;        // its inputs over the window (token tasks), else empty

@@ -96,7 +96,8 @@ void BatchRunner<S>::run(const Network<S>& net, const Batch& batch, const PassSp
     dh_norm_ = parts_[0].ws.dh_norm;
     for (int i = 1; i < n; ++i)
       for (size_t k = 0; k < dh_norm_.size(); ++k)
-        for (size_t t = 0; t < dh_norm_[k].size(); ++t) dh_norm_[k][t] += parts_[i].ws.dh_norm[k][t];
+        for (size_t t = 0; t < dh_norm_[k].size(); ++t)
+          dh_norm_[k][t] += parts_[i].ws.dh_norm[k][t];
   }
 }
 

@@ -7,7 +7,7 @@
 namespace unroll {
 
 enum class ClipMode { None, Norm, Value };
-std::string to_string(ClipMode m);            // none | norm | value
+std::string to_string(ClipMode m);               // none | norm | value
 ClipMode parse_clip_mode(const std::string& s);  // throws unroll::Error listing the names
 
 struct ClipConfig {

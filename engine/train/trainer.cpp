@@ -46,8 +46,10 @@ void BpttConfig::validate(int seq) const {
     throw Error("truncated BPTT needs k1 >= 1 and k2 >= 1, got k1=" + std::to_string(k1) +
                 ", k2=" + std::to_string(k2));
   if (k1 > k2)
-    throw Error("truncated BPTT needs k1 <= k2 (k1 steps between updates, k2 steps "
-                "backpropagated), got k1=" + std::to_string(k1) + ", k2=" + std::to_string(k2));
+    throw Error(
+        "truncated BPTT needs k1 <= k2 (k1 steps between updates, k2 steps "
+        "backpropagated), got k1=" +
+        std::to_string(k1) + ", k2=" + std::to_string(k2));
   if (k1 > seq)
     throw Error("truncated BPTT k1=" + std::to_string(k1) + " is longer than the sequence (" +
                 std::to_string(seq) + " steps); lower k1 or raise --seq");
@@ -117,11 +119,10 @@ void Trainer::restore(const TrainerProgress& p) {
   if (p.step < 0) throw Error("the saved step count is negative");
   if (p.seq_pos >= 0) {
     const ModelConfig& m = net_.config();
-    bool ok = p.seq_batch.steps == cfg_.seq && p.seq_batch.batch == cfg_.batch &&
-              p.seq_pos <= cfg_.seq && p.carried_pos <= p.seq_pos &&
-              int(p.carried.h.size()) == m.layers &&
-              int(p.carried.c.size()) == (m.cell == CellType::Lstm ? m.layers : 0) &&
-              p.carried_pos >= 0;
+    bool ok =
+        p.seq_batch.steps == cfg_.seq && p.seq_batch.batch == cfg_.batch && p.seq_pos <= cfg_.seq &&
+        p.carried_pos <= p.seq_pos && int(p.carried.h.size()) == m.layers &&
+        int(p.carried.c.size()) == (m.cell == CellType::Lstm ? m.layers : 0) && p.carried_pos >= 0;
     const Index n = Index(cfg_.seq) * cfg_.batch;
     const Batch& b = p.seq_batch;
     ok = ok && (shape_.tokens ? Index(b.tokens.size()) == n
@@ -131,8 +132,8 @@ void Trainer::restore(const TrainerProgress& p) {
                     : Index(b.targets.size()) == n);
     // The carried state must sit where the current windows expect the next one to start.
     if (ok && p.seq_pos < cfg_.seq && cfg_.bptt.truncated)
-      ok = p.carried_pos ==
-           std::max(0, std::min(p.seq_pos + cfg_.bptt.k1, cfg_.seq) - cfg_.bptt.k2);
+      ok =
+          p.carried_pos == std::max(0, std::min(p.seq_pos + cfg_.bptt.k1, cfg_.seq) - cfg_.bptt.k2);
     for (const auto* v : {&p.carried.h, &p.carried.c})
       for (const auto& x : *v) ok = ok && x.rows() == m.hidden && x.cols() == cfg_.batch;
     if (!ok) throw Error("the saved truncated-BPTT state does not fit this model and batch");
@@ -271,7 +272,8 @@ const StepReport& Trainer::step() {
   }
   ++step_;
   if (w.h0) {  // carry the state the next window starts from
-    if (w.next_start > w.pass.t0) runner_.extract_state(net_, w.next_start - w.pass.t0 - 1, carried_);
+    if (w.next_start > w.pass.t0)
+      runner_.extract_state(net_, w.next_start - w.pass.t0 - 1, carried_);
     carried_pos_ = w.next_start;
     seq_pos_ = w.pass.t0 + w.pass.steps;
   }
@@ -310,9 +312,8 @@ bool Trainer::check_finite(double loss) {
   report_.message =
       "step " + std::to_string(step_ + 1) + ": " +
       (!std::isfinite(loss) ? std::string("the loss is not finite")
-       : bad.empty()        ? "the gradient norm overflowed (" +
-                           std::to_string(report_.grad_norm) + ")"
-                            : "the gradient of " + bad + " is not finite") +
+       : bad.empty() ? "the gradient norm overflowed (" + std::to_string(report_.grad_norm) + ")"
+                     : "the gradient of " + bad + " is not finite") +
       "; the update was skipped and the last finite weights kept. Lower the learning rate or "
       "enable clipping.";
   return false;
@@ -350,8 +351,7 @@ void Trainer::fill_report(const Window& w, double seconds) {
       const int col = b.col(w.pass.t0 + t, 0);
       if (shape_.tokens)
         report_.input_tokens.push_back(b.tokens[col]);
-      else
-      {
+      else {
         report_.input_values.push_back(float(b.inputs(0, col)));
         report_.input_features.col(t) = b.inputs.col(col).cast<float>();
       }
@@ -370,7 +370,8 @@ void Trainer::probe() {
   // Keep probes under ~5% of training time: stretch the interval when they are expensive.
   const double step_seconds = train_seconds_ / double(std::max(1L, step_));
   long interval = cfg_.probe_every;
-  if (step_seconds > 0) interval = std::max(interval, long(std::ceil(cost / (0.05 * step_seconds))));
+  if (step_seconds > 0)
+    interval = std::max(interval, long(std::ceil(cost / (0.05 * step_seconds))));
   next_probe_ = step_ + interval;
 }
 

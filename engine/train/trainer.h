@@ -1,5 +1,5 @@
-// The training loop, one update per call: data, BPTT windows (full or truncated k1/k2 with the state
-// carried across windows), clipping, the optimizer, and the telemetry of every step.
+// The training loop, one update per call: data, BPTT windows (full or truncated k1/k2 with the
+// state carried across windows), clipping, the optimizer, and the telemetry of every step.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -28,31 +28,31 @@ struct BpttConfig {
 };
 
 struct TrainConfig {
-  ModelConfig model;            // input_size, output_size and head come from the task
+  ModelConfig model;  // input_size, output_size and head come from the task
   OptimizerConfig optimizer;
   ScheduleConfig schedule;
   ClipConfig clip;
   BpttConfig bptt;
-  int seq = 64;                 // T: steps per training sequence
-  int batch = 32;               // B
-  uint64_t seed = 1;            // drives init, data order and sampling
-  int threads = 1;              // batch columns are split across this many threads
-  int val_every = 100;          // steps between validations; 0 = never
-  int val_batches = 4;          // validation batches used (at most what the task has)
-  int probe_every = 50;         // steps between dynamics probes; 0 = never
-  bool hidden_states = true;    // copy the first sample's hidden states into each report
-  void validate() const;        // throws unroll::Error naming the bad field
+  int seq = 64;               // T: steps per training sequence
+  int batch = 32;             // B
+  uint64_t seed = 1;          // drives init, data order and sampling
+  int threads = 1;            // batch columns are split across this many threads
+  int val_every = 100;        // steps between validations; 0 = never
+  int val_batches = 4;        // validation batches used (at most what the task has)
+  int probe_every = 50;       // steps between dynamics probes; 0 = never
+  bool hidden_states = true;  // copy the first sample's hidden states into each report
+  void validate() const;      // throws unroll::Error naming the bad field
 };
 
 // Everything besides weights and optimizer state that a resumed run needs to continue exactly as
 // if it had never stopped (checkpoints store it).
 struct TrainerProgress {
   long step = 0;
-  std::string data_rng;        // the data stream's generator state (std::mt19937_64 text form)
-  int seq_pos = -1;            // truncated BPTT: position in the current sequence (-1: none)
-  int carried_pos = 0;         // sequence position of the carried state
-  Batch seq_batch;             // the sequence being consumed
-  State<float> carried;        // state carried into the next window
+  std::string data_rng;  // the data stream's generator state (std::mt19937_64 text form)
+  int seq_pos = -1;      // truncated BPTT: position in the current sequence (-1: none)
+  int carried_pos = 0;   // sequence position of the carried state
+  Batch seq_batch;       // the sequence being consumed
+  State<float> carried;  // state carried into the next window
   long next_probe = 0;
 };
 
@@ -113,7 +113,7 @@ class Trainer {
   Optimizer<float> opt_;
   BatchRunner<float> runner_;
   Vec<float> grads_;
-  Vec<float> backup_;       // weights before the update, restored if it produced non-finite ones
+  Vec<float> backup_;  // weights before the update, restored if it produced non-finite ones
   Rng data_rng_;
   long step_ = 0;
   StepReport report_;
@@ -121,10 +121,10 @@ class Trainer {
 
   // Truncated BPTT over a sequence: the batch being consumed, where we are, the carried state.
   Batch seq_batch_;
-  int seq_pos_ = -1;        // -1: start a new sequence at the next step
-  int carried_pos_ = 0;     // sequence position of carried_
+  int seq_pos_ = -1;     // -1: start a new sequence at the next step
+  int carried_pos_ = 0;  // sequence position of carried_
   State<float> carried_;
-  Batch batch_;             // full BPTT / end-scored batch of the current step
+  Batch batch_;  // full BPTT / end-scored batch of the current step
   State<float> zero_;
 
   long next_probe_ = 0;

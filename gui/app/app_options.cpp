@@ -19,18 +19,19 @@ bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error) 
       "AppOptions", "Unroll: design, train and understand recurrent neural networks."));
   p.addHelpOption();
   p.addVersionOption();
-  const QCommandLineOption demo(
-      "demo", QCoreApplication::translate("AppOptions", "Open a demo: %1.")
-                  .arg(demoNames().join(QStringLiteral(", "))),
-      "NAME", out->demo);
-  const QCommandLineOption autoplay("autoplay",
-                                    QCoreApplication::translate("AppOptions", "Start training at once."));
+  const QCommandLineOption demo("demo",
+                                QCoreApplication::translate("AppOptions", "Open a demo: %1.")
+                                    .arg(demoNames().join(QStringLiteral(", "))),
+                                "NAME", out->demo);
+  const QCommandLineOption autoplay(
+      "autoplay", QCoreApplication::translate("AppOptions", "Start training at once."));
   const QCommandLineOption shot(
       "screenshot",
       QCoreApplication::translate("AppOptions", "Grab the whole window to FILE.png, then quit."),
       "FILE");
   const QCommandLineOption after(
-      "after", QCoreApplication::translate("AppOptions", "Seconds before the screenshot (default 5)."),
+      "after",
+      QCoreApplication::translate("AppOptions", "Seconds before the screenshot (default 5)."),
       "SECONDS", "5");
   const QCommandLineOption lang(
       "lang", QCoreApplication::translate("AppOptions", "Interface language: en or de."), "CODE");
@@ -39,8 +40,9 @@ bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error) 
       QCoreApplication::translate("AppOptions", "Steps per second (0 = full speed, the default)."),
       "N", "0");
   const QCommandLineOption lesson(
-      "lesson", QCoreApplication::translate("AppOptions", "Open a guided lesson: %1.")
-                    .arg(lessonNames().join(QStringLiteral(", "))),
+      "lesson",
+      QCoreApplication::translate("AppOptions", "Open a guided lesson: %1.")
+          .arg(lessonNames().join(QStringLiteral(", "))),
       "NAME");
   p.addOptions({demo, autoplay, shot, after, lang, speed, lesson});
   p.process(app);  // exits on --help, --version and unknown options
@@ -82,7 +84,7 @@ void installTranslator(QCoreApplication& app, const QString& language) {
   if (code.isEmpty()) code = QSettings().value(QStringLiteral("language")).toString();
   if (code.isEmpty())
     code = QLocale::system().language() == QLocale::German ? QStringLiteral("de")
-                                                            : QStringLiteral("en");
+                                                           : QStringLiteral("en");
   if (code != QLatin1String("de")) return;
   auto* ours = new QTranslator(&app);
   if (ours->load(QStringLiteral(":/i18n/unroll_de.qm"))) app.installTranslator(ours);

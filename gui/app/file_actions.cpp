@@ -112,9 +112,9 @@ bool FileActions::openPath(const QString& path) {
 bool FileActions::save() { return m_path.isEmpty() ? saveAs() : saveTo(m_path); }
 
 bool FileActions::saveAs() {
-  QString path = m_ui->savePath(m_window, tr("Save checkpoint"),
-                                m_path.isEmpty() ? tr("run.unroll") : m_path,
-                                tr("Unroll checkpoints (*.unroll)"));
+  QString path =
+      m_ui->savePath(m_window, tr("Save checkpoint"), m_path.isEmpty() ? tr("run.unroll") : m_path,
+                     tr("Unroll checkpoints (*.unroll)"));
   if (path.isEmpty()) return false;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".unroll");
   return saveTo(path);
@@ -175,9 +175,12 @@ bool FileActions::maybeSave() {
   if (!m_controller->modified()) return true;
   const QString name = m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
   switch (m_ui->askUnsaved(m_window, name)) {
-    case FileUi::Save: return save();
-    case FileUi::Discard: return true;
-    case FileUi::Cancel: return false;
+    case FileUi::Save:
+      return save();
+    case FileUi::Discard:
+      return true;
+    case FileUi::Cancel:
+      return false;
   }
   return false;
 }

@@ -27,18 +27,18 @@ class FileActions : public QObject {
   // Adds New, Open, Recent, Save, Save As and Export at the top of the File menu.
   void populate(QMenu* file);
 
-  bool newRun();                      // after the unsaved prompt, emits newRequested
-  bool open();                        // asks for a path
+  bool newRun();                       // after the unsaved prompt, emits newRequested
+  bool open();                         // asks for a path
   bool openPath(const QString& path);  // after the unsaved prompt
-  bool save();                        // to the current file, else Save As
+  bool save();                         // to the current file, else Save As
   bool saveAs();
   bool saveTo(const QString& path);
-  bool exportAs(FileKind kind);       // asks for a path
+  bool exportAs(FileKind kind);  // asks for a path
   bool exportTo(FileKind kind, const QString& path);
   // Unsaved prompt when the run trained since its last save; false: the user cancelled.
   bool maybeSave();
-  bool offerRecovery();               // at start: recover an autosave left by a crash
-  void closing();                     // clean exit (removes the autosave)
+  bool offerRecovery();  // at start: recover an autosave left by a crash
+  void closing();        // clean exit (removes the autosave)
 
   QString currentPath() const { return m_path; }
   QStringList recentFiles() const;

@@ -1,5 +1,6 @@
 // unroll: the studio. Opens a demo (vanishing by default); with --screenshot it trains for
-// --after seconds, grabs the whole window to a PNG and quits (works with QT_QPA_PLATFORM=offscreen).
+// --after seconds, grabs the whole window to a PNG and quits (works with
+// QT_QPA_PLATFORM=offscreen).
 #include <QApplication>
 #include <QTimer>
 #include <cstdio>

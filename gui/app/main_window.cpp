@@ -17,23 +17,23 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
-#include "panels/data_panel.h"
-#include "panels/dynamics_panel.h"
 #include "app/file_actions.h"
+#include "app/task_docks.h"
 #include "charts/grad_heatmap.h"
 #include "charts/grad_norm_chart.h"
 #include "charts/hidden_heatmap.h"
-#include "panels/lesson_panel.h"
 #include "charts/loss_chart.h"
+#include "charts/timestep_grad_chart.h"
+#include "charts/unrolled_view.h"
+#include "panels/data_panel.h"
+#include "panels/dynamics_panel.h"
+#include "panels/lesson_panel.h"
 #include "panels/model_designer.h"
 #include "panels/non_finite_banner.h"
-#include "race/race_window.h"
 #include "panels/run_controls.h"
-#include "app/task_docks.h"
 #include "panels/timeline_bar.h"
-#include "charts/timestep_grad_chart.h"
+#include "race/race_window.h"
 #include "session/training_controller.h"
-#include "charts/unrolled_view.h"
 
 namespace unroll::gui {
 
@@ -154,8 +154,9 @@ void MainWindow::buildMenus() {
   run->addAction(m_run->resetAction());
   run->addSeparator();
   QAction* race = run->addAction(tr("&Race configurations…"), this, &MainWindow::openRace);
-  race->setToolTip(tr("Train up to four configurations side by side on this task, with the same "
-                      "seed, data order and step budget"));
+  race->setToolTip(
+      tr("Train up to four configurations side by side on this task, with the same "
+         "seed, data order and step budget"));
 
   QMenu* demos = menuBar()->addMenu(tr("&Demos"));
   for (const QString& name : demoNames()) {
@@ -171,9 +172,9 @@ void MainWindow::buildMenus() {
   QMenu* lang = menuBar()->addMenu(tr("&Language"));
   auto* group = new QActionGroup(this);
   const QString current = QSettings().value(QStringLiteral("language")).toString();
-  const std::pair<QString, QString> langs[] = {
-      {QString(), tr("System default")}, {QStringLiteral("en"), QStringLiteral("English")},
-      {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+  const std::pair<QString, QString> langs[] = {{QString(), tr("System default")},
+                                               {QStringLiteral("en"), QStringLiteral("English")},
+                                               {QStringLiteral("de"), QStringLiteral("Deutsch")}};
   for (const auto& [code, name] : langs) {
     QAction* a = lang->addAction(name);
     a->setCheckable(true);
@@ -187,7 +188,8 @@ void MainWindow::buildMenus() {
   for (const QString& name : lessonNames()) {
     Lesson l;  // the menu shows the title's first part; a broken file still gets its entry
     const bool ok = loadLessonFile(lessonPath(name), &l, nullptr);
-    const QString label = ok ? QString::fromStdString(l.title).section(QLatin1Char(':'), 0, 0) : name;
+    const QString label =
+        ok ? QString::fromStdString(l.title).section(QLatin1Char(':'), 0, 0) : name;
     lessons->addAction(label, this, [this, name] { openLesson(name); });
   }
   help->addAction(tr("About Unroll"), this, [this] {
@@ -339,9 +341,9 @@ void MainWindow::showSpec() {
   m_gradNorm->setClip(s.train.clip);
   m_dynamics->setCell(s.train.model.cell);
   m_hidden->setTokenLabels(m_controller->tokenLabels());
-  m_loss->setBaseline(m_controller->lossBaseline(),
-                      m_controller->regressionTask() ? tr("mean predictor")
-                                                     : tr("unigram entropy"));
+  m_loss->setBaseline(m_controller->lossBaseline(), m_controller->regressionTask()
+                                                        ? tr("mean predictor")
+                                                        : tr("unigram entropy"));
   m_run->setDemo(s.demo);
   m_demoLine->setText(s.demo.isEmpty() ? QString() : demoDescription(s.demo));
   m_demoLine->setVisible(!s.demo.isEmpty());
@@ -363,9 +365,10 @@ bool MainWindow::saveWindowPng(const QString& path) {
 
 QList<QRect> MainWindow::chartRects() const {
   QList<QRect> rects;
-  for (const QWidget* w : {static_cast<const QWidget*>(m_loss), static_cast<const QWidget*>(m_gradNorm),
-                           static_cast<const QWidget*>(m_dynamics), static_cast<const QWidget*>(m_timestep),
-                           static_cast<const QWidget*>(m_heatmap), static_cast<const QWidget*>(m_hidden)})
+  for (const QWidget* w :
+       {static_cast<const QWidget*>(m_loss), static_cast<const QWidget*>(m_gradNorm),
+        static_cast<const QWidget*>(m_dynamics), static_cast<const QWidget*>(m_timestep),
+        static_cast<const QWidget*>(m_heatmap), static_cast<const QWidget*>(m_hidden)})
     rects << QRect(w->mapTo(this, QPoint(0, 0)), w->size());
   return rects;
 }
@@ -394,8 +397,9 @@ void MainWindow::showFrame(const Frame& f) {
   m_dynamics->update(f);
   m_stateLabel->setText(f.playing ? tr("● training") : tr("❚❚ paused"));
   m_stepLabel->setText(tr("step %1").arg(f.steps));
-  m_speedLabel->setText(f.hasReport ? tr("%1 tokens/s").arg(QLocale().toString(f.report.tokens_per_s, 'f', 0))
-                                    : QString());
+  m_speedLabel->setText(
+      f.hasReport ? tr("%1 tokens/s").arg(QLocale().toString(f.report.tokens_per_s, 'f', 0))
+                  : QString());
   m_timeLabel->setText(tr("%1 s elapsed").arg(f.elapsed, 0, 'f', 1));
 }
 

@@ -15,7 +15,9 @@ struct ChartExport {
   Q_DECLARE_TR_FUNCTIONS(ChartExport)
 };
 
-bool saveWidgetPng(QWidget* widget, const QString& path) { return widget->grab().save(path, "PNG"); }
+bool saveWidgetPng(QWidget* widget, const QString& path) {
+  return widget->grab().save(path, "PNG");
+}
 
 bool saveWidgetSvg(QWidget* widget, const QString& path, const QString& title,
                    const std::function<void(QPainter&)>& paint) {

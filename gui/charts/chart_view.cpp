@@ -3,10 +3,10 @@
 
 #include <QContextMenuEvent>
 #include <QLogValueAxis>
+#include <QPainter>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
-#include <QPainter>
 #include <cmath>
 
 #include "charts/chart_export.h"

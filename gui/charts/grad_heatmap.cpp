@@ -58,7 +58,8 @@ void GradHeatmap::update(const Frame& frame) {
   if (!std::isfinite(hi)) hi = lo = 0;
   lo = std::max(lo, hi - 8.f);
   if (hi - lo < 0.5f) lo = hi - 0.5f;
-  const HeatmapView::Axis x{tr("training step"), 0.5 * (cols.front().firstStep + cols.front().lastStep),
+  const HeatmapView::Axis x{tr("training step"),
+                            0.5 * (cols.front().firstStep + cols.front().lastStep),
                             0.5 * (cols.back().firstStep + cols.back().lastStep)};
   const HeatmapView::Axis y{tr("timestep t"), 0, double(steps - 1)};
   const HeatmapView::ColorBar bar{tr("‖∂L/∂hₜ‖"), lo, hi, false, true};

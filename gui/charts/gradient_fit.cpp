@@ -41,9 +41,11 @@ QString describeFit(const GradientFit& fit) {
   const double steps = std::log(2.0) / std::abs(lq);
   const QString n = QString::number(steps, 'f', steps < 10 ? 1 : 0);
   if (q < 1)
-    return QCoreApplication::translate("GradientFit", "%1 per step back: the signal halves every %2 steps")
+    return QCoreApplication::translate("GradientFit",
+                                       "%1 per step back: the signal halves every %2 steps")
         .arg(factor, n);
-  return QCoreApplication::translate("GradientFit", "%1 per step back: the signal doubles every %2 steps")
+  return QCoreApplication::translate("GradientFit",
+                                     "%1 per step back: the signal doubles every %2 steps")
       .arg(factor, n);
 }
 

@@ -8,8 +8,8 @@ namespace unroll::gui {
 
 struct GradientFit {
   bool valid = false;
-  double factor = 1.0;   // q: ||dL/dh_{t-1}|| ~ q ||dL/dh_t||
-  double logA = 0;       // log(g) = logA + slope * t
+  double factor = 1.0;  // q: ||dL/dh_{t-1}|| ~ q ||dL/dh_t||
+  double logA = 0;      // log(g) = logA + slope * t
   double slope = 0;
   int first = 0, last = -1;  // timesteps used
 };

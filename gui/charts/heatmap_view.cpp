@@ -165,8 +165,8 @@ void HeatmapView::mouseMoveEvent(QMouseEvent* e) {
     QToolTip::hideText();
     return;
   }
-  const int col = std::clamp((pos.x() - plot.left()) * m_image.width() / plot.width(), 0,
-                             m_image.width() - 1);
+  const int col =
+      std::clamp((pos.x() - plot.left()) * m_image.width() / plot.width(), 0, m_image.width() - 1);
   const int row = std::clamp((pos.y() - plot.top()) * m_image.height() / plot.height(), 0,
                              m_image.height() - 1);
   const QString text = m_tooltip(col, row);

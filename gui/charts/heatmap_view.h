@@ -19,7 +19,7 @@ class HeatmapView : public QWidget {
     QString title;
     double min = 0, max = 1;
     bool diverging = false;
-    bool logLabels = false;      // values are log10: label ticks as powers of ten
+    bool logLabels = false;  // values are log10: label ticks as powers of ten
   };
 
   explicit HeatmapView(QWidget* parent = nullptr);

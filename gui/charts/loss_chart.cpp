@@ -58,9 +58,10 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent) {
   QPen dash(QColor(120, 120, 120));
   dash.setStyle(Qt::DashLine);
   m_baseline->setPen(dash);
-  for (QAbstractSeries* s : {static_cast<QAbstractSeries*>(m_raw), static_cast<QAbstractSeries*>(m_smooth),
-                             static_cast<QAbstractSeries*>(m_val), static_cast<QAbstractSeries*>(m_valDots),
-                             static_cast<QAbstractSeries*>(m_baseline)})
+  for (QAbstractSeries* s :
+       {static_cast<QAbstractSeries*>(m_raw), static_cast<QAbstractSeries*>(m_smooth),
+        static_cast<QAbstractSeries*>(m_val), static_cast<QAbstractSeries*>(m_valDots),
+        static_cast<QAbstractSeries*>(m_baseline)})
     m_view->addSeries(s);
   m_view->chart()->legend()->markers(m_valDots).first()->setVisible(false);
   m_view->chart()->legend()->markers(m_raw).first()->setVisible(false);

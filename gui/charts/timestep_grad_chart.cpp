@@ -21,8 +21,9 @@ TimestepGradChart::TimestepGradChart(QWidget* parent) : QWidget(parent) {
   auto* v = new QVBoxLayout(this);
   v->setContentsMargins(0, 0, 0, 0);
   v->setSpacing(2);
-  auto* title = new QLabel(tr("<b>Gradient vs timestep</b> — how much of the loss's gradient "
-                              "reaches each step of the latest sequence"));
+  auto* title =
+      new QLabel(tr("<b>Gradient vs timestep</b> — how much of the loss's gradient "
+                    "reaches each step of the latest sequence"));
   title->setContentsMargins(6, 0, 6, 0);
   title->setWordWrap(true);
   v->addWidget(title);
@@ -86,8 +87,7 @@ void TimestepGradChart::update(const Frame& frame) {
     m_layers[k]->replace(pts);
     const GradientFit f = fitGradientProfile(norms[k], cut);
     if (f.valid) {
-      for (int t : {f.first, f.last})
-        appendFinite(fitPts, t, std::exp(f.logA + f.slope * t), true);
+      for (int t : {f.first, f.last}) appendFinite(fitPts, t, std::exp(f.logA + f.slope * t), true);
     }
     m_fits[k]->replace(fitPts);
     if (k == 0) m_fit = f;

@@ -4,8 +4,8 @@
 #include <QList>
 #include <QWidget>
 
-#include "session/frame.h"
 #include "charts/gradient_fit.h"
+#include "session/frame.h"
 
 class QLabel;
 class QLineSeries;

@@ -15,10 +15,14 @@ namespace {
 
 QString cellName(CellType c) {
   switch (c) {
-    case CellType::RnnTanh: return QStringLiteral("tanh");
-    case CellType::RnnRelu: return QStringLiteral("ReLU");
-    case CellType::Lstm: return QStringLiteral("LSTM");
-    case CellType::Gru: return QStringLiteral("GRU");
+    case CellType::RnnTanh:
+      return QStringLiteral("tanh");
+    case CellType::RnnRelu:
+      return QStringLiteral("ReLU");
+    case CellType::Lstm:
+      return QStringLiteral("LSTM");
+    case CellType::Gru:
+      return QStringLiteral("GRU");
   }
   return {};
 }
@@ -44,9 +48,10 @@ constexpr int kTickMs = 33;
 UnrolledView::UnrolledView(QWidget* parent) : QWidget(parent) {
   setMinimumHeight(170);
   m_animate = new QCheckBox(tr("Animate the backward pass"), this);
-  m_animate->setToolTip(tr("Play backpropagation through time: the gradient leaves the loss and "
-                           "travels back step by step; each cell shows ||dL/dh_t|| of the latest "
-                           "training step."));
+  m_animate->setToolTip(
+      tr("Play backpropagation through time: the gradient leaves the loss and "
+         "travels back step by step; each cell shows ||dL/dh_t|| of the latest "
+         "training step."));
   m_animate->setAutoFillBackground(true);
   connect(m_animate, &QCheckBox::toggled, this, &UnrolledView::setAnimating);
   m_timer.setInterval(kTickMs);
@@ -215,11 +220,10 @@ void UnrolledView::paintEvent(QPaintEvent*) {
     p.setBrush(QColor(253, 174, 107, 60));
     p.drawRoundedRect(win, 6, 6);
     p.setPen(QColor(166, 54, 3));
-    const QString label = tc.bptt.truncated
-                              ? tr("backprop window: last k2 = %1 steps (update every k1 = %2)")
-                                    .arg(k2).arg(k1)
-                              : tr("full BPTT: the gradient flows back through all T = %1 steps")
-                                    .arg(T);
+    const QString label =
+        tc.bptt.truncated
+            ? tr("backprop window: last k2 = %1 steps (update every k1 = %2)").arg(k2).arg(k1)
+            : tr("full BPTT: the gradient flows back through all T = %1 steps").arg(T);
     p.drawText(win.adjusted(6, 1, -4, 0), Qt::AlignTop | Qt::AlignLeft, label);
     if (tc.bptt.truncated && firstNew >= 0 && k1 < k2) {
       QPen dash(QColor(166, 54, 3));
@@ -295,13 +299,14 @@ void UnrolledView::paintEvent(QPaintEvent*) {
   p.setFont(small);
   p.setPen(shared);
   const QString caption =
-      backward ? tr("Backward pass: the red pulse carries the gradient from the loss back through "
-                    "W_hh, one multiplication per step. Each cell shows ||dL/dh_t|| that reached "
-                    "it in the latest step (yellow: large, purple: small; grey: none).")
-               : tr("Every blue arrow is the same matrix W_hh: the gradient from the loss is "
-                    "multiplied by it (and the cell's derivative) once per step it travels back. "
-                    "%1").arg(endScored ? tr("Loss only at the last step.")
-                                        : tr("Loss at every step."));
+      backward
+          ? tr("Backward pass: the red pulse carries the gradient from the loss back through "
+               "W_hh, one multiplication per step. Each cell shows ||dL/dh_t|| that reached "
+               "it in the latest step (yellow: large, purple: small; grey: none).")
+          : tr("Every blue arrow is the same matrix W_hh: the gradient from the loss is "
+               "multiplied by it (and the cell's derivative) once per step it travels back. "
+               "%1")
+                .arg(endScored ? tr("Loss only at the last step.") : tr("Loss at every step."));
   p.drawText(QRectF(left, height() - bottom + 4, width() - left - right, bottom - 6),
              Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, caption);
 }
@@ -320,7 +325,9 @@ void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
         hi = std::max(hi, std::log10(v));
       }
   if (hi - lo < 3) lo = hi - 3;  // at least three decades: near-equal gradients look alike
-  auto unit = [&](double v) { return v > 0 && std::isfinite(v) ? (std::log10(v) - lo) / (hi - lo) : NAN; };
+  auto unit = [&](double v) {
+    return v > 0 && std::isfinite(v) ? (std::log10(v) - lo) / (hi - lo) : NAN;
+  };
   QFont tiny = font();
   tiny.setPointSizeF(std::max(6.5, font().pointSizeF() - 2));
   p.setFont(tiny);
@@ -344,7 +351,8 @@ void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
       if (i + 1 < g.n && g.steps[i + 1] > t && g.steps[i + 1] < we) {
         const double w = std::isnan(u) ? 0.8 : 0.8 + 3.2 * u;
         p.setPen(QPen(red, w));
-        arrow(p, QPointF(g.cx(i + 1) - g.cw / 2, y + g.ch / 2 - 3), QPointF(g.cx(i) + g.cw / 2, y + g.ch / 2 - 3));
+        arrow(p, QPointF(g.cx(i + 1) - g.cw / 2, y + g.ch / 2 - 3),
+              QPointF(g.cx(i) + g.cw / 2, y + g.ch / 2 - 3));
       }
     }
   }
@@ -359,7 +367,8 @@ void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
         // Between column i (at steps[i]) and the next drawn column to its right.
         int j = i + 1;
         while (j < g.n && g.steps[j] < 0) ++j;
-        const double t1 = j < g.n ? g.steps[j] : g.T, x1 = j < g.n ? g.cx(j) : g.cx(g.n - 1) + g.colW / 2;
+        const double t1 = j < g.n ? g.steps[j] : g.T,
+                     x1 = j < g.n ? g.cx(j) : g.cx(g.n - 1) + g.colW / 2;
         const double f = t1 > g.steps[i] ? (tc - g.steps[i]) / (t1 - g.steps[i]) : 0;
         x = g.cx(i) + f * (x1 - g.cx(i));
         break;

@@ -65,7 +65,7 @@ class UnrolledView : public QWidget {
 
   RunSpec m_spec;
   std::vector<std::vector<double>> m_norms;  // [layer][t], NaN where unknown
-  int m_from = -1, m_to = -1;  // the latest report's backward range; -1: none yet
+  int m_from = -1, m_to = -1;                // the latest report's backward range; -1: none yet
   double m_phase = 1.0;
   double m_rest = 0;  // seconds the finished sweep has been shown
   QTimer m_timer;

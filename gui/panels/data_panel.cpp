@@ -55,8 +55,9 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
   m_path->setPlaceholderText(tr("no file chosen"));
   m_open = new QPushButton(tr("Open…"));
   m_length = spin(2, 5000, 100, tr("Steps between the marked values and the answer: 2 to 5000"));
-  m_filler = spin(0, 500, 20, tr("Filler characters between the country and \"I can speak\": "
-                                 "the distance the memory must span"));
+  m_filler = spin(0, 500, 20,
+                  tr("Filler characters between the country and \"I can speak\": "
+                     "the distance the memory must span"));
   m_lag = spin(0, 2000, 20, tr("Blank steps between reading the symbols and writing them back"));
   m_csvPath = new QLineEdit;
   m_csvPath->setReadOnly(true);
@@ -134,9 +135,9 @@ void DataPanel::chooseFile() {
 }
 
 void DataPanel::chooseCsvFile() {
-  const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open a CSV time series"), QString(),
-      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Open a CSV time series"), QString(),
+                                   tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
   if (!path.isEmpty()) loadCsvFile(path);
 }
 
@@ -198,22 +199,26 @@ void DataPanel::updateNote() {
   QString note;
   switch (dataSpec().kind) {
     case DataKind::Adding:
-      note = tr("Adding problem: output the sum of the two marked values at the last step. "
-                "Predicting the mean gives MSE 1/6 ≈ 0.167.");
+      note =
+          tr("Adding problem: output the sum of the two marked values at the last step. "
+             "Predicting the mean gives MSE 1/6 ≈ 0.167.");
       break;
     case DataKind::Language:
-      note = tr("\"I am from <country>. <filler> I can speak <language>.\" Only the language "
-                "word is scored: the network must carry the country across the filler.");
+      note =
+          tr("\"I am from <country>. <filler> I can speak <language>.\" Only the language "
+             "word is scored: the network must carry the country across the filler.");
       break;
     case DataKind::Copy:
       note = tr("Copy task: read %1 symbols, wait through the lag, then write them back. "
-                "Chance accuracy is 1/8.").arg(kCopySymbols);
+                "Chance accuracy is 1/8.")
+                 .arg(kCopySymbols);
       break;
     case DataKind::Sine:
     case DataKind::Stock:
     case DataKind::Csv:
-      note = tr("Series: predict the next value; the last 20% is held out for validation and "
-                "forecasting, normalised with training statistics only.");
+      note =
+          tr("Series: predict the next value; the last 20% is held out for validation and "
+             "forecasting, normalised with training statistics only.");
       break;
     default:
       break;

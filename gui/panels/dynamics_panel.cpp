@@ -27,9 +27,12 @@ static QString cause(CellType cell, double radius, double sat, double keep, bool
     return keep > 0.8 ? DynamicsPanel::tr("forget gates are open (%1)").arg(keep, 0, 'f', 2)
                       : DynamicsPanel::tr("forget gates are %1 on average").arg(keep, 0, 'f', 2);
   if (sat > 0.3)
-    return DynamicsPanel::tr("%1% of units are saturated, where tanh′ ≈ 0").arg(sat * 100, 0, 'f', 0);
-  if (radius < 0.9) return DynamicsPanel::tr("W_hh shrinks signals (ρ %1 < 1)").arg(radius, 0, 'f', 2);
-  if (radius > 1.1) return DynamicsPanel::tr("W_hh stretches signals (ρ %1 > 1)").arg(radius, 0, 'f', 2);
+    return DynamicsPanel::tr("%1% of units are saturated, where tanh′ ≈ 0")
+        .arg(sat * 100, 0, 'f', 0);
+  if (radius < 0.9)
+    return DynamicsPanel::tr("W_hh shrinks signals (ρ %1 < 1)").arg(radius, 0, 'f', 2);
+  if (radius > 1.1)
+    return DynamicsPanel::tr("W_hh stretches signals (ρ %1 > 1)").arg(radius, 0, 'f', 2);
   if (cell == CellType::RnnRelu) return DynamicsPanel::tr("ρ %1 ≈ 1").arg(radius, 0, 'f', 2);
   return DynamicsPanel::tr("ρ %1 ≈ 1, but tanh′ < 1 damps every step").arg(radius, 0, 'f', 2);
 }
@@ -56,19 +59,30 @@ QString dynamicsVerdict(CellType cell, const std::vector<LayerProbe>& probes,
   const QString why = cause(cell, radius, sat, keep, gated && n > 0);
   if (fit.valid && fit.factor < 0.85)
     return DynamicsPanel::tr("Vanishing gradients: each step back keeps ×%1 of the signal (%2).")
-        .arg(fit.factor, 0, 'f', 2).arg(why);
+        .arg(fit.factor, 0, 'f', 2)
+        .arg(why);
   if (fit.valid && fit.factor > 1.15)
-    return DynamicsPanel::tr("Exploding gradients: each step back multiplies the signal by ×%1 "
-                             "(%2); clip them.").arg(fit.factor, 0, 'f', 2).arg(why);
+    return DynamicsPanel::tr(
+               "Exploding gradients: each step back multiplies the signal by ×%1 "
+               "(%2); clip them.")
+        .arg(fit.factor, 0, 'f', 2)
+        .arg(why);
   if (fit.valid)
-    return DynamicsPanel::tr("Gradients keep their size through time (×%1 per step, %2): long "
-                             "dependencies are learnable.").arg(fit.factor, 0, 'f', 2).arg(why);
+    return DynamicsPanel::tr(
+               "Gradients keep their size through time (×%1 per step, %2): long "
+               "dependencies are learnable.")
+        .arg(fit.factor, 0, 'f', 2)
+        .arg(why);
   if (!gated && radius < 0.9)
-    return DynamicsPanel::tr("Recurrent weights shrink signals (ρ %1 < 1): expect vanishing "
-                             "gradients.").arg(radius, 0, 'f', 2);
+    return DynamicsPanel::tr(
+               "Recurrent weights shrink signals (ρ %1 < 1): expect vanishing "
+               "gradients.")
+        .arg(radius, 0, 'f', 2);
   if (!gated && radius > 1.1)
-    return DynamicsPanel::tr("Recurrent weights stretch signals (ρ %1 > 1): expect exploding "
-                             "gradients; clip them.").arg(radius, 0, 'f', 2);
+    return DynamicsPanel::tr(
+               "Recurrent weights stretch signals (ρ %1 > 1): expect exploding "
+               "gradients; clip them.")
+        .arg(radius, 0, 'f', 2);
   return DynamicsPanel::tr("Signals keep their size (%1).").arg(why);
 }
 
@@ -170,7 +184,9 @@ void DynamicsPanel::update(const Frame& frame) {
                  .arg(p[0].gate_mean[1], 0, 'f', 2)
                  .arg(p[0].gate_mean[3], 0, 'f', 2);
   if (m_cell == CellType::Gru && p[0].gate_mean.size() == 3)
-    parts << tr("gates r %1 · z %2").arg(p[0].gate_mean[0], 0, 'f', 2).arg(p[0].gate_mean[1], 0, 'f', 2);
+    parts << tr("gates r %1 · z %2")
+                 .arg(p[0].gate_mean[0], 0, 'f', 2)
+                 .arg(p[0].gate_mean[1], 0, 'f', 2);
   m_stats->setText(parts.join(QStringLiteral("  ·  ")));
   m_verdict->setText(dynamicsVerdict(m_cell, p, m_fit));
 }

@@ -4,9 +4,9 @@
 #include <QList>
 #include <QWidget>
 
-#include "session/frame.h"
 #include "charts/gradient_fit.h"
 #include "model/config.h"
+#include "session/frame.h"
 
 class QLabel;
 class QLineSeries;

@@ -8,8 +8,8 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include "app/background_job.h"
 #include "charts/chart_view.h"
@@ -35,11 +35,11 @@ QLineSeries* line(const QString& name, const QColor& color, qreal width,
 // One table row: the model's RMSE and MAE, the naive baseline's, and the RMSE change.
 QString errorRow(const QString& name, const ErrorPair& model, const ErrorPair& naive) {
   const double gain = naive.rmse > 0 ? 100.0 * (1.0 - model.rmse / naive.rmse) : 0.0;
-  const QString verdict =
-      gain >= 0 ? ForecastView::tr("%1% better").arg(gain, 0, 'f', 1)
-                : ForecastView::tr("%1% worse").arg(-gain, 0, 'f', 1);
-  return QStringLiteral("<tr><td nowrap><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
-                        "<td nowrap>%6</td></tr>")
+  const QString verdict = gain >= 0 ? ForecastView::tr("%1% better").arg(gain, 0, 'f', 1)
+                                    : ForecastView::tr("%1% worse").arg(-gain, 0, 'f', 1);
+  return QStringLiteral(
+             "<tr><td nowrap><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
+             "<td nowrap>%6</td></tr>")
       .arg(name, formatValue(model.rmse), formatValue(naive.rmse), formatValue(model.mae),
            formatValue(naive.mae), verdict);
 }
@@ -120,7 +120,10 @@ ForecastView::ForecastView(TrainingController* controller, QWidget* parent)
     if (m_result.truth.cols() > 0) show(m_result);
   });
   connect(m_refresh, &QSpinBox::valueChanged, this, [this](int s) {
-    if (s > 0) m_timer.start(s * 1000); else m_timer.stop();
+    if (s > 0)
+      m_timer.start(s * 1000);
+    else
+      m_timer.stop();
   });
   connect(&m_timer, &QTimer::timeout, this, [this] {
     if (m_available && m_controller->frame().playing) forecastNow();
@@ -219,15 +222,15 @@ void ForecastView::show(const ForecastResult& r) {
   m_view->fitRanges();
   if (auto* x = qobject_cast<QValueAxis*>(m_view->xAxis()); x && n > 0)
     x->setRange(r.begin, r.begin + std::min(n, m_shown->value()));
-  const QString header = QStringLiteral("<tr><th></th><th>%1</th><th>%2</th><th>%3</th>"
-                                        "<th>%4</th><th>%5</th></tr>")
+  const QString header = QStringLiteral(
+                             "<tr><th></th><th>%1</th><th>%2</th><th>%3</th>"
+                             "<th>%4</th><th>%5</th></tr>")
                              .arg(tr("RMSE"), tr("naive"), tr("MAE"), tr("naive"), tr("RMSE"));
-  m_summary->setText(QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">") + header +
-                     errorRow(tr("one step"), r.model, r.baseline) +
-                     errorRow(tr("%1 steps").arg(m_horizon->value()), r.multi_model,
-                              r.multi_baseline) +
-                     QStringLiteral("</table>") +
-                     tr("Naive: repeat the last known value."));
+  m_summary->setText(
+      QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">") + header +
+      errorRow(tr("one step"), r.model, r.baseline) +
+      errorRow(tr("%1 steps").arg(m_horizon->value()), r.multi_model, r.multi_baseline) +
+      QStringLiteral("</table>") + tr("Naive: repeat the last known value."));
 }
 
 }  // namespace unroll::gui

@@ -71,7 +71,7 @@ class LessonPanel : public QWidget {
   long m_startStep = 0;            // the run's step when this step was entered
   uint64_t m_staleGeneration = 0;  // frames of this generation or older predate the step
   bool m_haveStale = false;
-  uint64_t m_seenTravels = 0;      // Frame::travelCount when last seen
+  uint64_t m_seenTravels = 0;       // Frame::travelCount when last seen
   uint64_t m_nonFiniteAtStart = 0;  // the frame's rejected-step count when the step was entered
   QLabel* m_title;
   QLabel* m_counter;

@@ -3,6 +3,8 @@
 // "Lesson"; the lesson panel shows them through QCoreApplication::translate("Lesson", ...).
 #include "panels/lesson_panel.h"
 
+// The generator lays this file out; clang-format leaves it alone.
+// clang-format off
 namespace unroll::gui {
 
 QStringList builtinLessonStrings() {
@@ -148,5 +150,6 @@ QStringList builtinLessonStrings() {
   for (const char* s : strings) out << QString::fromUtf8(s);
   return out;
 }
+// clang-format on
 
 }  // namespace unroll::gui

@@ -62,7 +62,8 @@ void ModelDesigner::buildUi() {
   m_input = new QComboBox;
   m_input->addItem(tr("One-hot"), int(InputKind::OneHot));
   m_input->addItem(tr("Embedding"), int(InputKind::Embedding));
-  m_input->setToolTip(tr("How tokens enter the first layer (numeric tasks always use dense input)"));
+  m_input->setToolTip(
+      tr("How tokens enter the first layer (numeric tasks always use dense input)"));
   mf->addRow(tr("Input"), m_input);
   m_embed = spin(1, 512, tr("Embedding dimension: 1 to 512"));
   mf->addRow(tr("Embedding size"), m_embed);
@@ -74,12 +75,14 @@ void ModelDesigner::buildUi() {
   m_init->addItem(tr("Orthogonal"), int(InitKind::Orthogonal));
   m_init->addItem(tr("Identity (IRNN)"), int(InitKind::Identity));
   mf->addRow(tr("Initialisation"), m_init);
-  m_gain = dspin(0.05, 5.0, 2, 0.05, tr("W_hh is multiplied by this after initialisation: "
-                                        "below 1 shrinks signals, above 1 stretches them "
-                                        "(0.05 to 5)"));
+  m_gain = dspin(0.05, 5.0, 2, 0.05,
+                 tr("W_hh is multiplied by this after initialisation: "
+                    "below 1 shrinks signals, above 1 stretches them "
+                    "(0.05 to 5)"));
   mf->addRow(tr("Recurrent gain"), m_gain);
-  m_forgetBias = dspin(-5.0, 10.0, 1, 0.5, tr("Added to the LSTM forget-gate bias: positive "
-                                               "values keep memory open (-5 to 10)"));
+  m_forgetBias = dspin(-5.0, 10.0, 1, 0.5,
+                       tr("Added to the LSTM forget-gate bias: positive "
+                          "values keep memory open (-5 to 10)"));
   mf->addRow(tr("Forget-gate bias"), m_forgetBias);
   v->addWidget(model);
 
@@ -88,7 +91,7 @@ void ModelDesigner::buildUi() {
   tf->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   m_optimizer = new QComboBox;
   const std::pair<OptimizerKind, QString> opts[] = {
-      {OptimizerKind::Sgd, tr("SGD")},          {OptimizerKind::Momentum, tr("SGD + momentum")},
+      {OptimizerKind::Sgd, tr("SGD")},           {OptimizerKind::Momentum, tr("SGD + momentum")},
       {OptimizerKind::Nesterov, tr("Nesterov")}, {OptimizerKind::Adagrad, tr("Adagrad")},
       {OptimizerKind::RmsProp, tr("RMSprop")},   {OptimizerKind::Adam, tr("Adam")},
       {OptimizerKind::AdamW, tr("AdamW")}};
@@ -103,8 +106,9 @@ void ModelDesigner::buildUi() {
   m_clipMode->addItem(tr("Per value"), int(ClipMode::Value));
   m_clipMode->setToolTip(tr("Gradient clipping; applies at the next step"));
   tf->addRow(tr("Clipping"), m_clipMode);
-  m_clipThreshold = dspin(0.001, 1000.0, 3, 0.1, tr("Largest allowed norm (or |value|): "
-                                                    "0.001 to 1000"));
+  m_clipThreshold = dspin(0.001, 1000.0, 3, 0.1,
+                          tr("Largest allowed norm (or |value|): "
+                             "0.001 to 1000"));
   m_clipThreshold->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
   tf->addRow(tr("Clip threshold"), m_clipThreshold);
   m_bptt = new QComboBox;
@@ -120,8 +124,9 @@ void ModelDesigner::buildUi() {
   tf->addRow(tr("Batch size"), m_batch);
   m_seq = spin(2, 10000, tr("Steps per training sequence: 2 to 10000"));
   tf->addRow(tr("Sequence length"), m_seq);
-  m_seed = spin(0, 2147483647, tr("One seed drives initialisation and data order: the same seed "
-                                  "gives the same run"));
+  m_seed = spin(0, 2147483647,
+                tr("One seed drives initialisation and data order: the same seed "
+                   "gives the same run"));
   tf->addRow(tr("Seed"), m_seed);
   v->addWidget(train);
 
@@ -172,8 +177,8 @@ void ModelDesigner::setSpec(const RunSpec& s) {
   selectData(m_cell, int(t.model.cell));
   m_layers->setValue(t.model.layers);
   m_hidden->setValue(t.model.hidden);
-  selectData(m_input, int(t.model.input == InputKind::Embedding ? InputKind::Embedding
-                                                                  : InputKind::OneHot));
+  selectData(m_input,
+             int(t.model.input == InputKind::Embedding ? InputKind::Embedding : InputKind::OneHot));
   m_embed->setValue(t.model.embed_dim);
   selectData(m_init, int(t.model.init));
   m_gain->setValue(s.recurrentGain);
@@ -244,10 +249,13 @@ QString ModelDesigner::reason() const {
   if (s.train.bptt.truncated) {
     if (s.train.bptt.k1 > s.train.bptt.k2)
       return tr("k1 (%1) must not exceed k2 (%2): an update cannot skip steps it never "
-                "backpropagates through.").arg(s.train.bptt.k1).arg(s.train.bptt.k2);
+                "backpropagates through.")
+          .arg(s.train.bptt.k1)
+          .arg(s.train.bptt.k2);
     if (s.train.bptt.k1 > s.train.seq)
       return tr("k1 (%1) is longer than the sequence (%2 steps).")
-          .arg(s.train.bptt.k1).arg(s.train.seq);
+          .arg(s.train.bptt.k1)
+          .arg(s.train.seq);
   }
   return validationError(s);
 }

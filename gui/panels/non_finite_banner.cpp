@@ -9,8 +9,9 @@ namespace unroll::gui {
 
 NonFiniteBanner::NonFiniteBanner(QWidget* parent) : QFrame(parent) {
   setObjectName(QStringLiteral("nonFiniteBanner"));
-  setStyleSheet("#nonFiniteBanner { background: #fde0dd; border: 1px solid #c51b8a; "
-                "border-radius: 4px; } QLabel { color: #49006a; }");
+  setStyleSheet(
+      "#nonFiniteBanner { background: #fde0dd; border: 1px solid #c51b8a; "
+      "border-radius: 4px; } QLabel { color: #49006a; }");
   auto* h = new QHBoxLayout(this);
   h->setContentsMargins(10, 6, 10, 6);
   m_text = new QLabel;

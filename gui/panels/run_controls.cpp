@@ -65,8 +65,8 @@ int RunControls::stepsPerSecond() const { return m_speed->currentData().toInt();
 void RunControls::setPlaying(bool playing) {
   m_playing = playing;
   m_play->setText(playing ? tr("Pause") : tr("Play"));
-  m_play->setIcon(QIcon(playing ? QStringLiteral(":/icons/pause.svg")
-                                : QStringLiteral(":/icons/play.svg")));
+  m_play->setIcon(
+      QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
   m_play->setToolTip(playing ? tr("Pause after the current step (Space)")
                              : tr("Train continuously (Space)"));
 }

@@ -47,15 +47,17 @@ SamplePanel::SamplePanel(TrainingController* controller, QWidget* parent)
   auto* form = new QFormLayout;
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   m_prime = new QLineEdit(QStringLiteral("The "));
-  m_prime->setToolTip(tr("Text fed to the network before it writes; every character must occur "
-                         "in the training text"));
+  m_prime->setToolTip(
+      tr("Text fed to the network before it writes; every character must occur "
+         "in the training text"));
   form->addRow(tr("Prime:"), m_prime);
   auto* tRow = new QHBoxLayout;
   m_temperature = new QSlider(Qt::Horizontal);
   m_temperature->setRange(0, 200);
   m_temperature->setValue(80);
-  m_temperature->setToolTip(tr("0 always takes the likeliest character; 1 samples the model's own "
-                               "distribution; higher is wilder"));
+  m_temperature->setToolTip(
+      tr("0 always takes the likeliest character; 1 samples the model's own "
+         "distribution; higher is wilder"));
   m_temperatureLabel = new QLabel;
   m_temperatureLabel->setMinimumWidth(60);
   tRow->addWidget(m_temperature, 1);
@@ -72,8 +74,9 @@ SamplePanel::SamplePanel(TrainingController* controller, QWidget* parent)
   m_unit = new QSpinBox;
   m_unit->setRange(-1, 0);
   m_unit->setSpecialValueText(tr("none"));
-  m_unit->setToolTip(tr("Hidden unit whose activation tints each character: blue is negative, red "
-                        "positive. Look for units that track quotes, line ends or word starts."));
+  m_unit->setToolTip(
+      tr("Hidden unit whose activation tints each character: blue is negative, red "
+         "positive. Look for units that track quotes, line ends or word starts."));
   row->addWidget(new QLabel(tr("Length:")));
   row->addWidget(m_length);
   row->addSpacing(8);
@@ -112,7 +115,10 @@ SamplePanel::SamplePanel(TrainingController* controller, QWidget* parent)
   connect(m_temperature, &QSlider::valueChanged, this, &SamplePanel::updateTemperatureLabel);
   connect(m_sampleButton, &QPushButton::clicked, this, &SamplePanel::sampleNow);
   connect(m_refresh, &QSpinBox::valueChanged, this, [this](int s) {
-    if (s > 0) m_timer.start(s * 1000); else m_timer.stop();
+    if (s > 0)
+      m_timer.start(s * 1000);
+    else
+      m_timer.stop();
   });
   connect(&m_timer, &QTimer::timeout, this, [this] {
     if (available() && m_controller->frame().playing) sampleNow();
@@ -139,9 +145,8 @@ SampleOptions SamplePanel::options() const {
 }
 
 void SamplePanel::updateTemperatureLabel() {
-  m_temperatureLabel->setText(m_temperature->value() == 0
-                                  ? tr("argmax")
-                                  : QString::number(temperature(), 'f', 2));
+  m_temperatureLabel->setText(m_temperature->value() == 0 ? tr("argmax")
+                                                          : QString::number(temperature(), 'f', 2));
 }
 
 void SamplePanel::syncWithController() {
@@ -201,7 +206,10 @@ void SamplePanel::onSnapshot(const NetworkSnapshot& s) {
         m_status->setText(
             unit < 0 ? tr("Sampled at step %1.").arg(step)
                      : tr("Sampled at step %1. Unit %2 of layer %3: blue −1, white 0, red +1; "
-                          "the prime is underlined.").arg(step).arg(unit).arg(layer + 1));
+                          "the prime is underlined.")
+                           .arg(step)
+                           .arg(unit)
+                           .arg(layer + 1));
         emit sampled();
       });
   if (!started) m_requested = false;

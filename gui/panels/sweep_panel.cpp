@@ -17,8 +17,8 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
@@ -57,9 +57,12 @@ void runSweep(const SweepSpec& spec, const std::atomic<bool>& stop, std::atomic<
 
 QColor cellColor(CellType c) {
   switch (c) {
-    case CellType::Lstm: return QColor(31, 119, 180);
-    case CellType::Gru: return QColor(44, 160, 44);
-    default: return QColor(214, 39, 40);
+    case CellType::Lstm:
+      return QColor(31, 119, 180);
+    case CellType::Gru:
+      return QColor(44, 160, 44);
+    default:
+      return QColor(214, 39, 40);
   }
 }
 
@@ -95,8 +98,9 @@ SweepPanel::SweepPanel(QWidget* parent) : QWidget(parent), m_job(new BackgroundJ
   form->addRow(tr("Steps per run:"), budget);
   auto* cells = new QHBoxLayout;
   m_view = new ChartView;
-  const std::pair<CellType, QString> kinds[] = {
-      {CellType::RnnTanh, tr("tanh RNN")}, {CellType::Lstm, tr("LSTM")}, {CellType::Gru, tr("GRU")}};
+  const std::pair<CellType, QString> kinds[] = {{CellType::RnnTanh, tr("tanh RNN")},
+                                                {CellType::Lstm, tr("LSTM")},
+                                                {CellType::Gru, tr("GRU")}};
   for (const auto& [cell, name] : kinds) {
     Curve c{cell, new QCheckBox(name), new QLineSeries, new QScatterSeries};
     c.box->setChecked(true);
@@ -152,8 +156,9 @@ SweepPanel::SweepPanel(QWidget* parent) : QWidget(parent), m_job(new BackgroundJ
   m_status = new QLabel;
   m_status->setWordWrap(true);
   m_status->setStyleSheet("QLabel { color: palette(mid); }");
-  m_status->setText(tr("Where does each cell stop learning? Vanilla RNNs fail at long lags; "
-                       "gated cells go on."));
+  m_status->setText(
+      tr("Where does each cell stop learning? Vanilla RNNs fail at long lags; "
+         "gated cells go on."));
   v->addWidget(m_status);
   v->addStretch();
   outer->addWidget(controls);
@@ -252,7 +257,8 @@ bool SweepPanel::start() {
     c.dots->clear();
   }
   const bool tokens = tokenTask();
-  if (choice == kLanguage) setBaseline(100.0 * LanguageTask::majority_share(), tr("majority guess"));
+  if (choice == kLanguage)
+    setBaseline(100.0 * LanguageTask::majority_share(), tr("majority guess"));
   if (choice == kCopy) setBaseline(100.0 / 8, tr("chance"));
   if (choice == kAdding) setBaseline(AddingTask::baseline_mse(), tr("mean predictor"));
   m_view->setYAxis(false, tokens ? tr("accuracy (%)") : tr("validation MSE"));
@@ -275,7 +281,8 @@ bool SweepPanel::start() {
       [this, spec, error] {
         try {
           runSweep(spec, m_stop, m_done, [this](const SweepRow& row) {
-            QMetaObject::invokeMethod(this, [this, row] { addRow(row); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, row] { addRow(row); }, Qt::QueuedConnection);
           });
         } catch (const std::exception& e) {
           *error = QString::fromStdString(e.what());
@@ -337,7 +344,8 @@ void SweepPanel::finish(bool cancelled, const QString& error) {
     m_status->setText(tr("Cancelled after %1 runs.").arg(m_rows.size()));
   else
     m_status->setText(tr("Done: %1 runs. Where a curve drops to the dashed line, that cell has "
-                         "stopped learning.").arg(m_rows.size()));
+                         "stopped learning.")
+                          .arg(m_rows.size()));
   emit sweepFinished(cancelled);
 }
 

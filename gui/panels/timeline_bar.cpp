@@ -33,9 +33,9 @@ class TimelineTrack : public QWidget {
     if (e->buttons() & Qt::LeftButton) scrub(e->position().x());
     const long k = nearestKept(e->position().x());
     if (k >= 0)
-      QToolTip::showText(e->globalPosition().toPoint(),
-                         TimelineBar::tr("kept point at step %1").arg(QLocale().toString(qlonglong(k))),
-                         this);
+      QToolTip::showText(
+          e->globalPosition().toPoint(),
+          TimelineBar::tr("kept point at step %1").arg(QLocale().toString(qlonglong(k))), this);
   }
   void mouseDoubleClickEvent(QMouseEvent* e) override {
     scrub(e->position().x());
@@ -51,7 +51,9 @@ class TimelineTrack : public QWidget {
   }
   double left() const { return 8; }
   double right() const { return width() - 8.0; }
-  double xOf(long step) const { return left() + (right() - left()) * double(step) / double(span()); }
+  double xOf(long step) const {
+    return left() + (right() - left()) * double(step) / double(span());
+  }
   long nearestKept(double x) const {
     long best = -1;
     double bestDist = 1e300;
@@ -109,9 +111,12 @@ void TimelineTrack::keyPressEvent(QKeyEvent* e) {
   auto it = std::find(kept.begin(), kept.end(), m_bar->m_selected);
   if (e->key() == Qt::Key_Left || e->key() == Qt::Key_Right) {
     if (kept.empty()) return;
-    if (it == kept.end()) it = kept.end() - 1;
-    else if (e->key() == Qt::Key_Left && it != kept.begin()) --it;
-    else if (e->key() == Qt::Key_Right && it + 1 != kept.end()) ++it;
+    if (it == kept.end())
+      it = kept.end() - 1;
+    else if (e->key() == Qt::Key_Left && it != kept.begin())
+      --it;
+    else if (e->key() == Qt::Key_Right && it + 1 != kept.end())
+      ++it;
     m_bar->m_follow = false;
     m_bar->m_selected = *it;
     m_bar->refresh();
@@ -126,32 +131,36 @@ TimelineBar::TimelineBar(QWidget* parent) : QWidget(parent) {
   auto* h = new QHBoxLayout(this);
   h->setContentsMargins(6, 0, 6, 0);
   auto* title = new QLabel(tr("<b>Timeline</b>"));
-  title->setToolTip(tr("Kept points of this run (ticks). Pick one with the mouse or the arrow keys, "
-                       "then go back to it: the model, optimizer and every chart return there. "
-                       "Change a setting and press Play to branch; the branch left behind stays "
-                       "on the loss chart as a dashed curve."));
+  title->setToolTip(
+      tr("Kept points of this run (ticks). Pick one with the mouse or the arrow keys, "
+         "then go back to it: the model, optimizer and every chart return there. "
+         "Change a setting and press Play to branch; the branch left behind stays "
+         "on the loss chart as a dashed curve."));
   h->addWidget(title);
   m_track = new TimelineTrack(this);
   h->addWidget(m_track, 1);
   // Both change text every frame: fixed sizes keep that from re-laying out the window each time.
   m_info = new QLabel;
-  m_info->setFixedSize(m_info->fontMetrics().horizontalAdvance(tr("step %1 · %2").arg(
-                           QLocale().toString(9999999LL), tr("%1 kept points").arg(40))) + 8,
-                       m_info->sizeHint().height());
+  m_info->setFixedSize(
+      m_info->fontMetrics().horizontalAdvance(
+          tr("step %1 · %2").arg(QLocale().toString(9999999LL), tr("%1 kept points").arg(40))) +
+          8,
+      m_info->sizeHint().height());
   h->addWidget(m_info);
   m_go = new QPushButton(tr("Go back"));
   m_go->setEnabled(false);
-  m_go->setFixedSize(
-      m_go->fontMetrics().horizontalAdvance(tr("Go back to step %1").arg(QLocale().toString(9999999LL))) + 24,
-      m_go->sizeHint().height());
+  m_go->setFixedSize(m_go->fontMetrics().horizontalAdvance(
+                         tr("Go back to step %1").arg(QLocale().toString(9999999LL))) +
+                         24,
+                     m_go->sizeHint().height());
   h->addWidget(m_go);
   connect(m_go, &QPushButton::clicked, this, &TimelineBar::requestTravel);
   refresh();
 }
 
 void TimelineBar::setFrame(const Frame& frame) {
-  const bool travelled = frame.travelledTo >= 0 && frame.travelledTo != m_steps &&
-                         frame.steps == frame.travelledTo;
+  const bool travelled =
+      frame.travelledTo >= 0 && frame.travelledTo != m_steps && frame.steps == frame.travelledTo;
   m_kept = frame.keptSteps;
   m_ghosts = frame.ghosts;
   m_steps = frame.steps;
@@ -187,8 +196,8 @@ void TimelineBar::refresh() {
   if (m_kept.empty()) {
     m_info->setText(tr("no run yet"));
   } else {
-    const QString kept = m_kept.size() == 1 ? tr("1 kept point")
-                                             : tr("%1 kept points").arg(m_kept.size());
+    const QString kept =
+        m_kept.size() == 1 ? tr("1 kept point") : tr("%1 kept points").arg(m_kept.size());
     m_info->setText(tr("step %1 · %2").arg(loc.toString(qlonglong(m_steps)), kept));
   }
   const bool back = canGoBack();

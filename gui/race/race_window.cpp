@@ -30,8 +30,8 @@
 #include <thread>
 
 #include "app/background_job.h"
-#include "charts/chart_view.h"
 #include "app/file_ui.h"
+#include "charts/chart_view.h"
 #include "charts/gradient_fit.h"
 
 namespace unroll::gui {

@@ -39,12 +39,16 @@ TaskSpec taskSpecFor(const RunSpec& spec, const Task& task) {
   t.name = task.name();
   const DataSpec& d = spec.data;
   switch (d.kind) {
-    case DataKind::BuiltinText: t.options["task"] = "text"; break;
+    case DataKind::BuiltinText:
+      t.options["task"] = "text";
+      break;
     case DataKind::TextFile:
       t.options["task"] = "text";
       recordFile(t, d.path);
       break;
-    case DataKind::Adding: t.options["task"] = "adding"; break;
+    case DataKind::Adding:
+      t.options["task"] = "adding";
+      break;
     case DataKind::Language:
       t.options["task"] = "language";
       t.options["filler"] = std::to_string(d.filler);
@@ -54,14 +58,19 @@ TaskSpec taskSpecFor(const RunSpec& spec, const Task& task) {
       t.options["lag"] = std::to_string(d.copyLag);
       t.options["symbols"] = std::to_string(kCopySymbols);
       break;
-    case DataKind::Sine: t.options["task"] = "sine"; break;
-    case DataKind::Stock: t.options["task"] = "stock"; break;
+    case DataKind::Sine:
+      t.options["task"] = "sine";
+      break;
+    case DataKind::Stock:
+      t.options["task"] = "stock";
+      break;
     case DataKind::Csv:
       t.options["task"] = "csv";
       recordFile(t, d.path);
       if (!d.csvColumn.isEmpty()) t.options["columns"] = d.csvColumn.toStdString();
       break;
-    default: throw Error("this data source cannot be saved in a checkpoint yet");
+    default:
+      throw Error("this data source cannot be saved in a checkpoint yet");
   }
   return t;
 }

@@ -1,7 +1,7 @@
 // The controller's file commands: checks on the GUI thread (the file, the rebuilt task), the
 // Trainer's part on the training thread, and a wait for its answer through the mailbox.
-#include "session/checkpoint_spec.h"
 #include "core/error.h"
+#include "session/checkpoint_spec.h"
 #include "session/trainer_thread.h"
 #include "session/training_controller.h"
 

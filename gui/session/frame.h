@@ -11,18 +11,18 @@
 namespace unroll::gui {
 
 struct NonFiniteEvent {
-  long step = 0;        // the step that was rejected (1-based, as in StepReport)
-  QString tensor;       // "loss", "weights", "gradient" or a parameter name
-  QString message;      // the engine's sentence
+  long step = 0;    // the step that was rejected (1-based, as in StepReport)
+  QString tensor;   // "loss", "weights", "gradient" or a parameter name
+  QString message;  // the engine's sentence
 };
 
 // The answer of the training thread to a file command (save, export, open).
 struct FileResult {
-  uint64_t id = 0;      // the request this answers
+  uint64_t id = 0;  // the request this answers
   bool ok = false;
   QString path;
-  QString message;      // the engine's sentence when !ok
-  long step = 0;        // the run's step when saved or opened
+  QString message;  // the engine's sentence when !ok
+  long step = 0;    // the run's step when saved or opened
 };
 
 // What a save command writes.
@@ -31,41 +31,41 @@ enum class FileKind { Checkpoint, Safetensors, Onnx, MetricsCsv, TimestepCsv };
 // A branch left behind by travelling back in time: the loss curve it had after the point the run
 // went back to, and the live settings it ran with, so both branches can be compared.
 struct GhostBranch {
-  int id = 0;              // 1, 2, ... in the order branches were left
-  long fromStep = 0;       // the step the run went back to (both branches share the steps before)
-  long toStep = 0;         // the last step this branch reached
-  double lr = 0;           // its learning rate, clipping threshold (0: off) and truncated-BPTT
-  double clip = 0;         // window (0: full BPTT) when it was left
+  int id = 0;         // 1, 2, ... in the order branches were left
+  long fromStep = 0;  // the step the run went back to (both branches share the steps before)
+  long toStep = 0;    // the last step this branch reached
+  double lr = 0;      // its learning rate, clipping threshold (0: off) and truncated-BPTT
+  double clip = 0;    // window (0: full BPTT) when it was left
   int bptt = 0;
-  long stride = 1;         // steps per point below (the history's bucket stride)
+  long stride = 1;  // steps per point below (the history's bucket stride)
   // (step, mean training loss), ascending, over the whole branch: the shared past before
   // fromStep too, so it can be smoothed like the live curve. Bounded by the history's buckets.
   std::vector<std::pair<double, double>> points;
 };
 
 struct Frame {
-  uint64_t generation = 0;    // bumps when the model or task is swapped or reset
-  uint64_t version = 0;       // bumps with every published step
+  uint64_t generation = 0;      // bumps when the model or task is swapped or reset
+  uint64_t version = 0;         // bumps with every published step
   uint64_t historyVersion = 0;  // bumps whenever the histories change
-  bool hasReport = false;     // false until the first step of this generation
-  StepReport report;          // the latest published step
+  bool hasReport = false;       // false until the first step of this generation
+  StepReport report;            // the latest published step
   bool hasProbes = false;
   long probeStep = 0;
   std::vector<LayerProbe> probes;  // [layer] the latest probes
   ScalarHistory history;
   HeatHistory heat;
-  long steps = 0;             // accepted updates so far
-  double elapsed = 0;         // seconds spent playing or stepping
+  long steps = 0;      // accepted updates so far
+  double elapsed = 0;  // seconds spent playing or stepping
   bool playing = false;
-  int stepsPerSecond = 0;     // 0: full speed
+  int stepsPerSecond = 0;  // 0: full speed
   uint64_t nonFiniteCount = 0;
   NonFiniteEvent lastNonFinite;
   uint64_t errorCount = 0;
-  QString lastError;          // a command the engine refused (bad BPTT window...) or a failed build
-  bool modified = false;      // trained since the last checkpoint save or open
-  uint64_t rewindCount = 0;   // rewinds to a known-good snapshot after a non-finite step
-  long rewoundTo = -1;        // the step the last rewind returned to
-  FileResult lastFile;        // the latest file command's answer
+  QString lastError;         // a command the engine refused (bad BPTT window...) or a failed build
+  bool modified = false;     // trained since the last checkpoint save or open
+  uint64_t rewindCount = 0;  // rewinds to a known-good snapshot after a non-finite step
+  long rewoundTo = -1;       // the step the last rewind returned to
+  FileResult lastFile;       // the latest file command's answer
   // Time travel: the kept points (steps, oldest first), the branches left behind (at most
   // kMaxGhosts, the oldest dropped first), and the latest travel.
   static constexpr int kMaxGhosts = 4;

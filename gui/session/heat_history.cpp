@@ -79,8 +79,7 @@ void HeatHistory::halve() {
 }
 
 float HeatHistory::value(const Column& c, int layer, int t) {
-  if (layer >= int(c.sum.size()) || t >= int(c.sum[layer].size()) || c.n[layer][t] <= 0)
-    return NAN;
+  if (layer >= int(c.sum.size()) || t >= int(c.sum[layer].size()) || c.n[layer][t] <= 0) return NAN;
   return c.sum[layer][t] / c.n[layer][t];
 }
 

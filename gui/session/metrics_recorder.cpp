@@ -62,9 +62,9 @@ void MetricsRecorder::truncateAfter(long step) {
 
 void replayHistory(const MetricsHistory& h, ScalarHistory& scalars, HeatHistory& heat) {
   const std::pair<const char*, Series> map[] = {
-      {"train_loss", kLoss},       {"val_loss", kValLoss},
-      {"grad_norm", kGradNorm},    {"grad_norm_clipped", kGradNormClipped},
-      {"clipped", kClipEvent},     {"lr", kLearningRate},
+      {"train_loss", kLoss},        {"val_loss", kValLoss},
+      {"grad_norm", kGradNorm},     {"grad_norm_clipped", kGradNormClipped},
+      {"clipped", kClipEvent},      {"lr", kLearningRate},
       {"tokens_per_s", kTokensPerS}};
   for (size_t r = 0; r < h.rows(); ++r) {
     scalars.beginStep(long(h.at(r, "step")));

@@ -2,8 +2,8 @@
 // then every 2nd, 4th... step (bounded memory), and a bounded set of timestep-gradient profiles.
 #pragma once
 #include "io/checkpoint.h"
-#include "session/scalar_history.h"
 #include "session/heat_history.h"
+#include "session/scalar_history.h"
 
 namespace unroll::gui {
 
@@ -11,9 +11,9 @@ class MetricsRecorder {
  public:
   explicit MetricsRecorder(size_t maxRows = 100000, size_t maxProfiles = 500);
 
-  void record(const StepReport& report);   // accepted steps only
+  void record(const StepReport& report);       // accepted steps only
   void assign(const MetricsHistory& history);  // an opened checkpoint's history
-  void truncateAfter(long step);           // a rewind abandons later steps
+  void truncateAfter(long step);               // a rewind abandons later steps
   void clear();
   const MetricsHistory& history() const { return m_h; }
 

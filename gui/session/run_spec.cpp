@@ -2,10 +2,9 @@
 #include "session/run_spec.h"
 
 #include <QCoreApplication>
-
-#include "core/error.h"
 #include <QFileInfo>
 
+#include "core/error.h"
 #include "data/adding_task.h"
 #include "data/copy_task.h"
 #include "data/csv_series.h"
@@ -109,24 +108,30 @@ bool demoSpec(const QString& name, RunSpec* out) {
 
 QString demoDescription(const QString& name) {
   if (name == "vanishing")
-    return QCoreApplication::translate("RunSpec", "Vanishing: a tanh RNN on the adding problem; the gradient fades before it reaches "
-              "the marked steps.");
+    return QCoreApplication::translate(
+        "RunSpec",
+        "Vanishing: a tanh RNN on the adding problem; the gradient fades before it reaches "
+        "the marked steps.");
   if (name == "exploding")
-    return QCoreApplication::translate("RunSpec", "Exploding: strong recurrent weights and SGD without clipping; gradient spikes.");
+    return QCoreApplication::translate(
+        "RunSpec",
+        "Exploding: strong recurrent weights and SGD without clipping; gradient spikes.");
   if (name == "lstm")
-    return QCoreApplication::translate("RunSpec", "LSTM: the same adding problem, solved by gates that keep the signal alive.");
+    return QCoreApplication::translate(
+        "RunSpec", "LSTM: the same adding problem, solved by gates that keep the signal alive.");
   if (name == "text")
-    return QCoreApplication::translate("RunSpec", "Text: a character-level LSTM language model on the built-in prose.");
+    return QCoreApplication::translate(
+        "RunSpec", "Text: a character-level LSTM language model on the built-in prose.");
   if (name == "language")
-    return QCoreApplication::translate("RunSpec", "Language: remember the country across the filler to name its language.");
+    return QCoreApplication::translate(
+        "RunSpec", "Language: remember the country across the filler to name its language.");
   if (name == "sine")
-    return QCoreApplication::translate("RunSpec", "Sine: forecast a noisy sum of sines, one step and many steps ahead.");
+    return QCoreApplication::translate(
+        "RunSpec", "Sine: forecast a noisy sum of sines, one step and many steps ahead.");
   return {};
 }
 
-bool isDenseTask(DataKind k) {
-  return k == DataKind::Adding || isSeriesTask(k);
-}
+bool isDenseTask(DataKind k) { return k == DataKind::Adding || isSeriesTask(k); }
 
 bool isSeriesTask(DataKind k) {
   return k == DataKind::Sine || k == DataKind::Stock || k == DataKind::Csv;

@@ -16,10 +16,10 @@ enum Series {
   kClipEvent,        // 1 when clipping changed the gradient, else 0
   kLearningRate,
   kTokensPerS,
-  kRadius0,          // spectral radius of W_hh, layers 0..kMaxLayers-1
-  kSingular0 = kRadius0 + 4,  // largest singular value of W_hh, per layer
+  kRadius0,                     // spectral radius of W_hh, layers 0..kMaxLayers-1
+  kSingular0 = kRadius0 + 4,    // largest singular value of W_hh, per layer
   kSaturated = kSingular0 + 4,  // saturated fraction, mean over layers
-  kDead,             // dead ReLU fraction, mean over layers
+  kDead,                        // dead ReLU fraction, mean over layers
   kSeriesCount
 };
 constexpr int kMaxLayers = 4;  // layers beyond this are not plotted in the dynamics chart

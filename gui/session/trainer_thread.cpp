@@ -40,8 +40,8 @@ void TrainerThread::requestStop() {
 
 void TrainerThread::pull(Frame& into) {
   std::lock_guard lock(m_dataMutex);
-  const bool newHistory = into.historyVersion != m_out.historyVersion ||
-                          into.generation != m_out.generation;
+  const bool newHistory =
+      into.historyVersion != m_out.historyVersion || into.generation != m_out.generation;
   if (into.version != m_out.version || into.generation != m_out.generation) {
     into.hasReport = m_out.hasReport;
     into.report = m_out.report;
@@ -270,8 +270,8 @@ void TrainerThread::doStep() {
   }
   // Latest wins: copy the whole report only when the GUI could show it.
   // A rejected step is reported as an event; the charts keep the last accepted step.
-  const bool special = r.probed || !std::isnan(r.val_loss) || !m_playing ||
-                       m_stepsPerSecond > 0 || !m_out.hasReport;
+  const bool special =
+      r.probed || !std::isnan(r.val_loss) || !m_playing || m_stepsPerSecond > 0 || !m_out.hasReport;
   if (!rejected && (special || m_publishClock.elapsed() >= kReportIntervalMs)) {
     m_out.report = r;
     m_out.hasReport = true;

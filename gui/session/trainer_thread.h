@@ -1,5 +1,6 @@
 // The one thread that owns the Trainer: runs steps as fast as allowed (or at a teaching pace),
-// reads commands from a queue between steps and publishes telemetry without ever waiting on the GUI.
+// reads commands from a queue between steps and publishes telemetry without ever waiting on the
+// GUI.
 #pragma once
 #include <QElapsedTimer>
 #include <QThread>
@@ -19,24 +20,38 @@
 namespace unroll::gui {
 
 struct Command {
-  enum Kind { Play, Pause, StepOnce, Reset, SetLr, SetClip, SetBptt, SetSpeed, Swap, Snapshot,
-              Rewind, SaveFile, OpenFile, TravelTo };
+  enum Kind {
+    Play,
+    Pause,
+    StepOnce,
+    Reset,
+    SetLr,
+    SetClip,
+    SetBptt,
+    SetSpeed,
+    Swap,
+    Snapshot,
+    Rewind,
+    SaveFile,
+    OpenFile,
+    TravelTo
+  };
   Kind kind = Pause;
-  double value = 0;                    // SetLr: rate; SetSpeed: steps per second (0 = full);
-                                       // TravelTo: the step to go back to
-  ClipConfig clip;                     // SetClip
-  BpttConfig bptt;                     // SetBptt
-  RunSpec spec;                        // Swap
-  std::shared_ptr<const Task> task;    // Swap: built on the caller's thread
-  SnapshotReply reply;                 // Snapshot: gets a copy of the network
+  double value = 0;                  // SetLr: rate; SetSpeed: steps per second (0 = full);
+                                     // TravelTo: the step to go back to
+  ClipConfig clip;                   // SetClip
+  BpttConfig bptt;                   // SetBptt
+  RunSpec spec;                      // Swap
+  std::shared_ptr<const Task> task;  // Swap: built on the caller's thread
+  SnapshotReply reply;               // Snapshot: gets a copy of the network
   // File commands (trainer_thread_files.cpp); answered through Frame::lastFile with requestId.
   uint64_t requestId = 0;
-  QString path;                                // SaveFile, OpenFile
-  FileKind fileKind = FileKind::Checkpoint;    // SaveFile
-  bool markSaved = true;                       // SaveFile/OpenFile: clears (else sets) modified
-  TaskSpec taskSpec;                           // SaveFile: what built the task
+  QString path;                                  // SaveFile, OpenFile
+  FileKind fileKind = FileKind::Checkpoint;      // SaveFile
+  bool markSaved = true;                         // SaveFile/OpenFile: clears (else sets) modified
+  TaskSpec taskSpec;                             // SaveFile: what built the task
   std::shared_ptr<const Checkpoint> checkpoint;  // OpenFile: loaded and checked by the caller;
-                                               // spec and task are built from it
+                                                 // spec and task are built from it
 };
 
 class TrainerThread : public QThread {
@@ -89,16 +104,16 @@ class TrainerThread : public QThread {
   uint64_t m_generation = 0;           // bumps per build or reset, for snapshots
   RunSpec m_spec;
   bool m_playing = false;
-  bool m_modified = false;          // trained since the last checkpoint save or open
-  SnapshotRing m_snapshots;         // known-good states for rewinding after a non-finite step
+  bool m_modified = false;               // trained since the last checkpoint save or open
+  SnapshotRing m_snapshots;              // known-good states for rewinding after a non-finite step
   std::unique_ptr<TimeTravel> m_travel;  // the timeline's kept points; drives m_trainer's steps
-  int m_branchesLeft = 0;           // ghost branches left in this generation
-  MetricsRecorder m_metrics;        // what a checkpoint's metrics history holds
+  int m_branchesLeft = 0;                // ghost branches left in this generation
+  MetricsRecorder m_metrics;             // what a checkpoint's metrics history holds
   int m_pendingSteps = 0;
   int m_stepsPerSecond = 0;
-  double m_elapsedBefore = 0;       // seconds of earlier play stretches
-  QElapsedTimer m_playClock;        // valid while a play stretch or a single step runs
-  QElapsedTimer m_publishClock;     // rate-limits full report copies
+  double m_elapsedBefore = 0;    // seconds of earlier play stretches
+  QElapsedTimer m_playClock;     // valid while a play stretch or a single step runs
+  QElapsedTimer m_publishClock;  // rate-limits full report copies
 
   // Published data: m_dataMutex guards m_out. The training thread writes it after a step; the
   // GUI copies from it in pull().

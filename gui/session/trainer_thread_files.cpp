@@ -2,11 +2,11 @@
 // the Trainer is read and replaced here, on its own thread; answers go out through the mailbox.
 #include <QFileInfo>
 
-#include "session/checkpoint_spec.h"
 #include "core/error.h"
 #include "io/metrics_csv.h"
 #include "io/onnx_export.h"
 #include "io/safetensors.h"
+#include "session/checkpoint_spec.h"
 #include "session/trainer_thread.h"
 
 namespace unroll::gui {
@@ -17,10 +17,18 @@ void TrainerThread::saveFile(const Command& c) {
     const std::string path = c.path.toStdString();
     const Checkpoint ck = capture_checkpoint(*m_trainer, c.taskSpec, m_metrics.history());
     switch (c.fileKind) {
-      case FileKind::Checkpoint: save_checkpoint(path, ck); break;
-      case FileKind::Safetensors: write_safetensors(path, ck); break;
-      case FileKind::Onnx: write_onnx(path, ck); break;
-      case FileKind::MetricsCsv: write_file_atomically(path, metrics_csv(ck.history)); break;
+      case FileKind::Checkpoint:
+        save_checkpoint(path, ck);
+        break;
+      case FileKind::Safetensors:
+        write_safetensors(path, ck);
+        break;
+      case FileKind::Onnx:
+        write_onnx(path, ck);
+        break;
+      case FileKind::MetricsCsv:
+        write_file_atomically(path, metrics_csv(ck.history));
+        break;
       case FileKind::TimestepCsv:
         write_file_atomically(path, timestep_grads_csv(ck.history));
         break;

@@ -53,7 +53,7 @@ void TrainerThread::travelTo(long step) {
   if (!m_trainer || !m_travel) throw Error("there is no run to go back in yet");
   const long from = m_trainer->steps();
   const long to = m_travel->travel_to(step);  // throws, changing nothing, for an unkept past
-  if (to == from) return;  // already at that point: nothing to undo
+  if (to == from) return;                     // already at that point: nothing to undo
   m_playing = false;
   m_pendingSteps = 0;
   m_modified = true;

@@ -63,7 +63,8 @@ void TrainingController::adopt(const RunSpec& spec, std::shared_ptr<const Task> 
   const TaskShape shape = task->shape();
   m_regression = shape.head == HeadKind::Regression;
   m_baseline = NAN;
-  if (auto* text = dynamic_cast<const TextCorpus*>(task.get())) m_baseline = text->unigram_entropy();
+  if (auto* text = dynamic_cast<const TextCorpus*>(task.get()))
+    m_baseline = text->unigram_entropy();
   if (dynamic_cast<const AddingTask*>(task.get())) m_baseline = AddingTask::baseline_mse();
   m_tokenLabels.clear();
   if (shape.tokens)
@@ -87,7 +88,11 @@ void TrainingController::requestNetwork(QObject* context,
   // The reply hops to this object's thread; the controller outlives the thread (it joins it).
   c.reply = [this, guard = QPointer<QObject>(context), f = std::move(onReady)](NetworkSnapshot s) {
     QMetaObject::invokeMethod(
-        this, [guard, f, s = std::move(s)] { if (guard) f(s); }, Qt::QueuedConnection);
+        this,
+        [guard, f, s = std::move(s)] {
+          if (guard) f(s);
+        },
+        Qt::QueuedConnection);
   };
   m_thread->post(std::move(c));
 }
