@@ -9,6 +9,7 @@
 #include <QtTest>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "cli_run.h"
@@ -78,6 +79,43 @@ QString expect_error(const std::string& bytes, const std::string& name) {
   return "BAD: loaded without error";
 }
 
+// A version-2 file rebuilt with its header edited and blobs appended, lengths and checksum made
+// to match: what anyone can craft by hand. `edit` changes the header; `extra` is appended to the
+// payload (its offset is the old payload size, passed to edit).
+std::string forge(const std::string& bytes, const std::function<void(QJsonObject&, qint64)>& edit,
+                  const std::string& extra = {}) {
+  uint64_t hl = 0, pl = 0;
+  std::memcpy(&hl, bytes.data() + 12, 8);
+  std::memcpy(&pl, bytes.data() + 20 + hl, 8);
+  QJsonObject h = QJsonDocument::fromJson(QByteArray::fromStdString(bytes.substr(20, hl))).object();
+  std::string payload = bytes.substr(28 + hl, pl) + extra;
+  edit(h, qint64(pl));
+  const std::string header = QJsonDocument(h).toJson(QJsonDocument::Compact).toStdString();
+  std::string out = bytes.substr(0, 12);
+  const uint64_t nhl = header.size(), npl = payload.size();
+  out.append(reinterpret_cast<const char*>(&nhl), 8);
+  out += header;
+  out.append(reinterpret_cast<const char*>(&npl), 8);
+  out += payload;
+  const uint32_t crc = crc32(out.data(), out.size());
+  out.append(reinterpret_cast<const char*>(&crc), 4);
+  return out;
+}
+
+// Points the blob table's entry `name` at [offset, offset + bytes) with the given shape.
+void repoint(QJsonObject& h, const QString& name, qint64 offset, qint64 bytes, QJsonArray shape) {
+  QJsonArray blobs = h["blobs"].toArray();
+  for (int i = 0; i < blobs.size(); ++i) {
+    QJsonObject b = blobs[i].toObject();
+    if (b["name"].toString() != name) continue;
+    b["offset"] = offset;
+    b["bytes"] = bytes;
+    b["shape"] = shape;
+    blobs[i] = b;
+  }
+  h["blobs"] = blobs;
+}
+
 }  // namespace
 
 class TestCheckpoint : public QObject {
@@ -90,6 +128,7 @@ class TestCheckpoint : public QObject {
   void cli_resume_bit_identical();
   void round_trip_fields();
   void corrupt_matrix();
+  void crafted_counts_are_bounded();
   void restore_changes_nothing_on_mismatch();
   void loads_version_1();
   void cli_rejects_bad_checkpoints();
@@ -301,6 +340,51 @@ void TestCheckpoint::corrupt_matrix() {
     QVERIFY(QString(x.what()).contains("does-not-exist.unroll"));
   }
   qInfo("%d truncations and %d flipped bytes rejected", int(small_.size()), flips);
+}
+
+// Counts read from a file are bounded by the model before anything is allocated: a small crafted
+// file must not make the loader allocate thousands of times its size.
+void TestCheckpoint::crafted_counts_are_bounded() {
+  QVERIFY(small_.size() > 100);
+  // The control: a forged file without changes still loads.
+  QCOMPARE(expect_error(forge(small_, [](QJsonObject&, qint64) {}), "same"),
+           QString("BAD: loaded without error"));
+  // A timestep record of 4096 layers of 0 steps (L * T = 0 passed the old check).
+  std::string index(32, '\0');
+  const int64_t record[4] = {1, 0, 4096, 0};
+  std::memcpy(index.data(), record, 32);
+  QString e = expect_error(forge(
+                               small_,
+                               [](QJsonObject& h, qint64 at) {
+                                 repoint(h, "history.timestep_index", at, 32, {1, 4});
+                                 repoint(h, "history.timestep_norms", at, 0, {0});
+                               },
+                               index),
+                           "layers.unroll");
+  QVERIFY2(e.contains("timestep gradient record 0 has 4096 layers"), qPrintable(e));
+  // Optimizer buffers, each as large as the weights, named a thousand times.
+  e = expect_error(forge(small_,
+                         [](QJsonObject& h, qint64) {
+                           QJsonObject o = h["optimizer_state"].toObject();
+                           QJsonArray names;
+                           const QJsonArray real = o["buffers"].toArray();
+                           for (int i = 0; i < 1000; ++i) names.append(real[i % real.size()]);
+                           o["buffers"] = names;
+                           h["optimizer_state"] = o;
+                         }),
+                   "buffers.unroll");
+  QVERIFY2(e.contains("optimizer state names 1000 buffers"), qPrintable(e));
+  // A carried state of more layers than the model has.
+  e = expect_error(forge(small_,
+                         [](QJsonObject& h, qint64) {
+                           QJsonObject p = h["progress"].toObject();
+                           p["layers"] = 4096;
+                           h["progress"] = p;
+                         }),
+                   "state.unroll");
+  QVERIFY2(e.contains("carried state has 4096 layers"), qPrintable(e));
+  qInfo("crafted timestep index, optimizer buffer list and carried state refused: %s",
+        qPrintable(e));
 }
 
 // A checkpoint that does not fit the trainer leaves its weights, optimizer and progress alone.

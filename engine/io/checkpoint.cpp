@@ -10,13 +10,14 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "core/error.h"
+#include "io/atomic_file.h"
 
 namespace unroll {
 namespace {
@@ -26,6 +27,7 @@ static_assert(std::endian::native == std::endian::little, "checkpoints are littl
 using json = nlohmann::json;
 constexpr char kMagic[8] = {'\x89', 'U', 'N', 'R', 'O', 'L', 'L', '\n'};
 constexpr uint32_t kVersion = 2;
+constexpr size_t kMaxOptimizerBuffers = 4;  // Adam's m and v are the most any optimizer keeps
 
 template <class T>
 void put(std::string& out, T v) {
@@ -276,7 +278,9 @@ json write_progress(const TrainerProgress& p, BlobWriter& blobs) {
   return j;
 }
 
-TrainerProgress read_progress(const json& j, const BlobReader& blobs) {
+// Every count read from the header is checked against the model before anything is allocated:
+// a crafted file must not make the loader allocate more than the model and the file itself.
+TrainerProgress read_progress(const json& j, const BlobReader& blobs, const TrainConfig& config) {
   TrainerProgress p;
   p.step = j.at("step").get<long>();
   p.data_rng = j.at("data_rng").get<std::string>();
@@ -298,7 +302,18 @@ TrainerProgress read_progress(const json& j, const BlobReader& blobs) {
   s.target_values = blobs.matrix<double>("progress.target_values", tv[0], tv[1]);
   const Index rows = j.at("state_rows").get<Index>(), cols = j.at("state_cols").get<Index>();
   const size_t layers = j.at("layers").get<size_t>(), cells = j.at("lstm_cells").get<size_t>();
-  if (layers > 4096 || cells > layers) throw Error("the carried state has a bad layer count");
+  const ModelConfig& m = config.model;
+  const size_t want_cells = m.cell == CellType::Lstm ? size_t(m.layers) : 0;
+  // Either no carried state yet, or one per layer (and a cell state per LSTM layer).
+  if (layers == 0 && cells == 0) return p;
+  if (layers != size_t(m.layers) || cells != want_cells)
+    throw Error("the carried state has " + std::to_string(layers) + " layers and " +
+                std::to_string(cells) + " cell states; the model has " + std::to_string(m.layers) +
+                " and " + std::to_string(want_cells));
+  if (rows != m.hidden || cols < 1 || cols > config.batch)
+    throw Error("the carried state is " + std::to_string(rows) + " x " + std::to_string(cols) +
+                "; the model needs " + std::to_string(m.hidden) + " rows and at most " +
+                std::to_string(config.batch) + " columns");
   for (size_t k = 0; k < layers; ++k)
     p.carried.h.push_back(blobs.matrix<float>("progress.h" + std::to_string(k), rows, cols));
   for (size_t k = 0; k < cells; ++k)
@@ -325,7 +340,7 @@ json write_history(const MetricsHistory& h, BlobWriter& blobs) {
   return {{"columns", h.columns}};
 }
 
-MetricsHistory read_history(const json& j, const BlobReader& blobs) {
+MetricsHistory read_history(const json& j, const BlobReader& blobs, const TrainConfig& config) {
   MetricsHistory h;
   h.columns = j.at("columns").get<std::vector<std::string>>();
   if (!h.columns.empty()) {
@@ -341,7 +356,14 @@ MetricsHistory read_history(const json& j, const BlobReader& blobs) {
     t.step = long(index[r]);
     t.window_start = int(index[r + 1]);
     const int64_t L = index[r + 2], T = index[r + 3];
-    if (L < 0 || T < 0 || L > 4096 || T > (int64_t(1) << 30) || uint64_t(L * T) > norms.size() - at)
+    // A record holds one profile per layer, each of at most seq steps, and takes at least one
+    // value per layer from the file.
+    if (L < 1 || L > config.model.layers || T < 1 || T > config.seq)
+      throw Error("timestep gradient record " + std::to_string(r / 4) + " has " +
+                  std::to_string(L) + " layers of " + std::to_string(T) + " steps; the model has " +
+                  std::to_string(config.model.layers) + " layers and sequences of " +
+                  std::to_string(config.seq));
+    if (uint64_t(L * T) > norms.size() - at)
       throw Error("the timestep gradient index points outside its values");
     for (int64_t k = 0; k < L; ++k, at += size_t(T))
       t.norms.emplace_back(norms.begin() + at, norms.begin() + at + T);
@@ -434,14 +456,20 @@ Checkpoint parse_v2(const std::string& bytes) {
   c.params = Eigen::Map<const Vec<float>>(params.data(), Index(params.size()));
   const json& o = h.at("optimizer_state");
   c.optimizer.step = o.at("step").get<long>();
-  for (const auto& name : o.at("buffers").get<std::vector<std::string>>()) {
+  const auto names = o.at("buffers").get<std::vector<std::string>>();
+  // Each buffer is as large as the parameters: bound their count before reading any.
+  if (names.size() > kMaxOptimizerBuffers ||
+      std::set<std::string>(names.begin(), names.end()).size() != names.size())
+    throw Error("the optimizer state names " + std::to_string(names.size()) + " buffers (at most " +
+                std::to_string(kMaxOptimizerBuffers) + ", each once)");
+  for (const auto& name : names) {
     const auto v = blobs.get<float>("optimizer." + name, c.params.size());
     c.optimizer.buffers.emplace_back(name, Eigen::Map<const Vec<float>>(v.data(), Index(v.size())));
   }
   // The optimizer checks its buffers against its kind; do it now so a bad file fails here.
   Optimizer<float>(c.config.optimizer, c.params.size()).load_state(c.optimizer);
-  c.progress = read_progress(h.at("progress"), blobs);
-  c.history = read_history(h.at("history"), blobs);
+  c.progress = read_progress(h.at("progress"), blobs, c.config);
+  c.history = read_history(h.at("history"), blobs, c.config);
   return c;
 }
 
@@ -518,19 +546,7 @@ void save_checkpoint(const std::string& path, const Checkpoint& c) {
   bytes += blobs.payload();
   put<uint32_t>(bytes, crc32(bytes.data(), bytes.size()));
 
-  const std::string tmp = path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) throw Error("cannot write checkpoint '" + path + "': check the folder is writable");
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw Error("writing checkpoint '" + path + "' failed (disk full?)");
-    }
-  }
-  std::filesystem::rename(tmp, path);
+  write_file_atomically(path, bytes);
 }
 
 void save_checkpoint(const std::string& path, const Trainer& trainer) {

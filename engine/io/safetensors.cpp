@@ -2,8 +2,6 @@
 // __metadata__, string values only), then the tensors' bytes, each row-major.
 #include "io/safetensors.h"
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -51,22 +49,6 @@ std::string safetensors_bytes(const Checkpoint& c) {
   const uint64_t n = header.size();
   for (int i = 0; i < 8; ++i) out[i] = char((n >> (8 * i)) & 0xFF);
   return out + header + data;
-}
-
-void write_file_atomically(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) throw Error("cannot write '" + path + "': check the folder exists and is writable");
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw Error("writing '" + path + "' failed (disk full?)");
-    }
-  }
-  std::filesystem::rename(tmp, path);
 }
 
 void write_safetensors(const std::string& path, const Checkpoint& c) {

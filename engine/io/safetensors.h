@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "io/atomic_file.h"  // write_file_atomically, used by every exporter
 #include "io/checkpoint.h"
 
 namespace unroll {
@@ -14,8 +15,5 @@ std::string export_metadata_json(const Checkpoint& checkpoint);
 // The whole file in memory, and written atomically to path. Throw unroll::Error.
 std::string safetensors_bytes(const Checkpoint& checkpoint);
 void write_safetensors(const std::string& path, const Checkpoint& checkpoint);
-
-// Writes bytes to PATH.partial and renames it to path; throws unroll::Error naming path.
-void write_file_atomically(const std::string& path, const std::string& bytes);
 
 }  // namespace unroll
