@@ -336,6 +336,19 @@ void TestLessons::malformed_refused_data() {
       << R"({"title": "x", "steps": [)" +
              step.arg(R"({"metric": "loss", "op": "<", "value": 1, "above": "0"})") + "]}"
       << "step 1: field 'condition.above': must be a number";
+  QTest::newRow("number out of range")  // the JSON library's own error must not escape
+      << "1e500"
+      << "bad.json: not a lesson the studio can read";
+  QTest::newRow("negative learning rate")
+      << R"({"title": "x", "steps": [{"text": "t", "action": "a", "preset": {"lr": -1},
+          "condition": )" +
+             good + "}]}"
+      << "step 1: field 'preset.lr': must be from 1e-09 to 10.0 (got -1)";
+  QTest::newRow("recurrent gain 1000")
+      << R"({"title": "x", "steps": [{"text": "t", "action": "a", "preset": {"recurrent_gain": 1000},
+          "condition": )" +
+             good + "}]}"
+      << "step 1: field 'preset.recurrent_gain': must be from 0.0 to 10.0 (got 1000)";
   QTest::newRow("unknown condition field")
       << R"({"title": "x", "steps": [)" +
              step.arg(R"({"metric": "loss", "op": "<", "value": 1, "abvoe": 0})") + "]}"

@@ -159,6 +159,13 @@ int get_int(const json& v, const std::string& field, const Where& w, int lo, int
                       std::to_string(hi) + " (got " + v.dump() + ")");
   return int(x);
 }
+double get_real(const json& v, const std::string& field, const Where& w, double lo, double hi) {
+  const double x = get_number(v, field, w);
+  if (!(x >= lo && x <= hi))
+    w.fail(field, "must be from " + json(lo).dump() + " to " + json(hi).dump() + " (got " +
+                      v.dump() + ")");
+  return x;
+}
 std::string get_name(const json& v, const std::string& field, const Where& w) {
   if (!v.is_string()) w.fail(field, "must be a string (got " + std::string(v.type_name()) + ")");
   return v.get<std::string>();
@@ -188,17 +195,17 @@ void apply_preset(const json& p, LessonPreset& out, const Where& w) {
       else if (key == "optimizer")
         out.optimizer = to_string(parse_optimizer(get_name(v, f, w)));
       else if (key == "lr")
-        out.lr = get_number(v, f, w);
+        out.lr = get_real(v, f, w, 1e-9, 10);
       else if (key == "clip")
-        out.clip = get_number(v, f, w);
+        out.clip = get_real(v, f, w, 0, 1e6);
       else if (key == "bptt")
         out.bptt = get_int(v, f, w, 0, 100000);
       else if (key == "init")
         out.init = parse_init(get_name(v, f, w));
       else if (key == "recurrent_gain")
-        out.recurrent_gain = get_number(v, f, w);
+        out.recurrent_gain = get_real(v, f, w, 0, 10);
       else if (key == "forget_bias")
-        out.forget_bias = get_number(v, f, w);
+        out.forget_bias = get_real(v, f, w, -20, 20);
       else if (key == "seed")
         out.seed = uint64_t(get_int(v, f, w, 0, 1 << 30));
       else
@@ -254,6 +261,8 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
     throw Error(source + ":" + std::to_string(line_of(json_text, e.byte ? e.byte - 1 : 0)) +
                 ": malformed JSON: " + reason);
+  } catch (const json::exception& e) {  // a number out of range ("1e500"), ...
+    throw Error(source + ": not a lesson the studio can read: " + std::string(e.what()));
   }
   const Where top{source, -1};
   if (!doc.is_object()) top.fail("(top level)", "must be an object {title, steps}");
