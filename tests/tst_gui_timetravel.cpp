@@ -128,7 +128,7 @@ void TstGuiTimeTravel::changedSettingBranchesAndShows() {
   QCOMPARE(f.ghosts[0].lr, lr);
 
   LossChart chart;
-  chart.update(f);
+  chart.showFrame(f);
   const QStringList names = chart.ghostNames();
   qInfo("loss chart branches: %s", qPrintable(names.join(" | ")));
   QCOMPARE(names.size(), 2);

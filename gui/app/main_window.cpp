@@ -388,13 +388,13 @@ void MainWindow::showFrame(const Frame& f) {
     m_unrolled->setReport(f.report);
   else if (m_unrolled->hasGradients())
     m_unrolled->clearGradients();
-  m_loss->update(f);
-  m_gradNorm->update(f);
-  m_timestep->update(f);
-  m_heatmap->update(f);
-  m_hidden->update(f);
+  m_loss->showFrame(f);
+  m_gradNorm->showFrame(f);
+  m_timestep->showFrame(f);
+  m_heatmap->showFrame(f);
+  m_hidden->showFrame(f);
   m_dynamics->setGradientFit(m_timestep->fit());
-  m_dynamics->update(f);
+  m_dynamics->showFrame(f);
   m_stateLabel->setText(f.playing ? tr("● training") : tr("❚❚ paused"));
   m_stepLabel->setText(tr("step %1").arg(f.steps));
   m_speedLabel->setText(

@@ -24,7 +24,7 @@ GradHeatmap::GradHeatmap(QWidget* parent) : QWidget(parent) {
   m_views << v;
 }
 
-void GradHeatmap::update(const Frame& frame) {
+void GradHeatmap::showFrame(const Frame& frame) {
   if (frame.historyVersion == m_shownHistory) return;
   m_shownHistory = frame.historyVersion;
   m_heat = frame.heat;

@@ -16,7 +16,7 @@ class GradHeatmap : public QWidget {
   Q_OBJECT
  public:
   explicit GradHeatmap(QWidget* parent = nullptr);
-  void update(const Frame& frame);
+  void showFrame(const Frame& frame);
   const QList<HeatmapView*>& views() const { return m_views; }
 
  private:

@@ -56,7 +56,7 @@ GradNormChart::GradNormChart(QWidget* parent) : QWidget(parent) {
 
 int GradNormChart::pointCount() const { return int(m_before->count()); }
 
-void GradNormChart::update(const Frame& frame) {
+void GradNormChart::showFrame(const Frame& frame) {
   const auto& buckets = frame.history.buckets();
   QList<QPointF> before, after, events;
   before.reserve(buckets.size());

@@ -18,7 +18,7 @@ class GradNormChart : public QWidget {
   Q_OBJECT
  public:
   explicit GradNormChart(QWidget* parent = nullptr);
-  void update(const Frame& frame);
+  void showFrame(const Frame& frame);
   void setClip(const ClipConfig& clip) { m_clip = clip; }
   ChartView* view() const { return m_view; }
   int pointCount() const;

@@ -97,7 +97,7 @@ QString HiddenHeatmap::inputText(int t) const {
   return QStringLiteral("–");
 }
 
-void HiddenHeatmap::update(const Frame& frame) {
+void HiddenHeatmap::showFrame(const Frame& frame) {
   if (frame.version == m_shownVersion) return;
   m_shownVersion = frame.version;
   if (!frame.hasReport || frame.report.hidden.empty()) {

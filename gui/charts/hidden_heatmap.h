@@ -18,7 +18,7 @@ class HiddenHeatmap : public QWidget {
  public:
   explicit HiddenHeatmap(QWidget* parent = nullptr);
   void setTokenLabels(const QStringList& labels) { m_labels = labels; }
-  void update(const Frame& frame);
+  void showFrame(const Frame& frame);
   HeatmapView* view() const { return m_view; }
 
  private:

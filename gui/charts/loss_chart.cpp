@@ -96,7 +96,7 @@ QStringList LossChart::ghostNames() const {
   return names;
 }
 
-void LossChart::update(const Frame& frame) {
+void LossChart::showFrame(const Frame& frame) {
   m_history = frame.history;
   m_ghosts = frame.ghosts;
   rebuild();

@@ -18,7 +18,7 @@ class LossChart : public QWidget {
   Q_OBJECT
  public:
   explicit LossChart(QWidget* parent = nullptr);
-  void update(const Frame& frame);
+  void showFrame(const Frame& frame);
   // A horizontal reference (the loss of a model that ignores its input); NaN hides it.
   void setBaseline(double loss, const QString& label);
   ChartView* view() const { return m_view; }

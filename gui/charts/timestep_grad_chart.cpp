@@ -68,7 +68,7 @@ void TimestepGradChart::ensureLayers(int layers) {
   }
 }
 
-void TimestepGradChart::update(const Frame& frame) {
+void TimestepGradChart::showFrame(const Frame& frame) {
   if (frame.version == m_shownVersion) return;
   m_shownVersion = frame.version;
   const auto& norms = frame.report.timestep_grad_norms;

@@ -18,7 +18,7 @@ class TimestepGradChart : public QWidget {
   Q_OBJECT
  public:
   explicit TimestepGradChart(QWidget* parent = nullptr);
-  void update(const Frame& frame);
+  void showFrame(const Frame& frame);
   ChartView* view() const { return m_view; }
   const GradientFit& fit() const { return m_fit; }  // of the first layer
   int pointCount() const;

@@ -142,7 +142,7 @@ void DynamicsPanel::ensureLayers(int layers) {
   }
 }
 
-void DynamicsPanel::update(const Frame& frame) {
+void DynamicsPanel::showFrame(const Frame& frame) {
   if (frame.historyVersion == m_shownHistory) return;
   m_shownHistory = frame.historyVersion;
   const int layers = frame.hasProbes ? int(frame.probes.size()) : 0;

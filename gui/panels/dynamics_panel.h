@@ -26,7 +26,7 @@ class DynamicsPanel : public QWidget {
   explicit DynamicsPanel(QWidget* parent = nullptr);
   void setCell(CellType cell) { m_cell = cell; }
   void setGradientFit(const GradientFit& fit) { m_fit = fit; }
-  void update(const Frame& frame);
+  void showFrame(const Frame& frame);
   ChartView* view() const { return m_view; }
   QString verdict() const;
 
