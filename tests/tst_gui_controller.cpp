@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "gui_test_util.h"
-#include "session/scalar_history.h"
 #include "session/training_controller.h"
+#include "telemetry/scalar_history.h"
 
 using namespace unroll;
 using namespace unroll::gui;
@@ -39,7 +39,6 @@ class TstGuiController : public QObject {
   void invalidCommandIsReportedNotFatal();
   void nonFiniteStepRewindsAndRecovers();
   void closingMidRunJoinsFast();
-  void historyStaysBounded();
 };
 
 void TstGuiController::stepOnceRunsExactlyOneStep() {
@@ -184,19 +183,6 @@ void TstGuiController::closingMidRunJoinsFast() {
   delete c;
   qInfo("joined the training thread in %lld ms", t.elapsed());
   QVERIFY(t.elapsed() < 1000);
-}
-
-void TstGuiController::historyStaysBounded() {
-  ScalarHistory h(64);
-  for (long step = 1; step <= 1000000; ++step) {
-    h.beginStep(step);
-    h.add(kLoss, step == 777777 ? 1e6 : 1.0);
-  }
-  QVERIFY(int(h.buckets().size()) <= 64);
-  double spike = 0;
-  for (const Bucket& b : h.buckets()) spike = std::max(spike, b.s[kLoss].max);
-  QCOMPARE(spike, 1e6);  // the spike survives decimation
-  QCOMPARE(h.buckets().back().lastStep, 1000000L);
 }
 
 QTEST_MAIN(TstGuiController)

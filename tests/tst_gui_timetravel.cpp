@@ -9,8 +9,8 @@
 #include "charts/loss_chart.h"
 #include "gui_test_util.h"
 #include "panels/timeline_bar.h"
-#include "session/scalar_history.h"
 #include "session/training_controller.h"
+#include "telemetry/scalar_history.h"
 
 using namespace unroll;
 using namespace unroll::gui;

@@ -21,10 +21,10 @@ MetricsHistory make_metrics_history() {
   return h;
 }
 
-void record_step(MetricsHistory& h, const StepReport& r, bool with_timestep) {
-  if (!r.accepted) return;
-  if (h.columns.empty()) h = make_metrics_history();
-  for (const std::string& c : h.columns) {
+std::vector<double> metrics_row(const std::vector<std::string>& columns, const StepReport& r) {
+  std::vector<double> row;
+  row.reserve(columns.size());
+  for (const std::string& c : columns) {
     double v = StepReport::kNaN;
     if (c == "step")
       v = double(r.step);
@@ -50,8 +50,16 @@ void record_step(MetricsHistory& h, const StepReport& r, bool with_timestep) {
       v = r.seconds;
     else if (c == "tokens_per_s")
       v = r.tokens_per_s;
-    h.values.push_back(v);
+    row.push_back(v);
   }
+  return row;
+}
+
+void record_step(MetricsHistory& h, const StepReport& r, bool with_timestep) {
+  if (!r.accepted) return;
+  if (h.columns.empty()) h = make_metrics_history();
+  const std::vector<double> row = metrics_row(h.columns, r);
+  h.values.insert(h.values.end(), row.begin(), row.end());
   if (with_timestep) h.timestep.push_back({r.step, r.window_start, r.timestep_grad_norms});
   thin_history(h);
 }

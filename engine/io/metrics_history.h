@@ -31,6 +31,8 @@ struct MetricsHistory {
 
 // The columns record_step() writes.
 MetricsHistory make_metrics_history();
+// report's values for `columns` (by name; NaN for a column it does not know).
+std::vector<double> metrics_row(const std::vector<std::string>& columns, const StepReport& report);
 // Appends report's scalars (accepted steps only) and, when with_timestep, its timestep norms.
 void record_step(MetricsHistory& history, const StepReport& report, bool with_timestep);
 // Applies the bounds above (record_step calls it).

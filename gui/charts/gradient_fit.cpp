@@ -1,34 +1,10 @@
-// Log-linear fit of the gradient-vs-timestep profile.
+// The sentence that reads a gradient profile's fit.
 #include "charts/gradient_fit.h"
 
 #include <QCoreApplication>
 #include <cmath>
 
 namespace unroll::gui {
-
-GradientFit fitGradientProfile(const std::vector<double>& norms, int from) {
-  GradientFit f;
-  double n = 0, st = 0, sy = 0, stt = 0, sty = 0;
-  for (int t = std::max(0, from); t < int(norms.size()); ++t) {
-    const double g = norms[t];
-    if (!std::isfinite(g) || g <= 1e-30) continue;
-    const double y = std::log(g);
-    n += 1;
-    st += t;
-    sy += y;
-    stt += double(t) * t;
-    sty += t * y;
-    if (f.last < 0) f.first = t;
-    f.last = t;
-  }
-  const double den = n * stt - st * st;
-  if (n < 3 || den <= 0) return f;
-  f.slope = (n * sty - st * sy) / den;
-  f.logA = (sy - f.slope * st) / n;
-  f.factor = std::exp(-f.slope);
-  f.valid = std::isfinite(f.factor);
-  return f;
-}
 
 QString describeFit(const GradientFit& fit) {
   if (!fit.valid) return QCoreApplication::translate("GradientFit", "not enough gradient to fit");

@@ -4,8 +4,8 @@
 #include <QString>
 #include <cstdint>
 
-#include "session/heat_history.h"
-#include "session/scalar_history.h"
+#include "telemetry/heat_history.h"
+#include "telemetry/scalar_history.h"
 #include "telemetry/step_report.h"
 
 namespace unroll::gui {

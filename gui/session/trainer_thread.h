@@ -10,12 +10,13 @@
 #include <memory>
 #include <mutex>
 
+#include "io/checkpoint.h"
 #include "session/frame.h"
-#include "session/metrics_recorder.h"
 #include "session/network_snapshot.h"
 #include "session/run_spec.h"
-#include "session/snapshot_ring.h"
 #include "teach/time_travel.h"
+#include "telemetry/metrics_recorder.h"
+#include "telemetry/snapshot_ring.h"
 
 namespace unroll::gui {
 

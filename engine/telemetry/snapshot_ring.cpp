@@ -1,12 +1,12 @@
 // Snapshot ring for non-finite recovery: bounded (capacity x one training state), healthy
 // steps only.
-#include "session/snapshot_ring.h"
+#include "telemetry/snapshot_ring.h"
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
-namespace unroll::gui {
+namespace unroll {
 namespace {
 constexpr size_t kRecent = 50;  // losses in the median window
 }
@@ -49,4 +49,4 @@ const TrainerSnapshot* SnapshotRing::rewindTarget() {
   return &m_snaps.back();
 }
 
-}  // namespace unroll::gui
+}  // namespace unroll

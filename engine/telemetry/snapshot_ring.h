@@ -5,7 +5,7 @@
 
 #include "train/trainer.h"
 
-namespace unroll::gui {
+namespace unroll {
 
 class SnapshotRing {
  public:
@@ -34,4 +34,4 @@ class SnapshotRing {
   bool m_latestUsed = false;            // the latest snapshot was rewound to already
 };
 
-}  // namespace unroll::gui
+}  // namespace unroll
