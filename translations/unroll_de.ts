@@ -1842,27 +1842,7 @@
     </message>
 </context>
 <context>
-    <name>unroll::gui::RaceWindow</name>
-    <message>
-        <location filename="../gui/race_window.cpp" line="55"/>
-        <source>tanh RNN</source>
-        <translation>tanh-RNN</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="57"/>
-        <source>ReLU RNN</source>
-        <translation>ReLU-RNN</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="59"/>
-        <source>LSTM</source>
-        <translation>LSTM</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="61"/>
-        <source>GRU</source>
-        <translation>GRU</translation>
-    </message>
+    <name>unroll::gui::RaceForm</name>
     <message>
         <location filename="../gui/race_window.cpp" line="69"/>
         <source>PyTorch default</source>
@@ -1914,14 +1894,44 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="179"/>
-        <source>Race</source>
-        <translation>Wettrennen</translation>
+        <location filename="../gui/race_window.cpp" line="55"/>
+        <source>tanh RNN</source>
+        <translation>tanh-RNN</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="57"/>
+        <source>ReLU RNN</source>
+        <translation>ReLU-RNN</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="59"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="61"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
     </message>
     <message>
         <location filename="../gui/race_window.cpp" line="212"/>
         <source>&lt;b&gt;Race&lt;/b&gt; — the same data, seed and step budget for every entrant: only what you change below differs.</source>
         <translation>&lt;b&gt;Wettrennen&lt;/b&gt; – dieselben Daten, derselbe Seed und dasselbe Schrittbudget für jeden Teilnehmer: Nur was Sie unten ändern, unterscheidet sich.</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="265"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="266"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="279"/>
+        <source>&lt;b&gt;Reading the race&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Loss: the lower curve learned more from the same data. A curve that shoots up has exploded; the table counts the steps the trainer had to reject.&lt;/li&gt;&lt;li&gt;Gradient vs timestep: read right to left, from the loss back in time. A line falling steeply to the left means early steps receive almost no gradient — the vanishing gradient; a line rising to the left is an exploding one.&lt;/li&gt;&lt;li&gt;Seconds: the wall time of an entrant&apos;s own steps; gated cells do more work per step.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;So lesen Sie das Wettrennen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Verlust: Die niedrigere Kurve hat aus denselben Daten mehr gelernt. Eine Kurve, die nach oben schießt, ist explodiert; die Tabelle zählt die Schritte, die das Training ablehnen musste.&lt;/li&gt;&lt;li&gt;Gradient je Zeitschritt: von rechts nach links lesen, vom Verlust zurück in der Zeit. Eine Linie, die nach links steil abfällt, bedeutet, dass frühe Schritte fast keinen Gradienten erhalten – der verschwindende Gradient; eine nach links ansteigende Linie ist ein explodierender.&lt;/li&gt;&lt;li&gt;Sekunden: die reale Laufzeit der eigenen Schritte eines Teilnehmers; Zellen mit Gates leisten pro Schritt mehr Arbeit.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <location filename="../gui/race_window.cpp" line="220"/>
@@ -2005,21 +2015,6 @@
         <translation>Schritte je Teilnehmer:</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="265"/>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="266"/>
-        <source>Stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="279"/>
-        <source>&lt;b&gt;Reading the race&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Loss: the lower curve learned more from the same data. A curve that shoots up has exploded; the table counts the steps the trainer had to reject.&lt;/li&gt;&lt;li&gt;Gradient vs timestep: read right to left, from the loss back in time. A line falling steeply to the left means early steps receive almost no gradient — the vanishing gradient; a line rising to the left is an exploding one.&lt;/li&gt;&lt;li&gt;Seconds: the wall time of an entrant&apos;s own steps; gated cells do more work per step.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;b&gt;So lesen Sie das Wettrennen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Verlust: Die niedrigere Kurve hat aus denselben Daten mehr gelernt. Eine Kurve, die nach oben schießt, ist explodiert; die Tabelle zählt die Schritte, die das Training ablehnen musste.&lt;/li&gt;&lt;li&gt;Gradient je Zeitschritt: von rechts nach links lesen, vom Verlust zurück in der Zeit. Eine Linie, die nach links steil abfällt, bedeutet, dass frühe Schritte fast keinen Gradienten erhalten – der verschwindende Gradient; eine nach links ansteigende Linie ist ein explodierender.&lt;/li&gt;&lt;li&gt;Sekunden: die reale Laufzeit der eigenen Schritte eines Teilnehmers; Zellen mit Gates leisten pro Schritt mehr Arbeit.&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
         <location filename="../gui/race_window.cpp" line="308"/>
         <source>Clip the gradient&apos;s global norm</source>
         <translation>Die globale Norm des Gradienten begrenzen</translation>
@@ -2030,65 +2025,27 @@
         <translation>Größte globale Gradientennorm, die ein Update verwenden darf</translation>
     </message>
     <message>
+        <location filename="../gui/race_window.cpp" line="447"/>
+        <source>Task: &lt;b&gt;%1&lt;/b&gt; · sequence %2 · batch %3 · hidden %4 · %5 optimizer</source>
+        <translation>Aufgabe: &lt;b&gt;%1&lt;/b&gt; · Sequenz %2 · Batch %3 · versteckt %4 · Optimierer %5</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="448"/>
+        <source>the studio&apos;s data</source>
+        <translation>die Daten des Studios</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::RaceView</name>
+    <message>
         <location filename="../gui/race_window.cpp" line="341"/>
         <source>&lt;b&gt;Training loss&lt;/b&gt; — all entrants on one chart</source>
         <translation>&lt;b&gt;Trainingsverlust&lt;/b&gt; – alle Teilnehmer in einem Diagramm</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="343"/>
-        <source>Smoothed</source>
-        <translation>Geglättet</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="345"/>
-        <source>Exponential moving average over about 10 steps</source>
-        <translation>Exponentiell gleitender Mittelwert über etwa 10 Schritte</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="346"/>
-        <source>Log scale</source>
-        <translation>Log. Skala</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="351"/>
-        <source>step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="352"/>
-        <source>training step</source>
-        <translation>Trainingsschritt</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="353"/>
-        <location filename="../gui/race_window.cpp" line="400"/>
-        <source>training loss</source>
-        <translation>Trainingsverlust</translation>
-    </message>
-    <message>
         <location filename="../gui/race_window.cpp" line="366"/>
         <source>&lt;b&gt;Gradient vs timestep&lt;/b&gt; — ‖∂L/∂hₜ‖ of each entrant&apos;s latest step, on the same log scale: a falling line to the left is a vanishing gradient</source>
         <translation>&lt;b&gt;Gradient je Zeitschritt&lt;/b&gt; – ‖∂L/∂hₜ‖ des letzten Schritts jedes Teilnehmers, auf derselben logarithmischen Skala: Eine nach links fallende Linie ist ein verschwindender Gradient</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="384"/>
-        <source>t =</source>
-        <translation>t =</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="385"/>
-        <source>timestep t</source>
-        <translation>Zeitschritt t</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="386"/>
-        <source>‖∂L/∂hₜ‖</source>
-        <translation>‖∂L/∂hₜ‖</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="400"/>
-        <source>training loss (log)</source>
-        <translation>Trainingsverlust (log)</translation>
     </message>
     <message>
         <location filename="../gui/race_window.cpp" line="411"/>
@@ -2104,6 +2061,12 @@
         <location filename="../gui/race_window.cpp" line="418"/>
         <source>Entrant</source>
         <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="240"/>
+        <location filename="../gui/race_window.cpp" line="418"/>
+        <source>Cell</source>
+        <translation>Zelle</translation>
     </message>
     <message>
         <location filename="../gui/race_window.cpp" line="418"/>
@@ -2141,14 +2104,37 @@
         <translation>Reale Laufzeit der eigenen Schritte und der Validierung dieses Teilnehmers</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="447"/>
-        <source>Task: &lt;b&gt;%1&lt;/b&gt; · sequence %2 · batch %3 · hidden %4 · %5 optimizer</source>
-        <translation>Aufgabe: &lt;b&gt;%1&lt;/b&gt; · Sequenz %2 · Batch %3 · versteckt %4 · Optimierer %5</translation>
+        <location filename="../gui/race_window.cpp" line="675"/>
+        <source>Waiting for the first step.</source>
+        <translation>Warte auf den ersten Schritt.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="448"/>
-        <source>the studio&apos;s data</source>
-        <translation>die Daten des Studios</translation>
+        <location filename="../gui/race_window.cpp" line="753"/>
+        <source>step %1 was rejected: the loss or gradient overflowed, so no update was made (%2 rejected so far)</source>
+        <translation>Schritt %1 wurde abgelehnt: Verlust oder Gradient liefen über, daher gab es kein Update (bisher %2 abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="759"/>
+        <source>step %1 · ‖g‖ %2%3 · %4</source>
+        <translation>Schritt %1 · ‖g‖ %2%3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="762"/>
+        <source> (clipped)</source>
+        <translation> (begrenzt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="783"/>
+        <source>%1 (%2 rejected)</source>
+        <translation>%1 (%2 abgelehnt)</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::RaceWindow</name>
+    <message>
+        <location filename="../gui/race_window.cpp" line="179"/>
+        <source>Race</source>
+        <translation>Wettrennen</translation>
     </message>
     <message>
         <location filename="../gui/race_window.cpp" line="552"/>
@@ -2174,36 +2160,6 @@
         <location filename="../gui/race_window.cpp" line="626"/>
         <source>Stopping after the current step…</source>
         <translation>Halte nach dem laufenden Schritt an…</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="675"/>
-        <source>Waiting for the first step.</source>
-        <translation>Warte auf den ersten Schritt.</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="735"/>
-        <source>layer %1</source>
-        <translation>Schicht %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="753"/>
-        <source>step %1 was rejected: the loss or gradient overflowed, so no update was made (%2 rejected so far)</source>
-        <translation>Schritt %1 wurde abgelehnt: Verlust oder Gradient liefen über, daher gab es kein Update (bisher %2 abgelehnt)</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="759"/>
-        <source>step %1 · ‖g‖ %2%3 · %4</source>
-        <translation>Schritt %1 · ‖g‖ %2%3 · %4</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="762"/>
-        <source> (clipped)</source>
-        <translation> (begrenzt)</translation>
-    </message>
-    <message>
-        <location filename="../gui/race_window.cpp" line="783"/>
-        <source>%1 (%2 rejected)</source>
-        <translation>%1 (%2 abgelehnt)</translation>
     </message>
     <message>
         <location filename="../gui/race_window.cpp" line="810"/>
@@ -2745,6 +2701,11 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
         <location filename="../gui/timestep_grad_chart.cpp" line="94"/>
         <source>layer %1: %2</source>
         <translation>Schicht %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/race_window.cpp" line="385"/>
+        <source>timestep t</source>
+        <translation>Zeitschritt t</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
+#include <algorithm>
 #include <cmath>
 
 #include "charts/chart_export.h"
@@ -135,6 +136,35 @@ void ChartView::fitRanges(double xMinSpan) {
     ay->applyNiceNumbers();
     if (ay->min() < 0 && y0 >= 0) ay->setMin(0);
   }
+}
+
+void ChartView::setRoundXRange(double last) {
+  auto* axis = qobject_cast<QValueAxis*>(m_x);
+  if (!axis) return;
+  last = std::max(1.0, last);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(last / 6)));
+  double step = magnitude;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (last / (m * magnitude) <= 6) {
+      step = m * magnitude;
+      break;
+    }
+  step = std::max(1.0, step);
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(0);
+  axis->setTickInterval(step);
+  axis->setRange(0, std::ceil(last / step) * step);
+}
+
+void ChartView::setLogYRange(double lo, double hi) {
+  auto* axis = qobject_cast<QLogValueAxis*>(m_y);
+  if (!axis || !(lo > 0) || !(hi >= lo)) return;
+  const double a = std::floor(std::log10(lo)), b = std::max(a + 1, std::ceil(std::log10(hi)));
+  const int k = std::max(1, int(std::ceil((b - a) / 6)));
+  const double a0 = k * std::floor(a / k), b0 = std::max(a0 + k, k * std::ceil(b / k));
+  axis->setBase(std::pow(10.0, k));
+  axis->setMinorTickCount(k == 1 ? -1 : 0);
+  axis->setRange(std::pow(10.0, a0), std::pow(10.0, b0));
 }
 
 void ChartView::mouseMoveEvent(QMouseEvent* e) {

@@ -29,6 +29,10 @@ class ChartView : public QChartView {
   void addSeries(QAbstractSeries* s);
   // Sets the ranges from the data of all visible series (log axes ignore values <= 0).
   void fitRanges(double xMinSpan = 1.0);
+  // x from 0 to at least `last`, with round ticks (1, 2 or 5 times a power of ten), at most ~6.
+  void setRoundXRange(double last);
+  // A log y axis over [lo, hi] widened to whole powers of 10^k, k chosen for at most ~6 ticks.
+  void setLogYRange(double lo, double hi);
 
  protected:
   void mouseMoveEvent(QMouseEvent* e) override;

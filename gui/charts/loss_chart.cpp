@@ -22,8 +22,8 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent) {
   v->setSpacing(2);
   auto* header = new QHBoxLayout;
   header->setContentsMargins(6, 0, 6, 0);
-  auto* title = new QLabel(tr("<b>Loss</b>"));
-  header->addWidget(title);
+  m_title = new QLabel(tr("<b>Loss</b>"));
+  header->addWidget(m_title);
   header->addStretch();
   header->addWidget(new QLabel(tr("Smoothing")));
   m_smoothing = new QSlider(Qt::Horizontal);
@@ -89,6 +89,30 @@ void LossChart::setBaseline(double loss, const QString& label) {
 
 int LossChart::pointCount() const { return int(m_raw->count()); }
 
+int LossChart::runPointCount(int i) const {
+  return i >= 0 && i < m_runSeries.size() ? int(m_runSeries[i]->count()) : 0;
+}
+
+void LossChart::setTitle(const QString& title) { m_title->setText(title); }
+
+void LossChart::setLastStep(double last) {
+  m_lastStep = last;
+  rebuild();
+}
+
+void LossChart::showRuns(const std::vector<Run>& runs) {
+  if (m_runSeries.isEmpty())  // the studio's own curves have no entry beside the runs
+    for (QLineSeries* s : {m_smooth, m_val, m_baseline})
+      for (QLegendMarker* m : m_view->chart()->legend()->markers(s)) m->setVisible(false);
+  while (m_runSeries.size() < int(runs.size())) {
+    auto* s = new QLineSeries;
+    m_view->addSeries(s);
+    m_runSeries.append(s);
+  }
+  m_runs = runs;
+  rebuild();
+}
+
 QStringList LossChart::ghostNames() const {
   QStringList names;
   for (const QLineSeries* g : m_ghostSeries)
@@ -105,28 +129,22 @@ void LossChart::showFrame(const Frame& frame) {
 void LossChart::rebuild() {
   const bool logY = m_log->isChecked();
   const auto& buckets = m_history.buckets();
-  QList<QPointF> raw, smooth, val;
+  QList<QPointF> raw, val;
   raw.reserve(2 * buckets.size());
-  smooth.reserve(buckets.size());
-  // The slider sets the per-step factor; a bucket of `stride` steps decays by its stride-th power.
-  const double alpha = std::pow(m_smoothing->value() / 100.0, double(m_history.stride()));
-  double ema = NAN;
   for (const Bucket& b : buckets) {
     const Aggregate& a = b.s[kLoss];
     const double x0 = double(b.firstStep), x1 = 0.5 * (b.firstStep + b.lastStep);
     if (a.count > 0) {
       appendFinite(raw, x0, a.count > 1 ? a.max : a.mean(), logY);
       if (a.count > 1) appendFinite(raw, x1, a.min, logY);
-      const double m = a.mean();
-      ema = std::isnan(ema) ? m : alpha * ema + (1 - alpha) * m;
-      appendFinite(smooth, 0.5 * (b.firstStep + b.lastStep), ema, logY);
     }
     const Aggregate& v = b.s[kValLoss];
     if (v.count > 0) appendFinite(val, double(b.lastStep), v.mean(), logY);
   }
   m_raw->replace(raw);
-  m_smooth->replace(smooth);
+  m_smooth->replace(smoothed(m_history, logY));
   rebuildGhosts(logY);
+  rebuildRuns(logY);
   m_val->replace(val);
   m_valDots->replace(val);
   QList<QPointF> base;
@@ -136,6 +154,42 @@ void LossChart::rebuild() {
   }
   m_baseline->replace(base);
   m_view->fitRanges(10);
+  if (m_lastStep > 0) m_view->setRoundXRange(m_lastStep);
+}
+
+// The smoothed curve of a history: bucket means through an EMA whose per-bucket factor is the
+// slider's per-step factor to the stride-th power.
+QList<QPointF> LossChart::smoothed(const ScalarHistory& h, bool logY) const {
+  const double alpha = std::pow(m_smoothing->value() / 100.0, double(h.stride()));
+  QList<QPointF> out;
+  out.reserve(int(h.buckets().size()));
+  double ema = NAN;
+  for (const Bucket& b : h.buckets()) {
+    const Aggregate& a = b.s[kLoss];
+    if (a.count == 0) continue;
+    ema = std::isnan(ema) ? a.mean() : alpha * ema + (1 - alpha) * a.mean();
+    appendFinite(out, 0.5 * (b.firstStep + b.lastStep), ema, logY);
+  }
+  return out;
+}
+
+void LossChart::rebuildRuns(bool logY) {
+  for (int i = 0; i < m_runSeries.size(); ++i) {
+    QLineSeries* series = m_runSeries[i];
+    const bool on = i < int(m_runs.size());
+    series->setVisible(on);
+    for (QLegendMarker* m : m_view->chart()->legend()->markers(series)) m->setVisible(on);
+    if (!on) {
+      series->clear();
+      continue;
+    }
+    const Run& run = m_runs[size_t(i)];
+    series->setName(run.name);
+    QPen pen(run.color);
+    pen.setWidthF(2.0);
+    series->setPen(pen);
+    series->replace(smoothed(run.history, logY));
+  }
 }
 
 // Each branch left behind, smoothed over its whole history (the past it shares with the live

@@ -1,11 +1,14 @@
 // Training and validation loss over steps: the raw curve faint (min/max per bucket, so spikes
-// stay visible), an exponentially smoothed curve on top, validation points, a log-scale toggle.
+// stay visible), an exponentially smoothed curve on top, validation points, a log-scale toggle;
+// or several named runs on one chart (the race), each smoothed the same way in its own colour.
 #pragma once
+#include <QColor>
 #include <QWidget>
 
 #include "session/frame.h"
 
 class QCheckBox;
+class QLabel;
 class QLineSeries;
 class QScatterSeries;
 class QSlider;
@@ -19,6 +22,18 @@ class LossChart : public QWidget {
  public:
   explicit LossChart(QWidget* parent = nullptr);
   void showFrame(const Frame& frame);
+  // A run of several on one chart: its training loss, smoothed like the studio's curve.
+  struct Run {
+    QString name;
+    QColor color;
+    ScalarHistory history;
+  };
+  // Draws these runs instead of a frame's curves (slots beyond them are hidden).
+  void showRuns(const std::vector<Run>& runs);
+  int runPointCount(int i) const;  // points of run i's curve (tests)
+  void setTitle(const QString& title);
+  // The right edge of the step axis, with round ticks (a race's finish line); 0 fits the data.
+  void setLastStep(double last);
   // A horizontal reference (the loss of a model that ignores its input); NaN hides it.
   void setBaseline(double loss, const QString& label);
   ChartView* view() const { return m_view; }
@@ -29,7 +44,10 @@ class LossChart : public QWidget {
  private:
   void rebuild();
   void rebuildGhosts(bool logY);
+  void rebuildRuns(bool logY);
+  QList<QPointF> smoothed(const ScalarHistory& h, bool logY) const;
 
+  QLabel* m_title;
   ChartView* m_view;
   QSlider* m_smoothing;
   QCheckBox* m_log;
@@ -42,6 +60,9 @@ class LossChart : public QWidget {
   double m_baselineValue = NAN;
   ScalarHistory m_history;  // the last frame's, kept to redraw on control changes
   std::vector<GhostBranch> m_ghosts;
+  QList<QLineSeries*> m_runSeries;  // created by showRuns, hidden when unused
+  std::vector<Run> m_runs;
+  double m_lastStep = 0;
 };
 
 }  // namespace unroll::gui

@@ -21,14 +21,15 @@ TimestepGradChart::TimestepGradChart(QWidget* parent) : QWidget(parent) {
   auto* v = new QVBoxLayout(this);
   v->setContentsMargins(0, 0, 0, 0);
   v->setSpacing(2);
-  auto* title =
+  m_title =
       new QLabel(tr("<b>Gradient vs timestep</b> — how much of the loss's gradient "
                     "reaches each step of the latest sequence"));
-  title->setContentsMargins(6, 0, 6, 0);
-  title->setWordWrap(true);
-  v->addWidget(title);
+  m_title->setContentsMargins(6, 0, 6, 0);
+  m_title->setWordWrap(true);
+  v->addWidget(m_title);
   m_fitLabel = new QLabel;
   m_fitLabel->setContentsMargins(6, 0, 6, 0);
+  m_fitLabel->setWordWrap(true);
   m_fitLabel->setStyleSheet("QLabel { font-weight: 600; color: #8c2d04; }");
   v->addWidget(m_fitLabel);
   m_view = new ChartView;
@@ -37,6 +38,21 @@ TimestepGradChart::TimestepGradChart(QWidget* parent) : QWidget(parent) {
   m_view->setYAxis(true, tr("‖∂L/∂hₜ‖ (log)"));
   v->addWidget(m_view, 1);
 }
+
+void TimestepGradChart::setSmallMultiple(const QString& title, const QColor& color) {
+  m_color = color;
+  setTitle(title);
+  m_title->setStyleSheet(
+      QStringLiteral("QLabel { color: %1; font-weight: 600; }").arg(color.name()));
+  m_fitLabel->setStyleSheet("QLabel { font-size: 8pt; }");
+  m_view->chart()->legend()->setVisible(false);
+  m_view->xAxis()->setTitleText(tr("timestep t"));  // the explanation does not fit
+  m_view->setMinimumSize(170, 180);
+}
+
+void TimestepGradChart::setTitle(const QString& title) { m_title->setText(title); }
+
+void TimestepGradChart::setCaption(const QString& text) { m_fitLabel->setText(text); }
 
 int TimestepGradChart::pointCount() const {
   int n = 0;
@@ -49,12 +65,13 @@ void TimestepGradChart::ensureLayers(int layers) {
     const int k = int(m_layers.size());
     auto* s = new QLineSeries;
     s->setName(tr("layer %1").arg(k + 1));
-    QPen pen(kLayerColors[k % 4]);
+    const QColor colour = m_color.isValid() ? m_color.darker(100 + 40 * k) : kLayerColors[k % 4];
+    QPen pen(colour);
     pen.setWidthF(2.0);
     s->setPen(pen);
     auto* f = new QLineSeries;
     f->setName(tr("fit, layer %1").arg(k + 1));
-    QPen dash(kLayerColors[k % 4].lighter(140));
+    QPen dash(colour.lighter(140));
     dash.setStyle(Qt::DashLine);
     f->setPen(dash);
     m_view->addSeries(s);
@@ -71,29 +88,35 @@ void TimestepGradChart::ensureLayers(int layers) {
 void TimestepGradChart::showFrame(const Frame& frame) {
   if (frame.version == m_shownVersion) return;
   m_shownVersion = frame.version;
-  const auto& norms = frame.report.timestep_grad_norms;
-  ensureLayers(frame.hasReport ? int(norms.size()) : 0);
   if (!frame.hasReport) {
+    showProfile({}, 0);
     m_fitLabel->setText(tr("No step yet: press Play or Step."));
-    m_view->fitRanges(1);
     return;
   }
-  const int cut = frame.report.truncation_cut;
+  showProfile(frame.report.timestep_grad_norms, frame.report.truncation_cut);
+}
+
+void TimestepGradChart::showProfile(const std::vector<std::vector<double>>& norms, int cut) {
+  ensureLayers(int(norms.size()));
   QStringList fitTexts;
-  for (int k = 0; k < int(norms.size()); ++k) {
+  for (int k = 0; k < int(m_layers.size()); ++k) {
     QList<QPointF> pts, fitPts;
-    pts.reserve(int(norms[k].size()));
-    for (int t = 0; t < int(norms[k].size()); ++t) appendFinite(pts, t, norms[k][t], true);
-    m_layers[k]->replace(pts);
-    const GradientFit f = fitGradientProfile(norms[k], cut);
-    if (f.valid) {
-      for (int t : {f.first, f.last}) appendFinite(fitPts, t, std::exp(f.logA + f.slope * t), true);
+    GradientFit f;
+    if (k < int(norms.size())) {
+      pts.reserve(int(norms[k].size()));
+      for (int t = 0; t < int(norms[k].size()); ++t) appendFinite(pts, t, norms[k][t], true);
+      f = fitGradientProfile(norms[k], cut);
+      if (f.valid)
+        for (int t : {f.first, f.last})
+          appendFinite(fitPts, t, std::exp(f.logA + f.slope * t), true);
+      fitTexts << (norms.size() > 1 ? tr("layer %1: %2").arg(k + 1).arg(describeFit(f))
+                                    : describeFit(f));
     }
+    m_layers[k]->replace(pts);
     m_fits[k]->replace(fitPts);
     if (k == 0) m_fit = f;
-    fitTexts << (norms.size() > 1 ? tr("layer %1: %2").arg(k + 1).arg(describeFit(f))
-                                  : describeFit(f));
   }
+  if (norms.empty()) m_fit = GradientFit{};
   m_fitLabel->setText(fitTexts.join(QStringLiteral("   ·   ")));
   m_view->fitRanges(1);
 }

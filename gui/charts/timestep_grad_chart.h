@@ -1,6 +1,8 @@
 // ||dL/dh_t|| against the timestep t for each layer of the latest step, on a log scale, with the
 // fitted geometric rate drawn dashed and stated in words: vanishing or exploding seen as a slope.
+// The race shows one per entrant, as small multiples in the entrant's colour.
 #pragma once
+#include <QColor>
 #include <QList>
 #include <QWidget>
 
@@ -19,6 +21,13 @@ class TimestepGradChart : public QWidget {
  public:
   explicit TimestepGradChart(QWidget* parent = nullptr);
   void showFrame(const Frame& frame);
+  // One step's profile, norms[layer][t], fitted from timestep `cut` on; an empty one clears.
+  void showProfile(const std::vector<std::vector<double>>& norms, int cut);
+  // A small multiple: `title` instead of the explanation, the layers in shades of `color`, no
+  // legend, the caption small. Call before the first profile.
+  void setSmallMultiple(const QString& title, const QColor& color);
+  void setTitle(const QString& title);
+  void setCaption(const QString& text);  // replaces the fit sentence under the title
   ChartView* view() const { return m_view; }
   const GradientFit& fit() const { return m_fit; }  // of the first layer
   int pointCount() const;
@@ -26,8 +35,10 @@ class TimestepGradChart : public QWidget {
  private:
   void ensureLayers(int layers);
 
+  QLabel* m_title;
   ChartView* m_view;
   QLabel* m_fitLabel;
+  QColor m_color;  // invalid: the studio's layer colours
   QList<QLineSeries*> m_layers;
   QList<QLineSeries*> m_fits;
   GradientFit m_fit;

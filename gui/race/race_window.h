@@ -1,27 +1,20 @@
 // The Race window: two to four configurations trained side by side on the studio's task with one
-// seed and one budget, their loss curves overlaid, their gradient-vs-timestep profiles side by
-// side, and a result table that exports as CSV.
+// seed and one budget. Its form (RaceForm) chooses the entrants; its view (RaceView) overlays
+// their loss curves, shows their gradient-vs-timestep profiles and a result table that exports as
+// CSV; the window runs the race and feeds the view.
 #pragma once
-#include <QColor>
-#include <QList>
 #include <QTimer>
 #include <QWidget>
 #include <atomic>
 #include <memory>
 #include <vector>
 
+#include "race/race_form.h"
 #include "session/run_spec.h"
 #include "teach/race.h"
+#include "telemetry/scalar_history.h"
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
-class QGridLayout;
-class QLabel;
-class QLineSeries;
-class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTableWidget;
 
 namespace unroll::gui {
@@ -29,20 +22,7 @@ namespace unroll::gui {
 class BackgroundJob;
 class ChartView;
 class FileUi;
-
-// One entrant as the window's controls describe it; everything else comes from the base spec.
-struct RaceChoice {
-  CellType cell = CellType::Lstm;
-  bool clip = false;
-  double threshold = 1.0;  // max global gradient norm when clipping
-  double lr = 1e-3;
-  InitKind init = InitKind::Torch;
-};
-
-enum class RacePreset {
-  Cells,     // tanh RNN vs LSTM vs GRU, otherwise the base settings
-  Clipping,  // the base cell with clipping off and on
-};
+class RaceView;
 
 class RaceWindow : public QWidget {
   Q_OBJECT
@@ -68,9 +48,9 @@ class RaceWindow : public QWidget {
   // Points of the overlaid loss curve and of the gradient chart of entrant i (tests).
   int lossPointCount(int i) const;
   int gradPointCount(int i) const;
-  QTableWidget* resultTable() const { return m_table; }
-  ChartView* lossView() const { return m_lossView; }
-  QPushButton* exportButton() const { return m_export; }
+  QTableWidget* resultTable() const;
+  ChartView* lossView() const;
+  QPushButton* exportButton() const;
   // The result table as CSV (race_csv): final once the race is done, the latest numbers while it
   // runs or after a stop; empty before the first race.
   QString raceCsv() const;
@@ -93,42 +73,18 @@ class RaceWindow : public QWidget {
   void closeEvent(QCloseEvent* e) override;
 
  private:
-  struct EntrantRow {
-    QLabel* label;
-    QComboBox* cell;
-    QCheckBox* clip;
-    QDoubleSpinBox* threshold;
-    QDoubleSpinBox* lr;
-    QComboBox* init;
+  struct Lane {            // what the GUI has gathered about one entrant
+    ScalarHistory losses;  // its training losses, decimated (bounded for any budget)
+    long count = 0;        // losses gathered so far
+    double last = NAN;     // the latest of them
+    RaceProgress latest;   // the latest poll (its losses moved into `losses`)
+    Lane();
   };
-  struct Lane {                    // what the GUI has gathered about one entrant
-    std::vector<double> losses;    // every training loss so far
-    std::vector<double> smoothed;  // bias-corrected EMA of losses
-    double ema = 0;                // its running sum, uncorrected
-    long emaTerms = 0;             // finite losses in it
-    RaceProgress latest;           // the latest poll (its losses moved into `losses`)
-  };
-  struct GradPanel {  // one small chart per entrant
-    QWidget* box;
-    QLabel* title;
-    ChartView* view;
-    QList<QLineSeries*> layers;
-    QLabel* fit;
-  };
-  QWidget* buildControls();
-  QWidget* buildCharts();
-  QWidget* buildResults();
-  void buildEntrantRow(int i, QGridLayout* grid);
-  void setChoice(int i, const RaceChoice& c);
-  RaceChoice choice(int i) const;
-  void entrantsChanged();
   void describeBase();
   RaceSpec makeSpec(QString* error);
   void resetView();
   void poll();
-  void redrawLosses();
-  void redrawGradients();
-  void updateTable();
+  void showLanes();
   void finish(const QString& error);
   void exportClicked();
   void stopAndWait();
@@ -147,18 +103,8 @@ class RaceWindow : public QWidget {
   QStringList m_names;                // of the current or last race
   long m_budget = 0;
 
-  QLabel* m_taskLabel;
-  QSpinBox* m_count;
-  QList<EntrantRow> m_rows;
-  QSpinBox *m_seed, *m_steps;
-  QPushButton *m_start, *m_stopButton, *m_export;
-  QProgressBar* m_progress;
-  QLabel* m_status;
-  ChartView* m_lossView;
-  QList<QLineSeries*> m_lossSeries;
-  QCheckBox *m_smooth, *m_logLoss;
-  QList<GradPanel> m_grads;
-  QTableWidget* m_table;
+  RaceForm* m_form;
+  RaceView* m_view;
 };
 
 }  // namespace unroll::gui
