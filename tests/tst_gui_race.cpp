@@ -1,17 +1,21 @@
 // The Race window: a three-entrant race fills one loss curve and one gradient chart per entrant
 // and a table of finite results; CSV export writes that table (a failed export says why and
-// keeps it); Stop and closing the window end a race mid-way; a real race renders legibly.
+// keeps it); Stop and closing the window end a race mid-way; a real race renders legibly; the
+// studio's loss chart draws the named runs.
 #include <QFile>
+#include <QLegendMarker>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 #include <cmath>
 
 #include "app/file_ui.h"
 #include "app/main_window.h"
 #include "charts/chart_view.h"
+#include "charts/loss_chart.h"
 #include "panels/model_designer.h"
 #include "race/race_window.h"
 #include "session/training_controller.h"
@@ -69,6 +73,14 @@ long pixelsNear(const QImage& img, const QRect& r, QColor c, int tol = 40) {
   return n;
 }
 
+// The names the chart's legend shows (markers are laid out, and shown, by the event loop).
+QStringList legendEntries(const LossChart& chart) {
+  QStringList shown;
+  for (QLegendMarker* m : chart.view()->chart()->legend()->markers())
+    if (m->isVisible()) shown << m->label();
+  return shown;
+}
+
 }  // namespace
 
 class TstGuiRace : public QObject {
@@ -82,6 +94,7 @@ class TstGuiRace : public QObject {
   void unusableTaskIsRefused();
   void screenshotOfARealRace();
   void studioOpensRaceOnItsRun();
+  void lossChartDrawsNamedRuns();
 };
 
 void TstGuiRace::presetsNameTheEntrants() {
@@ -253,6 +266,34 @@ void TstGuiRace::studioOpensRaceOnItsRun() {
   QCOMPARE(w.openRace(), race);  // the same window, now on the new run
   QCOMPARE(race->base().data.kind, w.controller()->spec().data.kind);
   QCOMPARE(race->base().train.seq, w.controller()->spec().train.seq);
+}
+
+// The studio's loss chart with several runs: one named curve each, in its colour, over the fixed
+// step range; fewer runs later hide the rest; the studio's own entries stay out of the legend.
+void TstGuiRace::lossChartDrawsNamedRuns() {
+  LossChart chart;
+  std::vector<LossChart::Run> runs(2);
+  for (int i = 0; i < 2; ++i) {
+    runs[i] = {QStringLiteral("run %1").arg(i), QColor(i ? Qt::red : Qt::blue), ScalarHistory(8)};
+    for (long s = 1; s <= 20; ++s) {
+      runs[i].history.beginStep(s);
+      runs[i].history.add(kLoss, 1.0 / double(s + i));
+    }
+  }
+  chart.show();
+  chart.setLastStep(100);
+  chart.showRuns(runs);
+  QTRY_COMPARE(legendEntries(chart), (QStringList{"run 0", "run 1"}));
+  for (int i = 0; i < 2; ++i)
+    QCOMPARE(chart.runPointCount(i), int(runs[i].history.buckets().size()));
+  QCOMPARE(chart.pointCount(), 0);  // no frame: the studio's curve is empty
+  auto* x = qobject_cast<QValueAxis*>(chart.view()->xAxis());
+  QVERIFY(x);
+  QCOMPARE(x->max(), 100.0);
+  chart.showRuns({runs[1]});
+  QTRY_COMPARE(legendEntries(chart), QStringList{"run 1"});
+  QCOMPARE(chart.runPointCount(1), 0);
+  QCOMPARE(chart.runPointCount(0), int(runs[1].history.buckets().size()));
 }
 
 #include "tst_gui_race.moc"
