@@ -10,6 +10,7 @@
 #include <QSlider>
 #include <QVBoxLayout>
 #include <cmath>
+#include <utility>
 
 #include "charts/chart_view.h"
 #include "charts/colormap.h"
@@ -100,7 +101,7 @@ void LossChart::setLastStep(double last) {
   rebuild();
 }
 
-void LossChart::showRuns(const std::vector<Run>& runs) {
+void LossChart::showRuns(std::vector<Run> runs) {
   if (m_runSeries.isEmpty())  // the studio's own curves have no entry beside the runs
     for (QLineSeries* s : {m_smooth, m_val, m_baseline})
       for (QLegendMarker* m : m_view->chart()->legend()->markers(s)) m->setVisible(false);
@@ -109,7 +110,7 @@ void LossChart::showRuns(const std::vector<Run>& runs) {
     m_view->addSeries(s);
     m_runSeries.append(s);
   }
-  m_runs = runs;
+  m_runs = std::move(runs);
   rebuild();
 }
 

@@ -29,7 +29,7 @@ class LossChart : public QWidget {
     ScalarHistory history;
   };
   // Draws these runs instead of a frame's curves (slots beyond them are hidden).
-  void showRuns(const std::vector<Run>& runs);
+  void showRuns(std::vector<Run> runs);
   int runPointCount(int i) const;  // points of run i's curve (tests)
   void setTitle(const QString& title);
   // The right edge of the step axis, with round ticks (a race's finish line); 0 fits the data.

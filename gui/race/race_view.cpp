@@ -9,6 +9,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
+#include <utility>
 
 #include "charts/chart_view.h"
 #include "charts/gradient_fit.h"
@@ -114,9 +115,9 @@ void RaceView::reset(const QStringList& names, const QStringList& planned) {
   m_table->setRowCount(int(names.size()));
 }
 
-void RaceView::showLosses(const std::vector<LossChart::Run>& runs, long budget) {
+void RaceView::showLosses(std::vector<LossChart::Run> runs, long budget) {
   m_loss->setLastStep(double(std::max(1L, budget)));  // the finish line is the right edge
-  m_loss->showRuns(runs);
+  m_loss->showRuns(std::move(runs));
 }
 
 void RaceView::showProfiles(const std::vector<RaceProgress>& latest) {

@@ -25,7 +25,7 @@ class RaceView : public QWidget {
   // Empties the charts for a race of `names` (none yet: the `planned` entrants wait for a start).
   void reset(const QStringList& names, const QStringList& planned);
   // runs[i]: entrant i's losses so far; budget: the steps each entrant runs (the x axis' end).
-  void showLosses(const std::vector<LossChart::Run>& runs, long budget);
+  void showLosses(std::vector<LossChart::Run> runs, long budget);
   // latest[i]: entrant i's latest step, its gradient profile included.
   void showProfiles(const std::vector<RaceProgress>& latest);
   void showResults(const std::vector<RaceResult>& results, const QStringList& names);

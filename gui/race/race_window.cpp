@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <thread>
+#include <utility>
 
 #include "app/background_job.h"
 #include "app/file_ui.h"
@@ -233,7 +234,7 @@ void RaceWindow::showLanes() {
     runs.push_back({m_names.value(int(i)), raceColor(int(i)), m_lanes[i].losses});
     latest.push_back(m_lanes[i].latest);
   }
-  m_view->showLosses(runs, m_budget);
+  m_view->showLosses(std::move(runs), m_budget);
   m_view->showProfiles(latest);
   m_view->showResults(m_results, m_names);
 }
