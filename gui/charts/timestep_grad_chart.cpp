@@ -29,7 +29,6 @@ TimestepGradChart::TimestepGradChart(QWidget* parent) : QWidget(parent) {
   v->addWidget(m_title);
   m_fitLabel = new QLabel;
   m_fitLabel->setContentsMargins(6, 0, 6, 0);
-  m_fitLabel->setWordWrap(true);
   m_fitLabel->setStyleSheet("QLabel { font-weight: 600; color: #8c2d04; }");
   v->addWidget(m_fitLabel);
   m_view = new ChartView;
@@ -45,6 +44,7 @@ void TimestepGradChart::setSmallMultiple(const QString& title, const QColor& col
   m_title->setStyleSheet(
       QStringLiteral("QLabel { color: %1; font-weight: 600; }").arg(color.name()));
   m_fitLabel->setStyleSheet("QLabel { font-size: 8pt; }");
+  m_fitLabel->setWordWrap(true);
   m_view->chart()->legend()->setVisible(false);
   m_view->xAxis()->setTitleText(tr("timestep t"));  // the explanation does not fit
   m_view->setMinimumSize(170, 180);
