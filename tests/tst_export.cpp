@@ -201,9 +201,9 @@ QJsonObject TestExport::make_case(const Case& c, int index) {
     o["c0"] = state_json(h0.c);
     o["cn"] = state_json(fin.c);
   }
-  o["out"] = to_json(ws.out.data(), ws.out.size());  // (O, T*B) column-major = [T, B, O]
+  o["out"] = to_json(ws.head.y.data(), ws.head.y.size());  // (O, T*B) column-major = [T, B, O]
   if (m.head == HeadKind::Softmax) {
-    Mat<float> p = ws.out;
+    Mat<float> p = ws.head.y;
     for (Index j = 0; j < p.cols(); ++j) {
       p.col(j) = (p.col(j).array() - p.col(j).maxCoeff()).exp().matrix();
       p.col(j) /= p.col(j).sum();

@@ -1,9 +1,10 @@
 // Finite-difference gradient checks in double: every cell, activation, 1-2 layers, every input and
-// head, full and truncated BPTT, for the parameters and for dL/dh_t itself.
+// head, full and truncated BPTT, for the parameters and for dL/dh_t itself; and the head alone.
 #include <QtTest>
 #include <cmath>
 
 #include "core/rng.h"
+#include "model/head.h"
 #include "model/init.h"
 #include "model/network.h"
 
@@ -23,7 +24,7 @@ double loss_of(const Network<double>& net, const Case& c, const PassSpec& pass,
                const State<double>* h0) {
   Workspace<double> ws;
   net.forward(c.batch, pass, h0, ws);
-  return ws.loss_sum * pass.loss_scale;
+  return ws.head.loss_sum * pass.loss_scale;
 }
 
 // The reference for truncated BPTT: the loss of the steps after the cut, started from the state
@@ -60,6 +61,8 @@ class TestGradcheck : public QObject {
  private slots:
   void gradients_data();
   void gradients();
+  void head_data();
+  void head();
 };
 
 void TestGradcheck::gradients_data() {
@@ -218,6 +221,68 @@ void TestGradcheck::gradients() {
   QVERIFY(worst_dh < 1e-6);
   QVERIFY(worst_abs < 1e-10);
   QVERIFY(grads.norm() > 1e-3);  // the check is not vacuous
+}
+
+void TestGradcheck::head_data() {
+  QTest::addColumn<int>("head_kind");
+  QTest::newRow("softmax cross-entropy") << int(HeadKind::Softmax);
+  QTest::newRow("linear + MSE") << int(HeadKind::Regression);
+}
+
+// head_backward's dW, db and dh against five-point differences of head_forward's loss.
+void TestGradcheck::head() {
+  QFETCH(int, head_kind);
+  const auto kind = HeadKind(head_kind);
+  const int H = 4, O = 3, N = 6;
+  Rng rng(11);
+  Vec<double> theta(O * H + O);  // W (O, H) then b (O), as the network lays them out
+  for (Index i = 0; i < theta.size(); ++i) theta[i] = rng.normal();
+  Mat<double> h(H, N), targets(O, N);
+  for (Index i = 0; i < h.size(); ++i) h(i) = rng.normal();
+  for (Index i = 0; i < targets.size(); ++i) targets(i) = rng.normal();
+  std::vector<int32_t> classes(N);
+  for (auto& y : classes) y = int32_t(rng.below(O));
+  classes[2] = -1;  // an unscored column
+  const double scale = kind == HeadKind::Regression ? 1.0 / (O * N) : 1.0 / (N - 1);
+  const CMatMap<double> W(theta.data(), O, H);
+  const CVecMap<double> b(theta.data() + O * H, O);
+  auto forward = [&](HeadCache<double>& cache) {
+    cache.target = classes;
+    if (kind == HeadKind::Regression) cache.p = targets;
+    head_forward<double>(kind, W, b, h, cache);
+    return cache.loss_sum * scale;
+  };
+
+  HeadCache<double> cache;
+  forward(cache);
+  Vec<double> grads = Vec<double>::Zero(theta.size());
+  Mat<double> dh(H, N);
+  head_backward<double>(kind, W, h, scale, cache, MatMap<double>(grads.data(), O, H),
+                        VecMap<double>(grads.data() + O * H, O), dh);
+
+  const double eps = 1e-4;
+  double worst = 0, worst_abs = 0;
+  auto compare = [&](double& x, double analytic) {
+    const double saved = x;
+    const double numeric = derivative(
+        [&](double d) {
+          x = saved + d;
+          HeadCache<double> c;
+          return forward(c);
+        },
+        eps);
+    x = saved;
+    worst = std::max(worst, rel_error(analytic, numeric));
+    worst_abs = std::max(worst_abs, std::abs(analytic - numeric));
+  };
+  for (Index i = 0; i < theta.size(); ++i) compare(theta[i], grads[i]);
+  for (Index i = 0; i < h.size(); ++i) compare(h(i), dh(i));
+  qInfo("head: largest relative error %.3g, largest absolute %.3g over dW, db and dh", worst,
+        worst_abs);
+  QVERIFY(worst < 1e-6);
+  QVERIFY(worst_abs < 1e-10);
+  QVERIFY(grads.norm() > 1e-3 && dh.norm() > 1e-3);                // the check is not vacuous
+  if (kind == HeadKind::Softmax) QCOMPARE(dh.col(2).norm(), 0.0);  // unscored: no gradient
 }
 
 QTEST_APPLESS_MAIN(TestGradcheck)

@@ -52,7 +52,7 @@ Mat<float> full_pass(const Network<float>& net, const std::vector<int32_t>& toke
   p.b1 = 1;
   Workspace<float> ws;
   net.forward(b, p, nullptr, ws);
-  return ws.out;
+  return ws.head.y;
 }
 
 }  // namespace

@@ -227,7 +227,7 @@ void TestTelemetry::truncated_windows_carry_state() {
     double sum = 0;
     for (int t = 6 * w; t < 6 * w + 6; ++t)
       for (int j = 0; j < c.batch; ++j) {
-        const auto y = ws.out.col(Index(t) * c.batch + j).template cast<double>();
+        const auto y = ws.head.y.col(Index(t) * c.batch + j).template cast<double>();
         const double m = y.maxCoeff();
         sum += std::log((y.array() - m).exp().sum()) + m - y(b.targets[b.col(t, j)]);
       }

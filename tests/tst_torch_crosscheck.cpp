@@ -236,11 +236,11 @@ EngineResult runEngine(const Case& c) {
   r.count = runner.loss_count();
   r.loss = runner.loss_sum() * c.pass.loss_scale;
   const auto& ws0 = runner.workspace(0);
-  r.logits.resize(ws0.out.rows(), Index(kT - c.pass.loss_begin) * kB);
+  r.logits.resize(ws0.head.y.rows(), Index(kT - c.pass.loss_begin) * kB);
   r.dh.assign(L, Mat<float>(kH, kT * kB));
   for (int p = 0; p < runner.parts(); ++p) {
     const auto& ws = runner.workspace(p);
-    scatterColumns(ws.out, runner.first_column(p), kB, r.logits);
+    scatterColumns(ws.head.y, runner.first_column(p), kB, r.logits);
     for (int k = 0; k < L; ++k)
       scatterColumns(ws.layers[k].dh, runner.first_column(p), kB, r.dh[k]);
   }

@@ -123,53 +123,38 @@ void Network<S>::forward(const Batch& batch, const PassSpec& pass, const State<S
         break;
     }
   }
-  head_forward(batch, pass, ws);
+  head_targets(batch, pass, ws);
+  const auto& top = ws.layers.back().h;
+  const Index lb = pass.loss_begin;
+  head_forward<S>(cfg_.head, layout_.map(p, layout_.decoder_weight()),
+                  layout_.vec(p, layout_.decoder_bias()),
+                  top.middleCols((1 + lb) * B, (W - lb) * Index(B)), ws.head);
 }
 
+// Gathers the scored steps' targets into the head's cache, in its column order (step-major).
 template <class S>
-void Network<S>::head_forward(const Batch& batch, const PassSpec& pass, Workspace<S>& ws) const {
-  const S* p = params_.data();
+void Network<S>::head_targets(const Batch& batch, const PassSpec& pass, Workspace<S>& ws) const {
   const int B = ws.B, lb = pass.loss_begin, nl = pass.steps - lb;
-  const auto Wd = layout_.map(p, layout_.decoder_weight());
-  const auto bd = layout_.vec(p, layout_.decoder_bias());
-  const auto top = ws.layers.back().h.middleCols(Index(1 + lb) * B, Index(nl) * B);
-  ws.out.noalias() = Wd * top;
-  ws.out.colwise() += bd;
-  ws.dout.resize(ws.out.rows(), ws.out.cols());
-  ws.loss_sum = 0;
-  ws.loss_count = 0;
-  ws.correct = 0;
+  const Index O = cfg_.output_size, N = Index(nl) * B;
+  auto& head = ws.head;
+  if (cfg_.head == HeadKind::Regression)
+    head.p.resize(O, N);
+  else
+    head.target.resize(size_t(N));
   for (int t = 0; t < nl; ++t)
     for (int b = 0; b < B; ++b) {
       const Index j = Index(t) * B + b;
       const int src = batch.col(pass.t0 + lb + t, pass.b0 + b);
-      auto y = ws.out.col(j);
-      auto dy = ws.dout.col(j);
       if (cfg_.head == HeadKind::Regression) {
-        dy = y - batch.target_values.col(src).template cast<S>();
-        ws.loss_sum += double(dy.squaredNorm());
-        ws.loss_count += y.size();
-        dy *= S(2);  // d/dy (y - target)^2
+        head.p.col(j) = batch.target_values.col(src).template cast<S>();
         continue;
       }
       const int32_t target = batch.targets[src];
-      if (target < 0) {  // an unscored position
-        dy.setZero();
-        continue;
-      }
-      if (target >= y.size())
+      if (target >= O)
         throw Error("target class " + std::to_string(target) + " at step " +
-                    std::to_string(pass.t0 + lb + t) + " is outside the " +
-                    std::to_string(y.size()) + " outputs");
-      Index arg;
-      const S m = y.maxCoeff(&arg);
-      dy = (y.array() - m).exp().matrix();
-      const S z = dy.sum();
-      ws.loss_sum += double(std::log(z) + m - y(target));  // -log softmax(y)[target]
-      dy /= z;
-      dy(target) -= S(1);  // d/dy of cross-entropy: softmax - onehot
-      ws.loss_count += 1;
-      ws.correct += arg == target;
+                    std::to_string(pass.t0 + lb + t) + " is outside the " + std::to_string(O) +
+                    " outputs");
+      head.target[size_t(j)] = target;
     }
 }
 
@@ -180,15 +165,14 @@ void Network<S>::backward(const Batch& batch, const PassSpec& pass, Workspace<S>
   const S* p = params_.data();
   const int W = pass.steps, B = ws.B, lb = pass.loss_begin, nl = W - lb, cut = pass.cut;
   const Index c0 = Index(cut) * B, nc = Index(W - cut) * B;
-  ws.dout *= S(pass.loss_scale);
-  // Head: out = Wd h + bd on the scored steps.
-  const auto Wd = layout_.map(p, layout_.decoder_weight());
+  // Head on the scored steps: dL/dy -> dW, db and dL/dh of the top layer; earlier steps get none.
   auto& top = ws.layers.back();
-  const auto h_top = top.h.middleCols(Index(1 + lb) * B, Index(nl) * B);
-  layout_.map(grads, layout_.decoder_weight()).noalias() += ws.dout * h_top.transpose();
-  layout_.vec(grads, layout_.decoder_bias()) += ws.dout.rowwise().sum();
+  head_backward<S>(cfg_.head, layout_.map(p, layout_.decoder_weight()),
+                   top.h.middleCols(Index(1 + lb) * B, Index(nl) * B), S(pass.loss_scale), ws.head,
+                   layout_.map(grads, layout_.decoder_weight()),
+                   layout_.vec(grads, layout_.decoder_bias()),
+                   top.dh.middleCols(Index(lb) * B, Index(nl) * B));
   top.dh.leftCols(Index(lb) * B).setZero();
-  top.dh.middleCols(Index(lb) * B, Index(nl) * B).noalias() = Wd.transpose() * ws.dout;
 
   for (int k = cfg_.layers - 1; k >= 0; --k) {
     auto& c = ws.layers[k];

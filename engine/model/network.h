@@ -8,6 +8,7 @@
 #include "data/batch.h"
 #include "model/cell.h"
 #include "model/config.h"
+#include "model/head.h"
 #include "model/params.h"
 
 namespace unroll {
@@ -34,16 +35,12 @@ struct PassSpec {
 // Per-thread buffers for one pass; sized on first use and reused.
 template <class S>
 struct Workspace {
-  std::vector<CellCache<S>> layers;          // L
+  std::vector<CellCache<S>> layers;  // L
+  HeadCache<S> head;  // the scored steps, nl = W - loss_begin: y (O, nl*B) and the loss sums
   std::vector<int32_t> tokens;               // (W*B) input ids
   Mat<S> x0;                                 // (in, W*B) embedded or dense input of layer 0
-  Mat<S> out;                                // (O, nl*B) logits or predictions for the scored steps
-  Mat<S> dout;                               // (O, nl*B) dL/dout, unscaled
   Mat<S> dx0;                                // (E, W*B) dL/d(embedding output)
   std::vector<std::vector<double>> dh_norm;  // (L, W) sum over columns of ||dL/dh_t||
-  double loss_sum = 0;                       // unscaled sum of the scored loss terms
-  long loss_count = 0;                       // scored terms (tokens, or values for regression)
-  long correct = 0;                          // softmax: argmax == target among scored tokens
   int W = 0, B = 0;
 };
 
@@ -56,8 +53,8 @@ class Network {
   Vec<S>& params() { return params_; }
   const Vec<S>& params() const { return params_; }
 
-  // Runs the window from state h0 (its columns [b0, b1); zeros when h0 is null or empty), fills ws
-  // and its loss_sum/loss_count/correct.
+  // Runs the window from state h0 (its columns [b0, b1); zeros when h0 is null or empty): the
+  // cells, then the head's outputs and loss on the scored steps (ws.head: y, loss_sum, ...).
   void forward(const Batch& batch, const PassSpec& pass, const State<S>* h0,
                Workspace<S>& ws) const;
   // Adds this pass's gradients (scaled by pass.loss_scale) into grads (layout-sized), and fills
@@ -71,7 +68,7 @@ class Network {
  private:
   void prepare(Workspace<S>& ws, int W, int B) const;
   void input_projection(int k, Workspace<S>& ws) const;
-  void head_forward(const Batch& batch, const PassSpec& pass, Workspace<S>& ws) const;
+  void head_targets(const Batch& batch, const PassSpec& pass, Workspace<S>& ws) const;
 
   ModelConfig cfg_;
   ParamLayout layout_;

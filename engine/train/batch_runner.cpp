@@ -104,21 +104,21 @@ void BatchRunner<S>::run(const Network<S>& net, const Batch& batch, const PassSp
 template <class S>
 double BatchRunner<S>::loss_sum() const {
   double s = 0;
-  for (const auto& p : parts_) s += p.ws.loss_sum;
+  for (const auto& p : parts_) s += p.ws.head.loss_sum;
   return s;
 }
 
 template <class S>
 long BatchRunner<S>::loss_count() const {
   long s = 0;
-  for (const auto& p : parts_) s += p.ws.loss_count;
+  for (const auto& p : parts_) s += p.ws.head.loss_count;
   return s;
 }
 
 template <class S>
 long BatchRunner<S>::correct() const {
   long s = 0;
-  for (const auto& p : parts_) s += p.ws.correct;
+  for (const auto& p : parts_) s += p.ws.head.correct;
   return s;
 }
 

@@ -25,8 +25,8 @@ double sequence_cross_entropy(const Network<float>& net, const std::vector<int32
     x.assign(tokens.begin() + long(s), tokens.begin() + long(s + w));
     y.assign(tokens.begin() + long(s + 1), tokens.begin() + long(s + w + 1));
     runner.feed_tokens(x, &y);
-    sum += runner.workspace().loss_sum;
-    count += runner.workspace().loss_count;
+    sum += runner.workspace().head.loss_sum;
+    count += runner.workspace().head.loss_count;
   }
   return sum / double(count);
 }
@@ -48,9 +48,9 @@ TaskScore score_validation(const Network<float>& net, const Task& task, int step
     p.loss_begin = b.loss_begin;
     p.b1 = b.batch;
     net.forward(b, p, nullptr, ws);
-    loss += ws.loss_sum;
-    score.terms += ws.loss_count;
-    correct += ws.correct;
+    loss += ws.head.loss_sum;
+    score.terms += ws.head.loss_count;
+    correct += ws.head.correct;
     score.sequences += b.batch;
     if (!softmax) continue;
     for (int j = 0; j < b.batch; ++j) {
@@ -59,7 +59,7 @@ TaskScore score_validation(const Network<float>& net, const Task& task, int step
         const int y = b.targets[size_t(b.col(t, j))];
         if (y < 0) continue;
         Index arg;
-        ws.out.col(Index(t - b.loss_begin) * b.batch + j).maxCoeff(&arg);
+        ws.head.y.col(Index(t - b.loss_begin) * b.batch + j).maxCoeff(&arg);
         all = arg == y;
       }
       whole += all;

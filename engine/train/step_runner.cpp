@@ -18,7 +18,7 @@ const Mat<float>& StepRunner::run(const Batch& batch) {
   pass.b1 = 1;
   net_.forward(batch, pass, &state_, ws_);
   net_.extract_state(ws_, batch.steps - 1, 0, state_);
-  return ws_.out;
+  return ws_.head.y;
 }
 
 const Mat<float>& StepRunner::feed_tokens(const std::vector<int32_t>& tokens,

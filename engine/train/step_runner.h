@@ -18,7 +18,7 @@ class StepRunner {
   void set_state(const State<float>& s) { state_ = s; }
 
   // Feeds W tokens from the carried state; targets (W, -1 = unscored; null: none scored) make
-  // workspace().loss_sum / loss_count / correct the cross-entropy of that window. Returns the
+  // workspace().head.loss_sum / loss_count / correct the cross-entropy of that window. Returns the
   // outputs, (O, W): logits for a softmax head.
   const Mat<float>& feed_tokens(const std::vector<int32_t>& tokens,
                                 const std::vector<int32_t>* targets = nullptr);
