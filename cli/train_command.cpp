@@ -17,6 +17,7 @@
 #include "io/checkpoint.h"
 #include "resume.h"
 #include "task_factory.h"
+#include "train/run.h"
 #include "train/trainer.h"
 
 namespace unroll::cli {
@@ -134,6 +135,75 @@ std::string fmt(double v) {
   return s.str();
 }
 
+// What the command does with each step: the divergence rule, the checkpoint's history, the CSVs
+// and the progress line on stderr.
+struct Progress final : StepObserver {
+  Progress(const Trainer& trainer, Outputs& out, MetricsHistory& history)
+      : trainer(trainer), out(out), history(history) {}
+  StepAction on_step(const StepReport& r) override;
+  void write_csv(const StepReport& r);
+  void print(const StepReport& r);
+
+  const Trainer& trainer;
+  Outputs& out;
+  MetricsHistory& history;
+  long steps = 0;       // the run's total
+  long ts_every = 1;    // steps between timestep-gradient rows
+  long hist_every = 1;  // steps between the history's timestep gradients
+  bool quiet = false, tty = isatty(STDERR_FILENO) != 0;
+  std::chrono::steady_clock::time_point last_print = std::chrono::steady_clock::now();
+  double recent_loss = 0;  // sum over the last `tail` steps, for the final line
+  long recent_n = 0;
+  double last_val = StepReport::kNaN, tps = 0;
+  long rejected = 0;
+};
+
+StepAction Progress::on_step(const StepReport& r) {
+  if (!r.accepted) {
+    if (++rejected <= 5 || rejected % 100 == 0)
+      std::cerr << (tty ? "\n" : "") << "warning: " << r.message << '\n';
+    if (rejected > 1000 && rejected > 10 * trainer.steps())
+      throw Error("training diverges: " + std::to_string(rejected) +
+                  " steps were rejected as non-finite; lower --lr or add --clip");
+    return StepAction::Continue;
+  }
+  tps = r.tokens_per_s;
+  record_step(history, r, r.step % hist_every == 0);
+  const long tail = std::max(1L, std::min(100L, steps / 20));
+  if (r.step > steps - tail) {
+    recent_loss += r.loss;
+    ++recent_n;
+  }
+  if (!std::isnan(r.val_loss)) last_val = r.val_loss;
+  write_csv(r);
+  print(r);
+  return StepAction::Continue;
+}
+
+void Progress::write_csv(const StepReport& r) {
+  if (out.metrics_out.is_open())
+    out.metrics_out << r.step << ',' << fmt(r.loss) << ',' << fmt(r.val_loss) << ','
+                    << fmt(r.grad_norm) << ',' << fmt(r.grad_norm_clipped) << ','
+                    << (r.clipped ? 1 : 0) << ',' << fmt(r.lr) << ',' << fmt(r.tokens_per_s)
+                    << '\n';
+  if (out.timestep_out.is_open() && r.step % ts_every == 0)
+    for (size_t k = 0; k < r.timestep_grad_norms.size(); ++k)
+      for (size_t t = 0; t < r.timestep_grad_norms[k].size(); ++t)
+        out.timestep_out << r.step << ',' << k << ',' << t << ','
+                         << fmt(r.timestep_grad_norms[k][t]) << '\n';
+}
+
+void Progress::print(const StepReport& r) {
+  const auto now = std::chrono::steady_clock::now();
+  if (quiet || !(now - last_print > std::chrono::milliseconds(tty ? 200 : 5000) || r.step == steps))
+    return;
+  last_print = now;
+  std::fprintf(stderr, "%sstep %ld/%ld  loss %.4f  val %s  |g| %.3g%s  %.0f tok/s%s",
+               tty ? "\r" : "", r.step, steps, r.loss,
+               std::isnan(last_val) ? "-" : fmt(last_val).c_str(), r.grad_norm,
+               r.clipped ? " (clipped)" : "", r.tokens_per_s, tty ? "   " : "\n");
+}
+
 }  // namespace
 
 int train_command(const std::vector<std::string>& argv) {
@@ -181,58 +251,23 @@ int train_command(const std::vector<std::string>& argv) {
   if (task->validation_batches() == 0)
     std::cerr << "note: the data is too short for a validation split; val_loss stays empty\n";
 
-  const bool quiet = a.has("quiet"), tty = isatty(STDERR_FILENO);
-  const auto t0 = std::chrono::steady_clock::now();
-  auto last_print = t0;
-  double recent_loss = 0, last_val = StepReport::kNaN, tps = 0;
-  long recent_n = 0, rejected = 0;
-  const long tail = std::max(1L, std::min(100L, steps / 20));
+  Progress progress(trainer, out, history);
+  progress.steps = steps;
+  progress.ts_every = ts_every;
+  progress.hist_every = hist_every;
+  progress.quiet = a.has("quiet");
   try {
     out.open();
-    while (trainer.steps() < steps) {
-      const StepReport& r = trainer.step();
-      if (!r.accepted) {
-        if (++rejected <= 5 || rejected % 100 == 0)
-          std::cerr << (tty ? "\n" : "") << "warning: " << r.message << '\n';
-        if (rejected > 1000 && rejected > 10 * trainer.steps())
-          throw Error("training diverges: " + std::to_string(rejected) +
-                      " steps were rejected as non-finite; lower --lr or add --clip");
-        continue;
-      }
-      tps = r.tokens_per_s;
-      record_step(history, r, r.step % hist_every == 0);
-      if (r.step > steps - tail) {
-        recent_loss += r.loss;
-        ++recent_n;
-      }
-      if (!std::isnan(r.val_loss)) last_val = r.val_loss;
-      if (out.metrics_out.is_open())
-        out.metrics_out << r.step << ',' << fmt(r.loss) << ',' << fmt(r.val_loss) << ','
-                        << fmt(r.grad_norm) << ',' << fmt(r.grad_norm_clipped) << ','
-                        << (r.clipped ? 1 : 0) << ',' << fmt(r.lr) << ',' << fmt(r.tokens_per_s)
-                        << '\n';
-      if (out.timestep_out.is_open() && r.step % ts_every == 0)
-        for (size_t k = 0; k < r.timestep_grad_norms.size(); ++k)
-          for (size_t t = 0; t < r.timestep_grad_norms[k].size(); ++t)
-            out.timestep_out << r.step << ',' << k << ',' << t << ','
-                             << fmt(r.timestep_grad_norms[k][t]) << '\n';
-      const auto now = std::chrono::steady_clock::now();
-      if (!quiet &&
-          (now - last_print > std::chrono::milliseconds(tty ? 200 : 5000) || r.step == steps)) {
-        last_print = now;
-        std::fprintf(stderr, "%sstep %ld/%ld  loss %.4f  val %s  |g| %.3g%s  %.0f tok/s%s",
-                     tty ? "\r" : "", r.step, steps, r.loss,
-                     std::isnan(last_val) ? "-" : fmt(last_val).c_str(), r.grad_norm,
-                     r.clipped ? " (clipped)" : "", r.tokens_per_s, tty ? "   " : "\n");
-      }
-    }
-    if (!quiet && tty) std::fputc('\n', stderr);
+    run(trainer, steps, progress);
+    if (!progress.quiet && progress.tty) std::fputc('\n', stderr);
     const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
     if (!out.save.empty()) save_checkpoint(out.save, capture_checkpoint(trainer, spec, history));
     out.finish();
-    std::printf("final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
-                fmt(recent_n ? recent_loss / double(recent_n) : StepReport::kNaN).c_str(),
-                fmt(val).c_str(), tps);
+    std::printf(
+        "final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
+        fmt(progress.recent_n ? progress.recent_loss / double(progress.recent_n) : StepReport::kNaN)
+            .c_str(),
+        fmt(val).c_str(), progress.tps);
   } catch (...) {
     out.discard();
     throw;

@@ -60,11 +60,18 @@ struct StepReport {
   std::vector<LayerProbe> probes;  // [layer]
 };
 
-// Receives each report; return false to ask the caller's loop to stop.
+// What an observer tells the training loop after each step.
+enum class StepAction {
+  Continue,  // take the next step (until the loop's budget is used)
+  Stop,      // end the run after this step
+};
+
+// Receives every step's report, rejected steps included, from run() (train/run.h). The report is
+// valid only during the call.
 class StepObserver {
  public:
   virtual ~StepObserver() = default;
-  virtual bool on_step(const StepReport& report) = 0;
+  virtual StepAction on_step(const StepReport& report) = 0;
 };
 
 }  // namespace unroll

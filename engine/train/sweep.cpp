@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "train/run.h"
 
 namespace unroll {
 
@@ -34,10 +35,13 @@ std::vector<SweepRow> run_sweep(const SweepSpec& spec,
       row.cell = cell;
       row.lag = lag;
       row.parameters = long(tr.network().params().size());
-      while (tr.steps() < spec.steps) {
-        if (!tr.step().accepted && ++row.rejected > 100 + spec.steps / 10) break;
-        if (keep_going && !keep_going()) return rows;
-      }
+      bool cancelled = false;
+      run(tr, spec.steps, [&](const StepReport& r) {
+        if (!r.accepted && ++row.rejected > 100 + spec.steps / 10) return StepAction::Stop;
+        cancelled = keep_going && !keep_going();
+        return cancelled ? StepAction::Stop : StepAction::Continue;
+      });
+      if (cancelled) return rows;
       row.score = score_validation(tr.network(), *st.task, c.seq, c.batch);
       row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       rows.push_back(row);
