@@ -2,6 +2,7 @@
 // run at that step, and the budget is a total that a later run continues towards.
 #include <QtTest>
 
+#include "core/error.h"
 #include "data/sample_text.h"
 #include "train/run.h"
 
@@ -36,6 +37,7 @@ class TestRun : public QObject {
   void stop_ends_run_data();
   void stop_ends_run();
   void same_as_stepping();
+  void observer_error_passes_through();
 };
 
 void TestRun::stop_ends_run_data() {
@@ -83,6 +85,23 @@ void TestRun::same_as_stepping() {
     largest = std::max(largest, std::abs(by_run[i] - by_hand[i]));
   qInfo("largest loss difference, run() vs step(): %g", largest);
   QCOMPARE(by_run, by_hand);
+}
+
+// An observer's exception ends the run at that step and reaches the caller unchanged (the CLI's
+// divergence rule relies on it).
+void TestRun::observer_error_passes_through() {
+  Trainer tr(small(), text());
+  QString caught;
+  try {
+    run(tr, 6, [](const StepReport& r) {
+      if (r.step == 2) throw Error("stop at 2");
+      return StepAction::Continue;
+    });
+  } catch (const Error& e) {
+    caught = e.what();
+  }
+  QCOMPARE(caught, QString("stop at 2"));
+  QCOMPARE(tr.steps(), 2L);
 }
 
 QTEST_APPLESS_MAIN(TestRun)
