@@ -22,15 +22,16 @@
 
 namespace unroll {
 
+// What the head keeps of one pass: its outputs and loss, and what its backward needs (p, target).
 template <class S>
 struct HeadCache {
   std::vector<int32_t> target;  // (N) softmax: target class, -1 = unscored; set by the caller
-  Mat<S> y;                     // (O, N) logits (softmax) or predictions (regression), (1)
-  Mat<S> p;   // (O, N) regression in: targets, out: r (2); softmax out: p (2), 0 where unscored
-  Mat<S> dy;  // (O, N) dL/dy with the loss scale, (4) times scale
-  double loss_sum = 0;  // sum_j l_j, unscaled (3)
-  long loss_count = 0;  // scored terms: tokens (softmax) or values (regression)
-  long correct = 0;     // softmax: scored columns whose argmax y_j is target_j
+  Mat<S> y;                     // (O, N) logits or predictions (1)
+  Mat<S> p;                     // (O, N) softmax: p (2), 0 if unscored; MSE: in targets, out r
+  Mat<S> dy;                    // (O, N) dL/dy = scale * (4)
+  double loss_sum = 0;          // sum_j l_j, unscaled (3)
+  long loss_count = 0;          // scored terms: tokens (softmax) or values (regression)
+  long correct = 0;             // softmax: scored columns whose argmax y_j is target_j
 };
 
 // Fills cache.y, cache.p and the loss sums from the top hidden states h (H, N). The caller has

@@ -35,8 +35,8 @@ struct PassSpec {
 // Per-thread buffers for one pass; sized on first use and reused.
 template <class S>
 struct Workspace {
-  std::vector<CellCache<S>> layers;  // L
-  HeadCache<S> head;  // the scored steps, nl = W - loss_begin: y (O, nl*B) and the loss sums
+  std::vector<CellCache<S>> layers;          // L
+  HeadCache<S> head;                         // N = nl*B scored columns, nl = W - loss_begin
   std::vector<int32_t> tokens;               // (W*B) input ids
   Mat<S> x0;                                 // (in, W*B) embedded or dense input of layer 0
   Mat<S> dx0;                                // (E, W*B) dL/d(embedding output)
