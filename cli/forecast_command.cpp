@@ -34,14 +34,17 @@ int forecast_command(const std::vector<std::string>& argv) {
   }
   if (!a.has("checkpoint")) throw Error("--checkpoint FILE.unroll is required (see --help)");
   const LoadedModel m = load_model(a.str("checkpoint", ""));
-  auto options = m.checkpoint.task.options;
-  if (a.has("data")) options["data"] = a.str("data", "");
-  const std::string kind = options.count("task") ? options["task"] : "text";
-  if (kind != "sine" && kind != "stock" && kind != "csv")
+  TaskSpec spec = m.checkpoint.task;
+  if (a.has("data")) {
+    spec.options["data"] = a.str("data", "");
+    spec.options.erase(crc_key("data"));
+  }
+  const std::string kind = spec.task();
+  if (!task_info(kind).series)
     throw Error("checkpoint '" + m.path + "' was trained on the " + kind +
                 " task; forecast needs a model of a series (--task sine, stock or csv)");
-  const auto task = make_task(options, m.checkpoint.config.seq);
-  const auto* series = dynamic_cast<const SeriesTask*>(task.get());
+  const auto task = make_cli_task(spec);
+  const SeriesTask* series = task->series();
   if (!series) throw Error("internal: task '" + kind + "' did not build a series");
   ForecastOptions fo;
   fo.horizon = int(a.integer("horizon", 20, 1, 100000000));

@@ -8,10 +8,8 @@
 #include "args.h"
 #include "commands.h"
 #include "core/error.h"
-#include "data/adding_task.h"
-#include "data/copy_task.h"
 #include "data/csv_series.h"
-#include "data/language_task.h"
+#include "data/task_registry.h"
 #include "train/sweep.h"
 
 namespace unroll::cli {
@@ -57,7 +55,8 @@ int sweep_command(const std::vector<std::string>& argv) {
     return 0;
   }
   const std::string task = a.str("task", "");
-  if (task != "language" && task != "copy" && task != "adding")
+  const bool lagged = !task.empty() && !task_info(task).lag_option.empty();
+  if (!lagged)
     throw Error("--task must be language, copy or adding (the long-lag tasks)" +
                 (task.empty() ? std::string() : ", got '" + task + "'"));
   if (!a.has("lags")) throw Error("--lags L1,L2,... is required, e.g. --lags 10,20,50");
@@ -75,24 +74,10 @@ int sweep_command(const std::vector<std::string>& argv) {
   s.base.clip = {ClipMode::Norm, a.real("clip", 1.0, 1e-12, 1e12)};
   s.base.seed = uint64_t(a.integer("seed", 1, 0, 9223372036854775807L));
   s.base.threads = int(a.integer("threads", 1, 1, 256));
-  const int symbols = int(a.integer("symbols", 5, 1, 1000));
-  const int alphabet = int(a.integer("alphabet", 8, 2, 26));
-  const auto scoring = parse_language_scoring(a.str("scoring", "word"));
-  if (task != "copy" && (a.has("symbols") || a.has("alphabet")))
-    throw Error("--symbols and --alphabet apply to --task copy only");
-  if (task != "language" && a.has("scoring"))
-    throw Error("--scoring applies to --task language only");
-  s.make_task = [&](int lag) -> SweepTask {
-    if (task == "language") {
-      auto t = std::make_shared<LanguageTask>(lag, scoring);
-      return {t, t->length()};
-    }
-    if (task == "copy") {
-      auto t = std::make_shared<CopyTask>(symbols, lag, alphabet);
-      return {t, t->length()};
-    }
-    return {std::make_shared<AddingTask>(lag), lag};
-  };
+  s.task = TaskSpec::of(task);
+  for (const char* name : {"symbols", "alphabet", "scoring"})
+    if (a.has(name)) s.task.set(name, a.str(name, ""));
+  validate_task_spec(s.task);  // a stray or bad option, before any training
   std::ofstream csv;
   if (a.has("csv")) {
     csv.open(a.str("csv", ""));

@@ -1,150 +1,106 @@
-// Task construction from command-line options.
+// Task construction from command-line options, through the task registry.
 #include "task_factory.h"
 
-#include <vector>
+#include <sstream>
 
 #include "core/error.h"
-#include "data/adding_task.h"
-#include "data/copy_task.h"
-#include "data/csv_series.h"
-#include "data/language_task.h"
-#include "data/sample_text.h"
-#include "data/series_task.h"
-#include "data/text_corpus.h"
 
 namespace unroll::cli {
 namespace {
 
-// Which options belong to which task, so a stray one is an error rather than silently ignored.
-const std::map<std::string, std::set<std::string>>& task_options() {
-  static const std::map<std::string, std::set<std::string>> m = {
-      {"text", {"data"}},
-      {"adding", {}},
-      {"copy", {"lag", "symbols", "alphabet"}},
-      {"language", {"filler", "scoring"}},
-      {"sine", {"points", "components", "noise", "series-seed", "val-fraction"}},
-      {"stock", {"points", "drift", "volatility", "series-seed", "val-fraction"}},
-      {"csv",
-       {"data", "columns", "date-column", "header", "missing", "max-rows", "delimiter",
-        "val-fraction"}}};
-  return m;
+// The command-line name of a table option.
+std::string flag(const TaskInfo& info, const TaskOption& o) {
+  return o.name == info.seq_option ? "seq" : o.name;
 }
 
-CsvOptions csv_options(const Args& a) {
-  CsvOptions o;
-  o.keep_dates = false;  // training and forecasting use the values only
-  o.columns = split_list(a.str("columns", ""));
-  o.date_column = a.str("date-column", "");
-  const std::string header = a.str("header", "auto");
-  if (header == "auto")
-    o.header = CsvOptions::Header::Auto;
-  else if (header == "yes")
-    o.header = CsvOptions::Header::Yes;
-  else if (header == "no")
-    o.header = CsvOptions::Header::No;
-  else
-    throw Error("--header " + header + ": expected auto, yes or no");
-  const std::string missing = a.str("missing", "error");
-  if (missing == "error")
-    o.missing = CsvOptions::Missing::Error;
-  else if (missing == "skip")
-    o.missing = CsvOptions::Missing::Skip;
-  else if (missing == "previous")
-    o.missing = CsvOptions::Missing::Previous;
-  else
-    throw Error("--missing " + missing + ": expected error, skip or previous");
-  o.max_rows = a.integer("max-rows", o.max_rows, 1, 2000000000L);
-  const std::string d = a.str("delimiter", "");
-  if (d == "tab" || d == "\\t")
-    o.delimiter = '\t';
-  else if (d.size() == 1)
-    o.delimiter = d[0];
-  else if (!d.empty())
-    throw Error("--delimiter '" + d + "': give one character, or tab");
-  return o;
+std::string value_text(const TaskOption& o) {
+  if (o.kind == OptionKind::Choice) {
+    std::string s;
+    for (const std::string& c : o.choices) s += (s.empty() ? "" : "|") + c;
+    return s;
+  }
+  return o.metavar;
+}
+
+// "left  help", the help wrapped at 100 columns and indented to one column.
+std::string wrapped(const std::string& left, const std::string& help) {
+  constexpr size_t kColumn = 42, kWidth = 100;
+  std::string out = left;
+  if (out.size() + 1 > kColumn) out += "\n" + std::string(kColumn, ' ');
+  out += std::string(kColumn > out.size() ? kColumn - out.size() : 0, ' ');
+  std::istringstream words(help);
+  std::string word;
+  size_t col = kColumn;
+  bool first = true;
+  while (words >> word) {
+    if (!first && col + 1 + word.size() > kWidth) {
+      out += "\n" + std::string(kColumn, ' ');
+      col = kColumn;
+      first = true;
+    }
+    out += (first ? "" : " ") + word;
+    col += (first ? 0 : 1) + word.size();
+    first = false;
+  }
+  return out + '\n';
 }
 
 }  // namespace
 
-const char* const kTaskHelp =
-    R"(  --task text|adding|copy|language|sine|stock|csv   what to learn (text)
-    text      --data FILE.txt (default: the built-in sample)
-    adding    the adding problem; its length is --seq
-    copy      --lag L (50) --symbols S (5) --alphabet K (8); sequence length 2S+L
-    language  --filler F (20) --scoring word|all (word): "I am from X ... I can speak Y"
-    sine      --points N (4000) --components K (2) --noise X (0.05) --series-seed S (1)
-    stock     --points N (4000) --drift MU (0.05) --volatility SIGMA (0.2) --series-seed S (1)
-    csv       --data FILE.csv --columns A,B|1,2 --date-column D --header auto|yes|no
-              --missing error|skip|previous --delimiter C|tab --max-rows N (10000000)
-    series    --val-fraction X (0.2): the last part held out; normalised on the rest
-)";
-
 std::set<std::string> with_task_options(std::set<std::string> options) {
   options.insert("task");
-  for (const auto& [task, names] : task_options()) options.insert(names.begin(), names.end());
+  for (const TaskInfo& info : task_table())
+    for (const TaskOption& o : info.options) options.insert(flag(info, o));
   return options;
 }
 
-std::shared_ptr<Task> make_task(const Args& a, int seq) {
-  const std::string task = a.str("task", "text");
-  const auto known = task_options().find(task);
-  if (known == task_options().end())
-    throw Error("unknown task '" + task +
-                "' (expected one of: text, adding, copy, language, sine, stock, csv)");
-  for (const auto& name : with_task_options({}))
-    if (name != "task" && a.has(name) && !known->second.count(name))
-      throw Error("--" + name + " does not apply to --task " + task + " (see --help)");
-  if (task == "text") {
-    if (a.has("data"))
-      return std::make_shared<TextCorpus>(TextCorpus::from_file(a.str("data", "")));
-    return std::make_shared<TextCorpus>(builtin_corpus());
-  }
-  if (task == "adding") return std::make_shared<AddingTask>(seq);
-  if (task == "copy")
-    return std::make_shared<CopyTask>(int(a.integer("symbols", 5, 1, 1000)),
-                                      int(a.integer("lag", 50, 0, 100000)),
-                                      int(a.integer("alphabet", 8, 2, 26)));
-  if (task == "language")
-    return std::make_shared<LanguageTask>(int(a.integer("filler", 20, 0, 100000)),
-                                          parse_language_scoring(a.str("scoring", "word")));
-  const double val = a.real("val-fraction", 0.2, 0.01, 0.5);
-  if (task == "sine") {
-    SineOptions o;
-    o.points = int(a.integer("points", o.points, 4, 100000000));
-    o.components = int(a.integer("components", o.components, 1, 64));
-    o.noise = a.real("noise", o.noise, 0, 100);
-    o.seed = uint64_t(a.integer("series-seed", 1, 0, 9223372036854775807L));
-    return std::make_shared<SeriesTask>("sine", make_sine_series(o),
-                                        std::vector<std::string>{"sine"}, val);
-  }
-  if (task == "stock") {
-    StockOptions o;
-    o.points = int(a.integer("points", o.points, 4, 100000000));
-    o.drift = a.real("drift", o.drift, -10, 10);
-    o.volatility = a.real("volatility", o.volatility, 0, 10);
-    o.seed = uint64_t(a.integer("series-seed", 1, 0, 9223372036854775807L));
-    return std::make_shared<SeriesTask>("stock", make_stock_series(o),
-                                        std::vector<std::string>{"price"}, val);
-  }
-  // csv
-  if (!a.has("data")) throw Error("--task csv needs --data FILE.csv");
-  const std::string path = a.str("data", "");
-  CsvSeries s = load_csv_series(path, csv_options(a));
-  return std::make_shared<SeriesTask>(path, std::move(s.values), std::move(s.columns), val);
+TaskSpec task_spec(const Args& a) {
+  TaskSpec spec = TaskSpec::of(a.str("task", "text"));
+  std::set<std::string> names = with_task_options({});
+  names.erase("task");
+  names.erase("seq");
+  for (const std::string& name : names)
+    if (a.has(name)) spec.options[name] = a.str(name, "");
+  for (const TaskInfo& info : task_table())
+    if (info.name == spec.task() && !info.seq_option.empty() && a.has("seq"))
+      spec.options[info.seq_option] = a.str("seq", "");
+  return spec;
 }
 
-std::shared_ptr<Task> make_task(const std::map<std::string, std::string>& options, int seq) {
-  std::vector<std::string> argv;
-  for (const auto& [name, value] : options)
-    if (name != "data_crc32") argv.insert(argv.end(), {"--" + name, value});
-  return make_task(Args(argv, with_task_options({}), {}), seq);
+std::shared_ptr<Task> make_cli_task(const TaskSpec& spec) {
+  try {
+    return unroll::make_task(spec);
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    for (const TaskInfo& info : task_table()) {
+      const std::string given = "--" + info.seq_option + " ";
+      if (info.name == spec.task() && !info.seq_option.empty() && what.rfind(given, 0) == 0)
+        throw Error("--seq " + what.substr(given.size()));
+    }
+    throw;
+  }
 }
 
-int natural_length(const Task& task) {
-  if (const auto* c = dynamic_cast<const CopyTask*>(&task)) return c->length();
-  if (const auto* l = dynamic_cast<const LanguageTask*>(&task)) return l->length();
-  if (const auto* a = dynamic_cast<const AddingTask*>(&task)) return a->length();
-  return 0;
+std::shared_ptr<Task> make_task(const Args& a) { return make_cli_task(task_spec(a)); }
+
+std::string task_help() {
+  std::ostringstream s;
+  std::string names;
+  for (const TaskInfo& info : task_table()) names += (names.empty() ? "" : "|") + info.name;
+  s << "  --task " << names << "   what to learn (text)\n";
+  for (const TaskInfo& info : task_table()) {
+    s << "    " << info.name << std::string(10 - std::min<size_t>(9, info.name.size()), ' ')
+      << info.title
+      << (info.fixed_length && info.seq_option.empty() ? "; it sets the sequence length" : "")
+      << '\n';
+    for (const TaskOption& o : info.options) {
+      std::string left = "--" + flag(info, o) + " " + value_text(o);
+      if (!o.value.empty()) left += " (" + o.value + ")";
+      if (o.required) left += " (required)";
+      s << wrapped("      " + left, o.help);
+    }
+  }
+  return s.str();
 }
 
 }  // namespace unroll::cli

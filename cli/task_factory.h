@@ -1,26 +1,27 @@
-// Builds the training task named by --task (and its options) for the CLI commands.
+// The CLI's side of the task registry: which options --task accepts, the spec they give, and the
+// task options' --help, all read from the registry's table (data/task_registry.h).
 #pragma once
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
 
 #include "args.h"
-#include "data/task.h"
+#include "data/task_registry.h"
 
 namespace unroll::cli {
 
-// The options every task understands, added to a command's own.
+// The options every task understands (--task and the table's options), added to a command's own.
+// A task's seq_option (adding: length) is given as --seq, the command's sequence length.
 std::set<std::string> with_task_options(std::set<std::string> options);
-// Throws unroll::Error naming the bad option or file. seq is the adding task's length; the copy
-// and language tasks choose their own (see natural_length).
-std::shared_ptr<Task> make_task(const Args& args, int seq);
-// The same from recorded options ({"task": "sine", "points": "2000"}, as a checkpoint keeps them).
-std::shared_ptr<Task> make_task(const std::map<std::string, std::string>& options, int seq);
-// The one sequence length a generated task accepts (copy, language, adding), or 0 when any
-// length fits (text, series).
-int natural_length(const Task& task);
-// Help lines for the task options, shared by the commands' --help.
-extern const char* const kTaskHelp;
+// The task options given on the command line ("task" defaults to text; --seq sets the task's
+// seq_option). Checks nothing; make_task does.
+TaskSpec task_spec(const Args& args);
+// Builds the task of task_spec(args). Throws unroll::Error naming the bad option or file (a bad
+// seq_option is named --seq, as it was given).
+std::shared_ptr<Task> make_task(const Args& args);
+// The registry's make_task, naming a bad seq_option --seq.
+std::shared_ptr<Task> make_cli_task(const TaskSpec& spec);
+// Help lines for the task options, shared by the commands' --help: every option of the table.
+std::string task_help();
 
 }  // namespace unroll::cli

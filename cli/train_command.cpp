@@ -218,7 +218,7 @@ int train_command(const std::vector<std::string>& argv) {
                                   "resume"}),
                {"quiet", "help"});
   if (a.has("help")) {
-    std::cout << kTrainHelp << kTaskHelp;
+    std::cout << kTrainHelp << task_help();
     return 0;
   }
   // Everything is checked before anything is written.
@@ -231,11 +231,11 @@ int train_command(const std::vector<std::string>& argv) {
     throw Error("--steps is the total; checkpoint '" + a.str("resume", "") +
                 "' is already at step " + std::to_string(resume->progress.step));
   cfg.schedule.total_steps = steps;
-  std::shared_ptr<Task> task = resume ? resume_task(a, *resume) : make_task(a, cfg.seq);
-  if (!resume && !a.has("seq") && natural_length(*task) > 0)
-    cfg.seq = natural_length(*task);  // copy and language sequences have one length
+  std::shared_ptr<Task> task = resume ? resume_task(a, *resume) : make_task(a);
+  if (!resume && !a.has("seq") && task->fixed_length() > 0)
+    cfg.seq = task->fixed_length();  // generated tasks have one length
   cfg.validate();
-  const TaskSpec spec = resume ? resume->task : task_spec(a);
+  const TaskSpec spec = resume ? resume->task : record_task(task_spec(a), *task);
   // The checkpoint keeps every step's scalars and about 1000 steps' timestep gradients.
   MetricsHistory history = resume ? resume->history : make_metrics_history();
   const long hist_every = std::max(ts_every, steps / 1000);

@@ -65,7 +65,7 @@ double median(std::vector<double> v) {
 
 // The gradient at t = 0 in the first step's report of a fresh trainer (before any update).
 double initial_grad_at_t0(LessonStep step, int lag) {
-  step.preset.lag = lag;
+  step.preset.set_lag(lag);
   return metric_value(LessonMetric::GradAtT0, make_lesson_trainer(step)->step());
 }
 }  // namespace
@@ -142,7 +142,7 @@ void TestLessons::vanishing_not_underflow() {
   QCOMPARE(first.condition.op, std::string("<"));
   QCOMPARE(first.condition.above, 0.0);
   const Run run = drive(first);
-  qInfo("lag %d: grad_at_t0 = %g at step %ld", first.preset.lag, run.met_value, run.met_at);
+  qInfo("lag %d: grad_at_t0 = %g at step %ld", first.preset.lag(), run.met_value, run.met_at);
   QVERIFY(run.met_value > 0 && run.met_value < first.condition.value);
 
   // An exact 0 does not meet the condition.
@@ -151,7 +151,7 @@ void TestLessons::vanishing_not_underflow() {
   QVERIFY(!first.condition.met(zero));
 
   LessonStep shorter = first;
-  shorter.preset.lag = 5;
+  shorter.preset.set_lag(5);
   const Run short_run = drive(shorter);
   const double short_min =
       *std::min_element(short_run.grad_at_t0.begin(), short_run.grad_at_t0.end());
@@ -159,7 +159,7 @@ void TestLessons::vanishing_not_underflow() {
   QCOMPARE(short_run.met_at, 0L);
 
   const LessonStep& longer = lesson.steps[2];
-  QCOMPARE(longer.preset.lag, 40);
+  QCOMPARE(longer.preset.lag(), 40);
   QCOMPARE(longer.preset.recurrent_gain, 0.7);  // carried over from the first step
   const Run long_run = drive(longer);
   qInfo("lag 40: grad_at_t0 = %g at step %ld", long_run.met_value, long_run.met_at);
@@ -248,7 +248,8 @@ void TestLessons::fixes_keep_gradient() {
   const LessonStep& vanishing = vanishing_lesson.steps[0];
   const Lesson fixes = load("fixes");
   for (const LessonStep& step : fixes.steps) {
-    if (step.preset.task != "language" || step.preset.lag != vanishing.preset.lag) continue;
+    if (step.preset.task.task() != "language" || step.preset.lag() != vanishing.preset.lag())
+      continue;
     const Run fix = drive(step, step.max_steps, true);
     const Run base = drive(vanishing, step.max_steps, true);
     const double f = median(fix.grad_at_t0), b = median(base.grad_at_t0);
@@ -272,7 +273,7 @@ void TestLessons::fixes_keep_gradient() {
     }
   }
   const LessonStep& adding = fixes.steps.back();
-  QCOMPARE(adding.preset.task, std::string("adding"));
+  QCOMPARE(adding.preset.task.task(), std::string("adding"));
   QCOMPARE(adding.preset.cell, CellType::Lstm);
   const Run lstm = drive(adding, adding.max_steps, true);
   LessonStep plain = adding;

@@ -29,7 +29,7 @@ void TestSweep::lstmAheadOfRnnAtLongLag() {
   s.base.clip = {ClipMode::Norm, 1.0};
   s.base.threads = 2;
   s.steps = 800;
-  s.make_task = [](int lag) { return SweepTask{std::make_shared<AddingTask>(lag), lag}; };
+  s.task = TaskSpec::of("adding");
   const auto rows = run_sweep(s, [](const SweepRow& r) {
     qInfo("%s T=%d: validation MSE %.5f in %.1f s", to_string(r.cell).c_str(), r.lag, r.score.loss,
           r.seconds);
@@ -48,10 +48,7 @@ void TestSweep::tableAndErrors() {
   s.base.model.hidden = 8;
   s.base.batch = 4;
   s.steps = 3;
-  s.make_task = [](int lag) {
-    auto t = std::make_shared<LanguageTask>(lag);
-    return SweepTask{t, t->length()};
-  };
+  s.task = TaskSpec::of("language");
   int calls = 0;
   const auto rows = run_sweep(s, [&](const SweepRow&) { ++calls; });
   QCOMPARE(calls, 4);

@@ -39,6 +39,9 @@ class AddingTask : public Task {
   // (validation_seed, k), so the set is fixed: the same every call and for any number of threads.
   Batch validation_batch(int steps, int batch, int i) const override;
   int validation_batches() const override { return kValidationBatches; }
+  int fixed_length() const override { return length_; }
+  double baseline_loss() const override { return baseline_mse(); }
+  std::string baseline_name() const override { return "MSE of the mean"; }
 
  private:
   void check_steps(int steps, int batch) const;

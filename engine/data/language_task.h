@@ -57,6 +57,7 @@ class LanguageTask : public Task {
   Batch validation_batch(int steps, int batch, int i) const override;
   int validation_batches() const override { return kValidationBatches; }
   std::string token_text(int id) const override;
+  int fixed_length() const override { return length(); }
 
  private:
   void draw(Batch& out, int b, Rng& rng, bool word_only) const;

@@ -43,6 +43,7 @@ class SeriesTask : public Task {
   Batch train_batch(int steps, int batch, Rng& rng) const override;
   Batch validation_batch(int steps, int batch, int i) const override;
   int validation_batches() const override;
+  const SeriesTask* series() const override { return this; }
 
  private:
   Batch window_batch(int steps, const std::vector<int>& starts) const;

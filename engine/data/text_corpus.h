@@ -46,6 +46,8 @@ class TextCorpus : public Task {
   int validation_batches() const override;
   // The raw character (a newline is "\n", not an escape); empty for an id out of range.
   std::string token_text(int id) const override;
+  double baseline_loss() const override { return unigram_entropy_; }
+  std::string baseline_name() const override { return "unigram entropy"; }
 
   int vocab_size() const { return static_cast<int>(vocabulary_.size()); }
   // Id of a code point, or -1 if the text never uses it.

@@ -475,31 +475,6 @@ Checkpoint parse_v2(const std::string& bytes) {
 
 }  // namespace
 
-uint32_t crc32(const char* data, size_t n) { return crc32_update(0, data, n); }
-
-uint32_t crc32_update(uint32_t crc, const char* data, size_t n) {
-  static const auto table = [] {
-    std::array<uint32_t, 256> t{};
-    for (uint32_t i = 0; i < 256; ++i) {
-      uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  uint32_t c = crc ^ 0xFFFFFFFFu;
-  for (size_t i = 0; i < n; ++i) c = table[(c ^ uint8_t(data[i])) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
-}
-
-std::vector<std::string> task_vocabulary(const Task& task) {
-  std::vector<std::string> v;
-  const TaskShape s = task.shape();
-  if (s.tokens)
-    for (int i = 0; i < s.input_size; ++i) v.push_back(task.token_text(i));
-  return v;
-}
-
 Checkpoint capture_checkpoint(const Trainer& trainer, const TaskSpec& spec,
                               const MetricsHistory& history) {
   Checkpoint c;

@@ -6,21 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "core/crc32.h"
+#include "data/task_registry.h"
 #include "io/metrics_history.h"
 #include "telemetry/step_report.h"
 #include "train/trainer.h"
 
 namespace unroll {
-
-// What the run trained on. The engine cannot rebuild a task by itself (front-ends own task
-// construction), so the front-end records the options that built it and checks, on resume, that
-// the rebuilt task has the same name and vocabulary.
-struct TaskSpec {
-  std::string name;                            // Task::name()
-  std::map<std::string, std::string> options;  // front-end options, e.g. {"task": "text"}
-  std::vector<std::string> vocabulary;         // token texts (token tasks), else empty
-  TaskShape shape;
-};
 
 // Everything in a checkpoint, as loaded. A version-1 file (weights only) loads with
 // resumable == false: it can be exported but not resumed.
@@ -37,7 +29,7 @@ struct Checkpoint {
 };
 
 // The run's current state; task.shape and task.vocabulary are filled from the trainer's task,
-// task.name and task.options are taken from spec.
+// task.name and task.options are taken from spec (the name from the trainer's task when empty).
 Checkpoint capture_checkpoint(const Trainer& trainer, const TaskSpec& spec,
                               const MetricsHistory& history = {});
 
@@ -56,13 +48,5 @@ Checkpoint parse_checkpoint(const std::string& bytes, const std::string& name);
 // checkpoint.config and an equivalent task. Throws unroll::Error and leaves the trainer as it was
 // when anything does not fit.
 void restore_checkpoint(const Checkpoint& checkpoint, Trainer& trainer);
-
-// CRC-32 (IEEE 802.3, as zlib's crc32) of n bytes.
-uint32_t crc32(const char* data, size_t n);
-// The same, continued: crc32(a + b) == crc32_update(crc32(a), b); start from crc32(nullptr, 0).
-uint32_t crc32_update(uint32_t crc, const char* data, size_t n);
-
-// The task's vocabulary (token texts, empty for dense tasks).
-std::vector<std::string> task_vocabulary(const Task& task);
 
 }  // namespace unroll

@@ -8,9 +8,6 @@
 #include <sstream>
 
 #include "core/error.h"
-#include "data/adding_task.h"
-#include "data/copy_task.h"
-#include "data/language_task.h"
 #include "data/sample_text.h"
 #include "train/optimizer.h"
 
@@ -88,12 +85,17 @@ bool LessonCondition::met(const StepReport& r) const {
   return x != value;
 }
 
-std::shared_ptr<const Task> LessonPreset::make_task() const {
-  if (task == "language") return std::make_shared<LanguageTask>(lag);
-  if (task == "copy") return std::make_shared<CopyTask>(5, lag);
-  if (task == "adding") return std::make_shared<AddingTask>(seq > 0 ? seq : 50);
-  if (task == "text") return std::make_shared<TextCorpus>(builtin_corpus());
-  throw Error("unknown lesson task '" + task + "' (expected one of: " + join(kTasks) + ")");
+std::shared_ptr<const Task> LessonPreset::make_task() const { return unroll::make_task(task); }
+
+int LessonPreset::lag() const {
+  const std::string name = task_info(task.task()).lag_option;
+  return name.empty() ? 0 : std::stoi(task.option(name));
+}
+
+void LessonPreset::set_lag(int lag) {
+  const std::string name = task_info(task.task()).lag_option;
+  if (name.empty()) throw Error("the " + task.task() + " task has no lag");
+  task.set(name, long(lag));
 }
 
 TrainConfig LessonPreset::train_config(const Task& t) const {
@@ -104,12 +106,7 @@ TrainConfig LessonPreset::train_config(const Task& t) const {
   c.model.init = init;
   c.model.recurrent_gain = recurrent_gain;
   c.model.forget_bias = forget_bias;
-  if (const auto* lang = dynamic_cast<const LanguageTask*>(&t))
-    c.seq = lang->length();
-  else if (const auto* copy = dynamic_cast<const CopyTask*>(&t))
-    c.seq = copy->length();
-  else
-    c.seq = seq > 0 ? seq : 50;
+  c.seq = t.fixed_length() > 0 ? t.fixed_length() : seq > 0 ? seq : 50;
   c.batch = batch;
   c.seed = seed;
   c.optimizer.kind = parse_optimizer(optimizer);
@@ -173,6 +170,13 @@ std::string get_name(const json& v, const std::string& field, const Where& w) {
 
 void apply_preset(const json& p, LessonPreset& out, const Where& w) {
   if (!p.is_object()) w.fail("preset", "must be an object");
+  // The task first: "lag" and "seq" set options of the task the step ends up with.
+  if (const auto t = p.find("task"); t != p.end()) {
+    const std::string name = get_name(*t, "preset.task", w);
+    if (std::find(kTasks.begin(), kTasks.end(), name) == kTasks.end())
+      w.fail("preset.task", "unknown task '" + name + "' (expected one of: " + join(kTasks) + ")");
+    out.task = TaskSpec::of(name);
+  }
   for (const auto& [key, v] : p.items()) {
     const std::string f = "preset." + key;
     try {
@@ -183,14 +187,20 @@ void apply_preset(const json& p, LessonPreset& out, const Where& w) {
       else if (key == "layers")
         out.layers = get_int(v, f, w, 1, 8);
       else if (key == "task") {
-        out.task = get_name(v, f, w);
-        if (std::find(kTasks.begin(), kTasks.end(), out.task) == kTasks.end())
-          w.fail(f, "unknown task '" + out.task + "' (expected one of: " + join(kTasks) + ")");
-      } else if (key == "lag")
-        out.lag = get_int(v, f, w, 0, 100000);
-      else if (key == "seq")
-        out.seq = get_int(v, f, w, 0, 100000);
-      else if (key == "batch")
+        continue;  // applied first, below
+      } else if (key == "lag") {
+        const TaskInfo& info = task_info(out.task.task());
+        if (info.lag_option.empty() || info.lag_option == info.seq_option)
+          w.fail(f, "the " + info.name + " task has no lag; give \"seq\" for its length");
+        const TaskOption& o = *find_option(info, info.lag_option);
+        out.task.set(o.name, long(get_int(v, f, w, int(o.min), int(o.max))));
+      } else if (key == "seq") {
+        const std::string length = task_info(out.task.task()).seq_option;
+        if (length.empty())
+          out.seq = get_int(v, f, w, 0, 100000);
+        else
+          out.task.set(length, long(get_int(v, f, w, 2, 100000)));
+      } else if (key == "batch")
         out.batch = get_int(v, f, w, 1, 4096);
       else if (key == "optimizer")
         out.optimizer = to_string(parse_optimizer(get_name(v, f, w)));

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "data/task.h"
+#include "data/task_registry.h"
 #include "telemetry/step_report.h"
 #include "train/trainer.h"
 
@@ -43,9 +43,11 @@ struct LessonPreset {
   CellType cell = CellType::RnnTanh;
   int hidden = 32;
   int layers = 1;
-  std::string task = "language";  // language | copy | adding | text
-  int lag = 20;                   // language: filler characters; copy: blank steps
-  int seq = 0;                    // T; 0 = the task's own length (adding and text: 50)
+  // The task, built by the registry. The JSON's "task" picks it (its options start from the
+  // registry's defaults), "lag" sets its lag option (language: filler, copy: lag) and "seq" its
+  // sequence-length option (adding: length) or, for a task of any length, `seq`.
+  TaskSpec task = TaskSpec::of("language");
+  int seq = 0;  // T for a task of any length (text); 0 = 50
   int batch = 16;
   std::string optimizer = "adam";
   double lr = 1e-3;
@@ -56,8 +58,11 @@ struct LessonPreset {
   double forget_bias = 0.0;
   uint64_t seed = 1;
 
-  std::shared_ptr<const Task> make_task() const;  // throws unroll::Error for an unknown task
+  std::shared_ptr<const Task> make_task() const;  // throws unroll::Error for a bad task spec
   TrainConfig train_config(const Task& task) const;
+  // The value of the task's lag option (TaskInfo::lag_option), 0 when it has none; and setting it.
+  int lag() const;
+  void set_lag(int lag);
 };
 
 struct LessonStep {

@@ -12,25 +12,42 @@
 
 namespace unroll {
 
+std::shared_ptr<const Task> sweep_task(const TaskSpec& task, int lag) {
+  const TaskInfo& info = task_info(task.task());
+  if (info.lag_option.empty()) {
+    std::vector<std::string> lagged;
+    for (const TaskInfo& i : task_table())
+      if (!i.lag_option.empty()) lagged.push_back(i.name);
+    std::string names;
+    for (size_t k = 0; k < lagged.size(); ++k)
+      names += (k == 0 ? "" : k + 1 == lagged.size() ? " or " : ", ") + lagged[k];
+    throw Error("the " + info.name + " task has no lag to sweep; sweep " + names +
+                " (the long-lag tasks)");
+  }
+  TaskSpec s = task;
+  s.set(info.lag_option, long(lag));
+  return make_task(s);
+}
+
 std::vector<SweepRow> run_sweep(const SweepSpec& spec,
                                 const std::function<void(const SweepRow&)>& progress,
                                 const std::function<bool()>& keep_going) {
-  if (spec.cells.empty() || spec.lags.empty() || !spec.make_task)
+  if (spec.cells.empty() || spec.lags.empty())
     throw Error("a sweep needs at least one cell type and one lag");
   if (spec.steps < 1) throw Error("a sweep needs at least 1 training step per run");
   std::vector<SweepRow> rows;
   for (int lag : spec.lags) {
-    const SweepTask st = spec.make_task(lag);
+    const std::shared_ptr<const Task> task = sweep_task(spec.task, lag);
     for (CellType cell : spec.cells) {
       const auto t0 = std::chrono::steady_clock::now();
       TrainConfig c = spec.base;
       c.model.cell = cell;
-      c.seq = st.seq;
+      c.seq = task->fixed_length();
       c.val_every = 0;
       c.probe_every = 0;
       c.hidden_states = false;
       c.schedule.total_steps = spec.steps;
-      Trainer tr(c, st.task);
+      Trainer tr(c, task);
       SweepRow row;
       row.cell = cell;
       row.lag = lag;
@@ -42,7 +59,7 @@ std::vector<SweepRow> run_sweep(const SweepSpec& spec,
         return cancelled ? StepAction::Stop : StepAction::Continue;
       });
       if (cancelled) return rows;
-      row.score = score_validation(tr.network(), *st.task, c.seq, c.batch);
+      row.score = score_validation(tr.network(), *task, c.seq, c.batch);
       row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       rows.push_back(row);
       if (progress) progress(row);

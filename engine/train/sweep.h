@@ -6,24 +6,25 @@
 #include <string>
 #include <vector>
 
-#include "data/task.h"
+#include "data/task_registry.h"
 #include "train/evaluate.h"
 #include "train/trainer.h"
 
 namespace unroll {
-
-struct SweepTask {
-  std::shared_ptr<const Task> task;
-  int seq = 0;  // T the task needs at this lag
-};
 
 struct SweepSpec {
   std::vector<CellType> cells = {CellType::RnnTanh, CellType::Lstm, CellType::Gru};
   std::vector<int> lags;
   TrainConfig base;   // everything but the cell and seq; the same for every run
   long steps = 1000;  // updates per run
-  std::function<SweepTask(int lag)> make_task;
+  // The task at every lag but its lag option (TaskInfo::lag_option: the language task's filler,
+  // the copy task's lag, the adding task's length), which each run sets to its lag.
+  TaskSpec task = TaskSpec::of("copy");
 };
+
+// The task of one sweep lag, built by the registry. Throws unroll::Error for a task without a lag
+// option or a lag out of its range.
+std::shared_ptr<const Task> sweep_task(const TaskSpec& task, int lag);
 
 struct SweepRow {
   CellType cell = CellType::Lstm;
