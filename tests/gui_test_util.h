@@ -14,7 +14,7 @@ inline RunSpec smallSpec() {
   demoSpec(QStringLiteral("vanishing"), &s);
   s.train.model.hidden = 16;
   s.train.batch = 8;
-  s.data.addingLength = 20;
+  s.data.set("length", 20L);
   s.train.val_every = 0;
   return normalized(s);
 }

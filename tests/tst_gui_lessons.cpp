@@ -45,8 +45,8 @@ class TstGuiLessons : public QObject {
     const LessonPreset& p = l.steps[0].preset;
     QCOMPARE(c.spec().train.model.cell, p.cell);
     QCOMPARE(c.spec().train.model.hidden, p.hidden);
-    QCOMPARE(c.spec().data.kind, DataKind::Language);
-    QCOMPARE(c.spec().data.filler, p.lag);
+    QCOMPARE(c.spec().data.task(), std::string("language"));
+    QCOMPARE(c.spec().data.option("filler"), std::to_string(p.lag()));
     QCOMPARE(c.spec().recurrentGain, p.recurrent_gain);
     QCOMPARE(c.spec().train.optimizer.lr, p.lr);
     QCOMPARE(panel.currentStep(), 0);
@@ -76,7 +76,7 @@ class TstGuiLessons : public QObject {
     // Step 3 lengthens the filler: a new preset is applied.
     panel.goToStep(2);
     QCOMPARE(applied.count(), 2);
-    QCOMPARE(c.spec().data.filler, 40);
+    QCOMPARE(c.spec().data.option("filler"), std::string("40"));
     c.shutdown();
   }
 

@@ -28,7 +28,7 @@ namespace {
 // The adding problem at T = 12 with a tiny model: a race of a few dozen steps takes a moment.
 RunSpec tinySpec() {
   RunSpec s;
-  s.data = {DataKind::Adding, {}, 12};
+  s.data = TaskSpec::of("adding", {{"length", "12"}});
   s.train.model.hidden = 8;
   s.train.batch = 8;
   s.train.optimizer.kind = OptimizerKind::Adam;
@@ -212,7 +212,7 @@ void TstGuiRace::closeMidRace() {
 
 void TstGuiRace::unusableTaskIsRefused() {
   RunSpec s = tinySpec();
-  s.data = {DataKind::TextFile, QStringLiteral("/nonexistent/corpus.txt")};
+  s.data = TaskSpec::of("text", {{"data", "/nonexistent/corpus.txt"}});
   s.train.seq = 16;
   RaceWindow w(s);
   QVERIFY(!w.start());
@@ -225,7 +225,7 @@ void TstGuiRace::unusableTaskIsRefused() {
 void TstGuiRace::screenshotOfARealRace() {
   RunSpec s;
   QVERIFY(demoSpec("language", &s));
-  s.data.filler = 10;
+  s.data.set("filler", 10L);
   s.train.model.hidden = 32;
   RaceWindow w(s);
   w.setPreset(RacePreset::Cells);
@@ -259,12 +259,12 @@ void TstGuiRace::studioOpensRaceOnItsRun() {
   QVERIFY(race && race->isVisible());
   QVERIFY(race->isWindow());
   QCOMPARE(race->base().train.model.hidden, w.controller()->spec().train.model.hidden);
-  QCOMPARE(race->base().data.kind, w.controller()->spec().data.kind);
-  const DataKind before = race->base().data.kind;
+  QCOMPARE(race->base().data.task(), w.controller()->spec().data.task());
+  const std::string before = race->base().data.task();
   QVERIFY(w.loadDemo(QStringLiteral("text")));
-  QVERIFY(w.controller()->spec().data.kind != before);
+  QVERIFY(w.controller()->spec().data.task() != before);
   QCOMPARE(w.openRace(), race);  // the same window, now on the new run
-  QCOMPARE(race->base().data.kind, w.controller()->spec().data.kind);
+  QCOMPARE(race->base().data.task(), w.controller()->spec().data.task());
   QCOMPARE(race->base().train.seq, w.controller()->spec().train.seq);
 }
 

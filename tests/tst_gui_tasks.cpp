@@ -38,7 +38,7 @@ class TstGuiTasks : public QObject {
     return path;
   }
   // A small spec on `data` that trains fast; the controller steps it `steps` times.
-  static RunSpec smallSpec(const DataSpec& data) {
+  static RunSpec smallSpec(const TaskSpec& data) {
     RunSpec s;
     demoSpec(QStringLiteral("text"), &s);
     s.data = data;
@@ -55,31 +55,35 @@ class TstGuiTasks : public QObject {
 
  private slots:
   void dataPanelBuildsEachTask_data() {
-    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("file");  // the text task reads a file
     QTest::addColumn<bool>("tokens");
     QTest::addColumn<int>("seq");  // the task's own length, 0 when any fits
-    QTest::newRow("builtin text") << int(DataKind::BuiltinText) << true << 0;
-    QTest::newRow("text file") << int(DataKind::TextFile) << true << 0;
-    QTest::newRow("language filler 7") << int(DataKind::Language) << true << -1;
-    QTest::newRow("adding T 30") << int(DataKind::Adding) << false << 30;
-    QTest::newRow("copy lag 12") << int(DataKind::Copy) << true << 2 * kCopySymbols + 12;
-    QTest::newRow("sine") << int(DataKind::Sine) << false << 0;
-    QTest::newRow("stock") << int(DataKind::Stock) << false << 0;
-    QTest::newRow("csv column b") << int(DataKind::Csv) << false << 0;
+    const int symbols = 5;         // the copy task's default
+    QTest::newRow("builtin text") << "text" << false << true << 0;
+    QTest::newRow("text file") << "text" << true << true << 0;
+    QTest::newRow("language filler 7") << "language" << false << true << -1;
+    QTest::newRow("adding T 30") << "adding" << false << false << 30;
+    QTest::newRow("copy lag 12") << "copy" << false << true << 2 * symbols + 12;
+    QTest::newRow("sine") << "sine" << false << false << 0;
+    QTest::newRow("stock") << "stock" << false << false << 0;
+    QTest::newRow("csv column b") << "csv" << true << false << 0;
   }
-  // Each kind goes panel -> DataSpec -> engine task -> a model the controller accepts.
+  // Each kind goes panel -> TaskSpec -> engine task -> a model the controller accepts.
   void dataPanelBuildsEachTask() {
-    QFETCH(int, kind);
+    QFETCH(QString, kind);
+    QFETCH(bool, file);
     QFETCH(bool, tokens);
     QFETCH(int, seq);
     DataPanel panel;
-    DataSpec d;
-    d.kind = DataKind(kind);
-    d.path = writeFile("t.txt", QByteArray("hello world, hello studio.\n").repeated(40));
-    d.addingLength = 30;
-    d.filler = 7;
-    d.copyLag = 12;
-    if (d.kind == DataKind::Csv) {
+    TaskSpec d = TaskSpec::of(kind.toStdString());
+    const QString text =
+        writeFile("t.txt", QByteArray("hello world, hello studio.\n").repeated(40));
+    if (kind == "text" && file) d.set("data", text.toStdString());
+    if (kind == "adding") d.set("length", 30L);
+    if (kind == "language") d.set("filler", 7L);
+    if (kind == "copy") d.set("lag", 12L);
+    if (kind == "csv") {
       QString csv = "date,a,b\n";
       for (int i = 0; i < 300; ++i)
         csv += QString("2024-01-%1,%2,%3\n").arg(i).arg(i % 7).arg(i * 0.5);
@@ -91,9 +95,9 @@ class TstGuiTasks : public QObject {
     } else {
       panel.setDataSpec(d);
     }
-    const DataSpec got = panel.dataSpec();
-    QCOMPARE(int(got.kind), kind);
-    if (d.kind == DataKind::Csv) QCOMPARE(got.csvColumn, QString("b"));
+    const TaskSpec got = panel.dataSpec();
+    QCOMPARE(QString::fromStdString(got.task()), kind);
+    if (kind == "csv") QCOMPARE(got.option("columns"), std::string("b"));
     const auto task = makeTask(got);
     QVERIFY(task);
     QCOMPARE(task->shape().tokens, tokens);
@@ -108,15 +112,12 @@ class TstGuiTasks : public QObject {
   // A bad CSV: a (non-blocking) message naming line and column; the previous task stays.
   void badCsvKeepsPreviousTask() {
     DataPanel panel;
-    DataSpec d;
-    d.kind = DataKind::Language;
-    d.filler = 9;
-    panel.setDataSpec(d);
+    panel.setDataSpec(TaskSpec::of("language", {{"filler", "9"}}));
     QSignalSpy changed(&panel, &DataPanel::dataChanged);
     QVERIFY(!panel.loadCsvFile(writeFile("bad.csv", "a,b\n1,2\n3,4x\n5,6\n")));
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(panel.dataSpec().kind, DataKind::Language);
-    QCOMPARE(panel.dataSpec().filler, 9);
+    QCOMPARE(panel.dataSpec().task(), std::string("language"));
+    QCOMPARE(panel.dataSpec().option("filler"), std::string("9"));
     auto* box = panel.findChild<QMessageBox*>();
     QVERIFY(box);
     QVERIFY(box->isVisible());
@@ -130,9 +131,7 @@ class TstGuiTasks : public QObject {
   void samplesColouredByUnit() {
     TrainingController c;
     SamplePanel panel(&c);
-    DataSpec d;
-    d.kind = DataKind::BuiltinText;
-    QCOMPARE(c.setSpec(smallSpec(d)), QString());
+    QCOMPARE(c.setSpec(smallSpec(TaskSpec::of("text"))), QString());
     QVERIFY(panel.available());
     train(c, 5);
     panel.temperatureSlider()->setValue(0);
@@ -179,10 +178,8 @@ class TstGuiTasks : public QObject {
     TrainingController c;
     ForecastView view(&c);
     QVERIFY(!view.available());
-    DataSpec d;
-    d.kind = DataKind::Sine;
     QSignalSpy shown(&view, &ForecastView::forecastShown);
-    QCOMPARE(c.setSpec(smallSpec(d)), QString());
+    QCOMPARE(c.setSpec(smallSpec(TaskSpec::of("sine"))), QString());
     QVERIFY(view.available());
     QVERIFY(shown.wait(20000));  // the untrained model's forecast, at once
     train(c, 5);

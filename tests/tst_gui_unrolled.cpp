@@ -17,7 +17,7 @@ namespace {
 RunSpec spec(int T, bool truncated) {
   RunSpec s;
   demoSpec(QStringLiteral("vanishing"), &s);
-  s.data.addingLength = T;
+  s.data.set("length", long(T));
   s.train.seq = T;
   s.train.model.layers = 1;
   s.train.bptt = {truncated, 3, 4};

@@ -355,6 +355,221 @@
     </message>
 </context>
 <context>
+    <name>TaskRegistry</name>
+    <message>
+        <source>Text (character language model)</source>
+        <translation>Text (Zeichen-Sprachmodell)</translation>
+    </message>
+    <message>
+        <source>Predict the next character of a text; its last tenth is held out for validation.</source>
+        <translation>Das nächste Zeichen eines Textes vorhersagen; sein letztes Zehntel wird für die Validierung zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file; none: the built-in sample</source>
+        <translation>Eine UTF-8-Textdatei; keine: der eingebaute Text</translation>
+    </message>
+    <message>
+        <source>Language task (long-range memory)</source>
+        <translation>Sprachaufgabe (Langzeitgedächtnis)</translation>
+    </message>
+    <message>
+        <source>"I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;." Only the language word is scored: the network must carry the country across the filler.</source>
+        <translation>„I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.“ Nur das Wort der Sprache wird bewertet: Das Netz muss das Land über den Füllsatz hinweg tragen.</translation>
+    </message>
+    <message>
+        <source>Filler length</source>
+        <translation>Fülllänge</translation>
+    </message>
+    <message>
+        <source>Filler characters between the country and "I can speak": the distance the memory must span</source>
+        <translation>Füllzeichen zwischen dem Land und „I can speak“: die Strecke, die das Gedächtnis überbrücken muss</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>What training scores: the language word only, or every character</source>
+        <translation>Was das Training bewertet: nur das Wort der Sprache oder jedes Zeichen</translation>
+    </message>
+    <message>
+        <source>Copy task</source>
+        <translation>Kopieraufgabe</translation>
+    </message>
+    <message>
+        <source>Read the symbols, wait through the lag, then write them back; the sequence length is twice the symbols plus the lag. Chance accuracy is one over the alphabet size.</source>
+        <translation>Die Symbole lesen, die Verzögerung abwarten, dann die Symbole wieder ausgeben; die Sequenzlänge ist zweimal die Symbole plus die Verzögerung. Die Zufallsgenauigkeit ist eins durch die Alphabetgröße.</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Blank steps between reading the symbols and writing them back</source>
+        <translation>Leere Schritte zwischen dem Lesen der Symbole und ihrer Ausgabe</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Symbols to read and write back</source>
+        <translation>Zu lesende und wieder auszugebende Symbole</translation>
+    </message>
+    <message>
+        <source>Alphabet</source>
+        <translation>Alphabet</translation>
+    </message>
+    <message>
+        <source>Distinct symbols they are drawn from</source>
+        <translation>Verschiedene Symbole, aus denen sie gezogen werden</translation>
+    </message>
+    <message>
+        <source>Adding problem</source>
+        <translation>Additionsproblem</translation>
+    </message>
+    <message>
+        <source>Output the sum of the two marked values at the last step. Predicting the mean gives MSE 1/6, about 0.167.</source>
+        <translation>Im letzten Schritt die Summe der beiden markierten Werte ausgeben. Wer nur den Mittelwert vorhersagt, erreicht MSE 1/6, etwa 0,167.</translation>
+    </message>
+    <message>
+        <source>Length T</source>
+        <translation>Länge T</translation>
+    </message>
+    <message>
+        <source>Steps per sequence; the first marked value can lie T-1 steps back</source>
+        <translation>Schritte pro Sequenz; der erste markierte Wert kann T-1 Schritte zurückliegen</translation>
+    </message>
+    <message>
+        <source>Sine waves (sum of sines with noise)</source>
+        <translation>Sinuswellen (Summe von Sinuswellen mit Rauschen)</translation>
+    </message>
+    <message>
+        <source>Series: predict the next value; the last part is held out for validation and forecasting, normalised with training statistics only.</source>
+        <translation>Reihe: den nächsten Wert vorhersagen; der letzte Teil wird für Validierung und Prognose zurückgehalten, normiert nur mit Statistiken des Trainingsteils.</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Length of the generated series</source>
+        <translation>Länge der erzeugten Reihe</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Komponenten</translation>
+    </message>
+    <message>
+        <source>Sines summed, with periods from 8 to 64 steps</source>
+        <translation>Summierte Sinuswellen, mit Perioden von 8 bis 64 Schritten</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Rauschen</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the added noise</source>
+        <translation>Standardabweichung des hinzugefügten Rauschens</translation>
+    </message>
+    <message>
+        <source>Series seed</source>
+        <translation>Seed der Reihe</translation>
+    </message>
+    <message>
+        <source>Seed of the generated series (not of training)</source>
+        <translation>Seed der erzeugten Reihe (nicht des Trainings)</translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <source>The last part of the series, held out for validation and forecasting</source>
+        <translation>Der letzte Teil der Reihe, zurückgehalten für Validierung und Prognose</translation>
+    </message>
+    <message>
+        <source>Stock price (geometric Brownian motion)</source>
+        <translation>Aktienkurs (geometrische Brownsche Bewegung)</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Yearly drift of the price</source>
+        <translation>Jährliche Drift des Kurses</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>Volatilität</translation>
+    </message>
+    <message>
+        <source>Yearly volatility of the price</source>
+        <translation>Jährliche Volatilität des Kurses</translation>
+    </message>
+    <message>
+        <source>CSV time series</source>
+        <translation>CSV-Zeitreihe</translation>
+    </message>
+    <message>
+        <source>A CSV file with one row per time point</source>
+        <translation>Eine CSV-Datei mit einer Zeile pro Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Value columns by name or number (1 is the first), comma-separated; none: every column but the date</source>
+        <translation>Wertspalten nach Name oder Nummer (1 ist die erste), durch Kommas getrennt; keine: jede Spalte außer dem Datum</translation>
+    </message>
+    <message>
+        <source>Date column</source>
+        <translation>Datumsspalte</translation>
+    </message>
+    <message>
+        <source>Name or number of a date or label column, kept as text; none: detected</source>
+        <translation>Name oder Nummer einer Datums- oder Beschriftungsspalte, als Text behalten; keine: erkannt</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Whether the first row names the columns</source>
+        <translation>Ob die erste Zeile die Spalten benennt</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>Fehlende Werte</translation>
+    </message>
+    <message>
+        <source>An empty or NA cell: an error, skip its row, or repeat the previous value</source>
+        <translation>Eine leere oder NA-Zelle: ein Fehler, ihre Zeile überspringen oder den vorigen Wert wiederholen</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <source>One character, or tab; none: detected from the first line</source>
+        <translation>Ein Zeichen oder tab; keines: aus der ersten Zeile erkannt</translation>
+    </message>
+    <message>
+        <source>Maximum rows</source>
+        <translation>Höchstzahl Zeilen</translation>
+    </message>
+    <message>
+        <source>Refuse a longer file rather than exhaust memory</source>
+        <translation>Eine längere Datei ablehnen, statt den Speicher zu erschöpfen</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::ChartView</name>
     <message>
         <location filename="../gui/chart_view.cpp" line="38"/>
@@ -364,6 +579,10 @@
 </context>
 <context>
     <name>unroll::gui::DataPanel</name>
+    <message>
+        <source>all columns</source>
+        <translation>alle Spalten</translation>
+    </message>
     <message>
         <location filename="../gui/data_panel.cpp" line="41"/>
         <source>Built-in text (character language model)</source>

@@ -195,7 +195,7 @@ void UnrolledView::paintEvent(QPaintEvent*) {
   const TrainConfig& tc = m_spec.train;
   const Layout g = layout();
   const int T = g.T, L = g.L, n = g.n;
-  const bool endScored = m_spec.data.kind == DataKind::Adding;
+  const bool endScored = m_spec.data.task() == "adding";
   const QList<int>& steps = g.steps;
   const double left = g.left, right = g.right, top = g.top, bottom = g.bottom;
   const double colW = g.colW, rowH = g.rowH, cw = g.cw, ch = g.ch;

@@ -1,10 +1,11 @@
-// Data panel widgets: a task combo, a page with the chosen task's parameters, a note on the task.
+// Data panel widgets: a task combo, a form per task built from the registry's options (spin boxes
+// with the option's range, combos for choices, file choosers, line edits), a note on the task.
 #include "panels/data_panel.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QGridLayout>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,18 +15,93 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <climits>
 
-#include "data/csv_series.h"
+#include "data/series_task.h"
 
 namespace unroll::gui {
 namespace {
 
-QSpinBox* spin(int lo, int hi, int value, const QString& tip) {
-  auto* s = new QSpinBox;
-  s->setRange(lo, hi);
-  s->setValue(value);
-  s->setToolTip(tip);
-  return s;
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QString number(double v) { return QString::number(v, 'g', 15); }
+
+// The widget for one option, with its range, choices and help.
+QWidget* optionEditor(const TaskOption& o) {
+  QWidget* w = nullptr;
+  switch (o.kind) {
+    case OptionKind::Integer:
+      if (o.max <= INT_MAX && o.min >= INT_MIN) {
+        auto* s = new QSpinBox;
+        s->setRange(int(o.min), int(o.max));
+        w = s;
+      } else {  // seeds up to 2^53: whole numbers in a double spin box
+        auto* s = new QDoubleSpinBox;
+        s->setDecimals(0);
+        s->setRange(o.min, o.max);
+        w = s;
+      }
+      break;
+    case OptionKind::Real: {
+      auto* s = new QDoubleSpinBox;
+      s->setDecimals(4);
+      s->setRange(o.min, o.max);
+      s->setSingleStep(o.max - o.min > 2 ? 0.1 : 0.01);
+      w = s;
+      break;
+    }
+    case OptionKind::Choice: {
+      auto* c = new QComboBox;
+      for (const std::string& v : o.choices) c->addItem(qs(v));
+      w = c;
+      break;
+    }
+    case OptionKind::List: {
+      auto* c = new QComboBox;
+      c->setEditable(true);
+      c->setInsertPolicy(QComboBox::NoInsert);
+      c->lineEdit()->setPlaceholderText(DataPanel::tr("all columns"));
+      w = c;
+      break;
+    }
+    case OptionKind::File: {
+      auto* e = new QLineEdit;  // editable: a path can be pasted, or cleared
+      e->setClearButtonEnabled(true);
+      e->setPlaceholderText(DataPanel::tr("no file chosen"));
+      w = e;
+      break;
+    }
+    case OptionKind::Text:
+      w = new QLineEdit;
+      break;
+  }
+  w->setToolTip(taskText(o.help));
+  w->setObjectName(qs(o.name));
+  return w;
+}
+
+QString valueOf(const QWidget* w) {
+  if (auto* s = qobject_cast<const QSpinBox*>(w)) return QString::number(s->value());
+  if (auto* s = qobject_cast<const QDoubleSpinBox*>(w))
+    return s->decimals() == 0 ? QString::number(qint64(s->value())) : number(s->value());
+  if (auto* c = qobject_cast<const QComboBox*>(w)) return c->currentText();
+  if (auto* e = qobject_cast<const QLineEdit*>(w)) return e->text();
+  return {};
+}
+
+void setValue(QWidget* w, const QString& v) {
+  if (auto* s = qobject_cast<QSpinBox*>(w)) s->setValue(v.toInt());
+  if (auto* s = qobject_cast<QDoubleSpinBox*>(w)) s->setValue(v.toDouble());
+  if (auto* c = qobject_cast<QComboBox*>(w)) {
+    if (c->isEditable())
+      c->setEditText(v);
+    else
+      c->setCurrentIndex(std::max(0, c->findText(v)));
+  }
+  if (auto* e = qobject_cast<QLineEdit*>(w)) {
+    e->setText(v);
+    e->setToolTip(v);
+  }
 }
 
 }  // namespace
@@ -36,102 +112,99 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
   v->setSpacing(4);
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Task:")));
-  m_kind = new QComboBox;
-  const std::pair<DataKind, QString> kinds[] = {
-      {DataKind::BuiltinText, tr("Built-in text (character language model)")},
-      {DataKind::TextFile, tr("Text file (character language model)")},
-      {DataKind::Language, tr("Language task (long-range memory)")},
-      {DataKind::Adding, tr("Adding problem")},
-      {DataKind::Copy, tr("Copy task")},
-      {DataKind::Sine, tr("Sine waves (sum of sines with noise)")},
-      {DataKind::Stock, tr("Stock price (geometric Brownian motion)")},
-      {DataKind::Csv, tr("CSV time series")}};
-  for (const auto& [k, text] : kinds) m_kind->addItem(text, int(k));
-  top->addWidget(m_kind, 1);
+  m_task = new QComboBox;
+  top->addWidget(m_task, 1);
   v->addLayout(top);
-
-  m_path = new QLineEdit;
-  m_path->setReadOnly(true);
-  m_path->setPlaceholderText(tr("no file chosen"));
-  m_open = new QPushButton(tr("Open…"));
-  m_length = spin(2, 5000, 100, tr("Steps between the marked values and the answer: 2 to 5000"));
-  m_filler = spin(0, 500, 20,
-                  tr("Filler characters between the country and \"I can speak\": "
-                     "the distance the memory must span"));
-  m_lag = spin(0, 2000, 20, tr("Blank steps between reading the symbols and writing them back"));
-  m_csvPath = new QLineEdit;
-  m_csvPath->setReadOnly(true);
-  m_csvPath->setPlaceholderText(tr("no file chosen"));
-  m_openCsv = new QPushButton(tr("Open…"));
-  m_csvColumn = new QComboBox;
-  m_csvColumn->setToolTip(tr("The column to forecast"));
-
-  // One page of parameters per kind, in the order of the combo.
   m_pages = new QStackedWidget;
-  auto page = [this](std::initializer_list<std::pair<QString, QList<QWidget*>>> rows) {
-    auto* w = new QWidget;
-    auto* g = new QGridLayout(w);
-    g->setContentsMargins(0, 0, 0, 0);
-    int r = 0;
-    for (const auto& [label, widgets] : rows) {
-      g->addWidget(new QLabel(label), r, 0);
-      for (int i = 0; i < widgets.size(); ++i) g->addWidget(widgets[i], r, i + 1);
-      ++r;
-    }
-    g->setColumnStretch(1, 1);
-    g->setRowStretch(r, 1);
-    m_pages->addWidget(w);
-  };
-  page({});
-  page({{tr("File:"), {m_path, m_open}}});
-  page({{tr("Filler length:"), {m_filler}}});
-  page({{tr("Length T:"), {m_length}}});
-  page({{tr("Lag:"), {m_lag}}});
-  page({});
-  page({});
-  page({{tr("File:"), {m_csvPath, m_openCsv}}, {tr("Column:"), {m_csvColumn}}});
-  v->addWidget(m_pages);
   m_note = new QLabel;
+  m_loading = true;  // the forms' first values are no edits
+  for (const TaskInfo& info : task_table()) {
+    m_task->addItem(taskText(info.title), qs(info.name));
+    addForm(info);
+  }
+  m_loading = false;
+  v->addWidget(m_pages);
   m_note->setWordWrap(true);
   m_note->setStyleSheet("QLabel { color: palette(mid); }");
   v->addWidget(m_note);
   v->addStretch();
-
-  connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int i) {
+  connect(m_task, &QComboBox::currentIndexChanged, this, [this](int i) {
     m_pages->setCurrentIndex(i);
     changed();
   });
-  const std::pair<QSpinBox*, DataKind> params[] = {
-      {m_length, DataKind::Adding}, {m_filler, DataKind::Language}, {m_lag, DataKind::Copy}};
-  for (const auto& [box, k] : params)
-    connect(box, &QSpinBox::valueChanged, this, [this, k = k] {
-      if (kind() == k) changed();
-    });
-  connect(m_csvColumn, &QComboBox::currentIndexChanged, this, [this] {
-    if (kind() == DataKind::Csv) changed();
-  });
-  connect(m_open, &QPushButton::clicked, this, &DataPanel::chooseFile);
-  connect(m_openCsv, &QPushButton::clicked, this, &DataPanel::chooseCsvFile);
-  updateNote();
+  setDataSpec(TaskSpec::of("adding"));  // RunSpec's default task
 }
 
-DataKind DataPanel::kind() const { return DataKind(m_kind->currentData().toInt()); }
+// One form per task, in the order of the combo; each option's widget reports its edits.
+void DataPanel::addForm(const TaskInfo& info) {
+  auto* page = new QWidget;
+  auto* form = new QFormLayout(page);
+  form->setContentsMargins(0, 0, 0, 0);
+  const QString name = qs(info.name);
+  auto edited = [this, name] {
+    if (task() == name) changed();
+  };
+  for (const TaskOption& o : info.options) {
+    QWidget* w = optionEditor(o);
+    m_widgets[name][qs(o.name)] = w;
+    QWidget* field = w;
+    if (o.kind == OptionKind::File) {
+      auto* row = new QWidget;
+      auto* h = new QHBoxLayout(row);
+      h->setContentsMargins(0, 0, 0, 0);
+      h->addWidget(w, 1);
+      auto* open = new QPushButton(tr("Open…"));
+      h->addWidget(open);
+      connect(open, &QPushButton::clicked, this,
+              info.series ? &DataPanel::chooseCsvFile : &DataPanel::chooseFile);
+      field = row;
+    }
+    auto* label = new QLabel(taskText(o.label) + QStringLiteral(":"));
+    label->setToolTip(taskText(o.help));
+    form->addRow(label, field);
+    if (auto* s = qobject_cast<QSpinBox*>(w)) connect(s, &QSpinBox::valueChanged, this, edited);
+    if (auto* s = qobject_cast<QDoubleSpinBox*>(w))
+      connect(s, &QDoubleSpinBox::valueChanged, this, edited);
+    if (auto* c = qobject_cast<QComboBox*>(w); c && c->isEditable()) {
+      // A typed list counts once it is finished, not at every keystroke.
+      connect(c->lineEdit(), &QLineEdit::editingFinished, this, edited);
+      connect(c, &QComboBox::activated, this, edited);
+    } else if (c) {
+      connect(c, &QComboBox::currentTextChanged, this, edited);
+    } else if (auto* e = qobject_cast<QLineEdit*>(w)) {
+      connect(e, &QLineEdit::editingFinished, this, edited);
+    }
+    setValue(w, qs(o.value));
+  }
+  m_pages->addWidget(page);
+}
 
-void DataPanel::selectKind(DataKind k) {
-  const int i = m_kind->findData(int(k));
-  if (i == m_kind->currentIndex())
+QString DataPanel::task() const { return m_task->currentData().toString(); }
+
+QComboBox* DataPanel::csvColumnBox() const {
+  return qobject_cast<QComboBox*>(optionWidget(QStringLiteral("csv"), QStringLiteral("columns")));
+}
+
+QWidget* DataPanel::optionWidget(const QString& task, const QString& option) const {
+  return m_widgets.value(task).value(option);
+}
+
+void DataPanel::selectTask(const QString& t) {
+  const int i = m_task->findData(t);
+  if (i == m_task->currentIndex())
     changed();
   else
-    m_kind->setCurrentIndex(i);
+    m_task->setCurrentIndex(i);
 }
 
 void DataPanel::chooseFile() {
   const QString path = QFileDialog::getOpenFileName(this, tr("Open a text file"), QString(),
                                                     tr("Text files (*.txt *.md);;All files (*)"));
   if (path.isEmpty()) return;
-  m_path->setText(path);
-  m_path->setToolTip(path);
-  selectKind(DataKind::TextFile);
+  m_loading = true;
+  setValue(optionWidget(QStringLiteral("text"), QStringLiteral("data")), path);
+  m_loading = false;
+  selectTask(QStringLiteral("text"));
 }
 
 void DataPanel::chooseCsvFile() {
@@ -142,11 +215,17 @@ void DataPanel::chooseCsvFile() {
 }
 
 bool DataPanel::loadCsvFile(const QString& path) {
-  CsvSeries series;
+  std::vector<std::string> columns;
   try {
-    CsvOptions o;
-    o.keep_dates = false;
-    series = load_csv_series(path.toStdString(), o);
+    // Every column, read with the form's other options (header, delimiter, missing values...).
+    TaskSpec spec = TaskSpec::of("csv");
+    const QMap<QString, QWidget*> form = m_widgets.value(QStringLiteral("csv"));
+    for (const auto& [option, w] : form.asKeyValueRange())
+      spec.set(option.toStdString(), valueOf(w).toStdString());
+    spec.set("data", path.toStdString());
+    spec.set("columns", "");
+    const std::shared_ptr<Task> t = make_task(spec);
+    columns = t->series()->columns();
   } catch (const std::exception& e) {
     // Non-blocking, so training and the charts go on behind it.
     // The loader's hints name command-line options; the panel has no such options to set.
@@ -159,70 +238,43 @@ bool DataPanel::loadCsvFile(const QString& path) {
     return false;
   }
   m_loading = true;
-  m_csvPath->setText(path);
-  m_csvPath->setToolTip(path);
-  m_csvColumn->clear();
-  for (const std::string& c : series.columns) m_csvColumn->addItem(QString::fromStdString(c));
+  setValue(optionWidget(QStringLiteral("csv"), QStringLiteral("data")), path);
+  QComboBox* box = csvColumnBox();
+  box->clear();
+  for (const std::string& c : columns) box->addItem(qs(c));
+  box->setEditText({});  // every column until one is chosen
   m_loading = false;
-  selectKind(DataKind::Csv);
+  selectTask(QStringLiteral("csv"));
   return true;
 }
 
-void DataPanel::setDataSpec(const DataSpec& d) {
+void DataPanel::setDataSpec(const TaskSpec& d) {
   m_loading = true;
-  m_kind->setCurrentIndex(m_kind->findData(int(d.kind)));
-  m_pages->setCurrentIndex(m_kind->currentIndex());
-  (d.kind == DataKind::Csv ? m_csvPath : m_path)->setText(d.path);
-  m_length->setValue(d.addingLength);
-  m_filler->setValue(d.filler);
-  m_lag->setValue(d.copyLag);
-  if (d.kind == DataKind::Csv && !d.csvColumn.isEmpty()) {
-    if (m_csvColumn->findText(d.csvColumn) < 0) m_csvColumn->addItem(d.csvColumn);
-    m_csvColumn->setCurrentText(d.csvColumn);
+  const QString name = qs(d.task());
+  m_task->setCurrentIndex(m_task->findData(name));
+  m_pages->setCurrentIndex(m_task->currentIndex());
+  const QMap<QString, QWidget*> form = m_widgets.value(name);
+  for (const auto& [option, w] : form.asKeyValueRange()) {
+    const QString v = qs(d.option(option.toStdString()));
+    auto* box = qobject_cast<QComboBox*>(w);
+    if (box && box->isEditable() && !v.isEmpty() && box->findText(v) < 0) box->addItem(v);
+    setValue(w, v);
   }
   updateNote();
   m_loading = false;
 }
 
-DataSpec DataPanel::dataSpec() const {
-  DataSpec d;
-  d.kind = kind();
-  d.path = d.kind == DataKind::Csv ? m_csvPath->text() : m_path->text();
-  d.addingLength = m_length->value();
-  d.filler = m_filler->value();
-  d.copyLag = m_lag->value();
-  d.csvColumn = m_csvColumn->currentText();
+TaskSpec DataPanel::dataSpec() const {
+  TaskSpec d = TaskSpec::of(task().toStdString());
+  const QMap<QString, QWidget*> form = m_widgets.value(task());
+  for (const auto& [option, w] : form.asKeyValueRange())
+    d.set(option.toStdString(), valueOf(w).toStdString());
   return d;
 }
 
 void DataPanel::updateNote() {
-  QString note;
-  switch (dataSpec().kind) {
-    case DataKind::Adding:
-      note =
-          tr("Adding problem: output the sum of the two marked values at the last step. "
-             "Predicting the mean gives MSE 1/6 ≈ 0.167.");
-      break;
-    case DataKind::Language:
-      note =
-          tr("\"I am from <country>. <filler> I can speak <language>.\" Only the language "
-             "word is scored: the network must carry the country across the filler.");
-      break;
-    case DataKind::Copy:
-      note = tr("Copy task: read %1 symbols, wait through the lag, then write them back. "
-                "Chance accuracy is 1/8.")
-                 .arg(kCopySymbols);
-      break;
-    case DataKind::Sine:
-    case DataKind::Stock:
-    case DataKind::Csv:
-      note =
-          tr("Series: predict the next value; the last 20% is held out for validation and "
-             "forecasting, normalised with training statistics only.");
-      break;
-    default:
-      break;
-  }
+  const int i = m_task->currentIndex();
+  const QString note = i < 0 ? QString() : taskText(task_table()[size_t(i)].help);
   m_note->setText(note);
   m_note->setVisible(!note.isEmpty());
 }

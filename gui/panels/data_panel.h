@@ -1,49 +1,54 @@
-// The data source: built-in text, a text file, the long-lag tasks (language, adding, copy) with
-// their lag, the synthetic series (sine, stock) and a CSV column; each becomes a DataSpec.
+// The data source: a task combo and, per task, a form built from the task registry's table (a
+// widget per option, by kind); the panel's value is the registry's TaskSpec.
 #pragma once
+#include <QMap>
 #include <QWidget>
 
 #include "session/run_spec.h"
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
-class QPushButton;
-class QSpinBox;
 class QStackedWidget;
 
 namespace unroll::gui {
+
+// Every title, label and help text of the task table, marked for lupdate in the context
+// "TaskRegistry" (panels/task_strings.cpp, kept by hand; tst_task_registry checks it is complete).
+QStringList taskRegistryStrings();
 
 class DataPanel : public QWidget {
   Q_OBJECT
  public:
   explicit DataPanel(QWidget* parent = nullptr);
-  void setDataSpec(const DataSpec& data);
-  DataSpec dataSpec() const;
-  // Reads the CSV file now; on success lists its columns and selects the CSV task, on failure
-  // shows the loader's message (line and column) and keeps the current choice. Returns success.
+  void setDataSpec(const unroll::TaskSpec& data);
+  unroll::TaskSpec dataSpec() const;
+  // Reads the CSV file now with the CSV form's options; on success lists its columns and selects
+  // the CSV task, on failure shows the loader's message (line and column) and keeps the current
+  // choice. Returns success.
   bool loadCsvFile(const QString& path);
-  QComboBox* csvColumnBox() const { return m_csvColumn; }
+  // The CSV form's column choice (editable: several columns are given as "a,b").
+  QComboBox* csvColumnBox() const;
+  // The widget of a task's option (a QSpinBox, QDoubleSpinBox, QComboBox or QLineEdit), or
+  // nullptr.
+  QWidget* optionWidget(const QString& task, const QString& option) const;
 
  public slots:
   void chooseFile();
   void chooseCsvFile();
 
  signals:
-  void dataChanged(const unroll::gui::DataSpec& data);
+  void dataChanged(const unroll::TaskSpec& data);
 
  private:
-  DataKind kind() const;
-  void selectKind(DataKind kind);  // shows its page; emits through the combo when it changes
+  QString task() const;
+  void selectTask(const QString& task);  // shows its form; emits through the combo when it changes
+  void addForm(const TaskInfo& info);
   void changed();
   void updateNote();
 
-  QComboBox* m_kind;
+  QComboBox* m_task;
   QStackedWidget* m_pages;
-  QLineEdit *m_path, *m_csvPath;
-  QPushButton *m_open, *m_openCsv;
-  QSpinBox *m_length, *m_filler, *m_lag;
-  QComboBox* m_csvColumn;
+  QMap<QString, QMap<QString, QWidget*>> m_widgets;  // task -> option -> widget
   QLabel* m_note;
   bool m_loading = false;
 };

@@ -145,7 +145,7 @@ int ForecastView::pathCount() const {
 QString ForecastView::summary() const { return m_summary->text(); }
 
 void ForecastView::syncWithController() {
-  m_available = dynamic_cast<const SeriesTask*>(m_controller->task().get()) != nullptr;
+  m_available = m_controller->task() && m_controller->task()->series();
   setEnabled(m_available);
   m_truth->clear();
   m_oneStep->clear();
@@ -164,7 +164,9 @@ void ForecastView::forecastNow() {
 }
 
 void ForecastView::onSnapshot(const NetworkSnapshot& s) {
-  auto task = std::dynamic_pointer_cast<const SeriesTask>(s.task);
+  // The series shares the task's lifetime (it is the task, seen as a series).
+  const SeriesTask* series = s.task ? s.task->series() : nullptr;
+  auto task = series ? std::shared_ptr<const SeriesTask>(s.task, series) : nullptr;
   if (!s.net || !task) {
     m_requested = false;
     return;

@@ -69,21 +69,9 @@ QString lessonText(const std::string& utf8) {
   return QCoreApplication::translate("Lesson", utf8.c_str());
 }
 
-RunSpec presetSpec(const LessonPreset& p, const RunSpec& current) {
+RunSpec presetSpec(const LessonPreset& p, const RunSpec& /*current*/) {
   RunSpec s;
-  s.data = current.data;
-  if (p.task == "language") {
-    s.data.kind = DataKind::Language;
-    s.data.filler = p.lag;
-  } else if (p.task == "copy") {
-    s.data.kind = DataKind::Copy;
-    s.data.copyLag = p.lag;
-  } else if (p.task == "adding") {
-    s.data.kind = DataKind::Adding;
-    s.data.addingLength = p.seq > 0 ? p.seq : 50;
-  } else if (p.task == "text") {
-    s.data.kind = DataKind::BuiltinText;
-  }
+  s.data = p.task;  // the registry's spec, as the lesson set it
   const std::shared_ptr<const Task> task = p.make_task();  // throws for an unknown task
   s.train = p.train_config(*task);
   s.recurrentGain = p.recurrent_gain;
@@ -93,8 +81,8 @@ RunSpec presetSpec(const LessonPreset& p, const RunSpec& current) {
 namespace {
 bool samePreset(const LessonPreset& a, const LessonPreset& b) {
   return a.cell == b.cell && a.hidden == b.hidden && a.layers == b.layers && a.task == b.task &&
-         a.lag == b.lag && a.seq == b.seq && a.batch == b.batch && a.optimizer == b.optimizer &&
-         a.lr == b.lr && a.clip == b.clip && a.bptt == b.bptt && a.init == b.init &&
+         a.seq == b.seq && a.batch == b.batch && a.optimizer == b.optimizer && a.lr == b.lr &&
+         a.clip == b.clip && a.bptt == b.bptt && a.init == b.init &&
          a.recurrent_gain == b.recurrent_gain && a.forget_bias == b.forget_bias && a.seed == b.seed;
 }
 QString number(double v) { return QString::number(v, 'g', 3); }

@@ -32,8 +32,8 @@ QStringList builtinLessonStrings();
 // A lesson string as shown: the translation of the built-in text in context "Lesson", or the text
 // itself (a teacher's own lesson, or no translation installed).
 QString lessonText(const std::string& utf8);
-// The studio spec for a preset: TrainConfig from the engine, DataSpec mapped from the task;
-// DataSpec fields the preset does not name keep their value from `current`. Throws unroll::Error.
+// The studio spec for a preset: TrainConfig from the engine, the task spec the preset names (it
+// is complete, so nothing is kept from `current`). Throws unroll::Error.
 RunSpec presetSpec(const LessonPreset& preset, const RunSpec& current);
 
 class LessonPanel : public QWidget {

@@ -209,7 +209,7 @@ void ModelDesigner::setLiveClip(const ClipConfig& clip) {
   onLiveEdit(kClip);
 }
 
-void ModelDesigner::setDataSpec(const DataSpec& data) {
+void ModelDesigner::setDataSpec(const TaskSpec& data) {
   m_base.data = data;
   if (const int T = naturalLength(data); T > 0) {
     const QSignalBlocker b(m_seq);
@@ -261,7 +261,7 @@ QString ModelDesigner::reason() const {
 }
 
 void ModelDesigner::updateEnabled() {
-  const bool dense = isDenseTask(m_base.data.kind);
+  const bool dense = isDenseTask(m_base.data);
   const bool fixedSeq = naturalLength(m_base.data) > 0;
   const CellType cell = CellType(m_cell->currentData().toInt());
   m_input->setEnabled(!dense);

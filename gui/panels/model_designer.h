@@ -22,7 +22,7 @@ class ModelDesigner : public QWidget {
 
   void setSpec(const RunSpec& spec);  // shows a spec (e.g. a demo); not "edited"
   RunSpec spec() const;               // what the widgets say now
-  void setDataSpec(const DataSpec& data);
+  void setDataSpec(const unroll::TaskSpec& data);
   QString reason() const;  // why Apply is refused; empty when valid
   bool hasPendingChanges() const { return m_dirty; }
   // Sets the live clipping widgets as a user would (emits clipChanged).

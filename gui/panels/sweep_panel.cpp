@@ -24,9 +24,6 @@
 
 #include "app/background_job.h"
 #include "charts/chart_view.h"
-#include "data/adding_task.h"
-#include "data/copy_task.h"
-#include "data/language_task.h"
 #include "session/run_spec.h"
 
 namespace unroll::gui {
@@ -34,16 +31,9 @@ namespace {
 
 enum TaskChoice { kLanguage, kAdding, kCopy };
 
-SweepTask makeSweepTask(int choice, int lag) {
-  if (choice == kLanguage) {
-    auto t = std::make_shared<LanguageTask>(lag);
-    return {t, t->length()};
-  }
-  if (choice == kCopy) {
-    auto t = std::make_shared<CopyTask>(kCopySymbols, lag);
-    return {t, t->length()};
-  }
-  return {std::make_shared<AddingTask>(lag), lag};
+// The registry's task for a choice of the task combo; the sweep sets its lag option.
+TaskSpec sweepTaskSpec(int choice) {
+  return TaskSpec::of(choice == kLanguage ? "language" : choice == kCopy ? "copy" : "adding");
 }
 
 // The engine's sweep; cancel takes effect within a training step.
@@ -248,7 +238,7 @@ bool SweepPanel::start() {
   b.val_every = 0;
   b.probe_every = 0;
   b.hidden_states = false;
-  spec.make_task = [choice](int lag) { return makeSweepTask(choice, lag); };
+  spec.task = sweepTaskSpec(choice);
 
   m_rows.clear();
   m_runLags = lags;

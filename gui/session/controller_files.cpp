@@ -51,8 +51,7 @@ FileResult TrainingController::openFile(const QString& path, bool markSaved) {
     const std::string file = path.toStdString();
     auto checkpoint = std::make_shared<Checkpoint>(load_checkpoint(file));
     c.spec = runSpecFor(*checkpoint, file);
-    c.task = makeTask(c.spec.data);
-    checkSameTask(*c.task, checkpoint->task, file);
+    c.task = rebuild_task(checkpoint->task, file, checkpoint->config.seq);
     c.checkpoint = std::move(checkpoint);
   } catch (const std::exception& e) {
     FileResult r;

@@ -1,17 +1,9 @@
-// Demo presets and the studio's data-source factory.
+// Demo presets, and the studio's view of the task registry.
 #include "session/run_spec.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 
 #include "core/error.h"
-#include "data/adding_task.h"
-#include "data/copy_task.h"
-#include "data/csv_series.h"
-#include "data/language_task.h"
-#include "data/sample_text.h"
-#include "data/series_task.h"
-#include "data/text_corpus.h"
 
 namespace unroll::gui {
 namespace {
@@ -43,7 +35,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     s.recurrentGain = 0.6;
     t.optimizer.kind = OptimizerKind::Adam;
     t.optimizer.lr = 1e-3;
-    s.data = {DataKind::Adding, {}, 80};
+    s.data = TaskSpec::of("adding", {{"length", "80"}});
   } else if (name == "exploding") {
     // Recurrent weights that stretch signals (orthogonal x1.5) and plain SGD without clipping:
     // the gradient grows as it travels back, spikes, and within a few dozen steps overflows.
@@ -53,7 +45,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     s.recurrentGain = 1.5;
     t.optimizer.kind = OptimizerKind::Sgd;
     t.optimizer.lr = 0.03;
-    s.data = {DataKind::Adding, {}, 80};
+    s.data = TaskSpec::of("adding", {{"length", "80"}});
   } else if (name == "lstm") {
     // The same adding problem as "vanishing", with an LSTM whose forget gates start open.
     t.model.cell = CellType::Lstm;
@@ -63,7 +55,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     t.optimizer.kind = OptimizerKind::Adam;
     t.optimizer.lr = 3e-3;
     t.clip = {ClipMode::Norm, 1.0};
-    s.data = {DataKind::Adding, {}, 80};
+    s.data = TaskSpec::of("adding", {{"length", "80"}});
   } else if (name == "text") {
     // A character-level LSTM language model on the built-in prose, truncated BPTT.
     t.model.cell = CellType::Lstm;
@@ -76,7 +68,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     t.clip = {ClipMode::Norm, 1.0};
     t.seq = 128;
     t.bptt = {true, 32, 32};
-    s.data = {DataKind::BuiltinText, {}, 80};
+    s.data = TaskSpec::of("text");
   } else if (name == "language") {
     // The long-range language task: the country must be carried across 20 filler characters.
     t.model.cell = CellType::Lstm;
@@ -87,8 +79,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     t.optimizer.kind = OptimizerKind::Adam;
     t.optimizer.lr = 5e-3;
     t.clip = {ClipMode::Norm, 1.0};
-    s.data.kind = DataKind::Language;
-    s.data.filler = 20;
+    s.data = TaskSpec::of("language", {{"filler", "20"}});
   } else if (name == "sine") {
     // One-step forecasting of a noisy sum of sines; the Forecast dock shows free-running paths.
     t.model.cell = CellType::Lstm;
@@ -97,7 +88,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     t.optimizer.lr = 5e-3;
     t.clip = {ClipMode::Norm, 1.0};
     t.seq = 64;
-    s.data.kind = DataKind::Sine;
+    s.data = TaskSpec::of("sine");
   } else {
     return false;
   }
@@ -131,62 +122,29 @@ QString demoDescription(const QString& name) {
   return {};
 }
 
-bool isDenseTask(DataKind k) { return k == DataKind::Adding || isSeriesTask(k); }
-
-bool isSeriesTask(DataKind k) {
-  return k == DataKind::Sine || k == DataKind::Stock || k == DataKind::Csv;
-}
-
-int naturalLength(const DataSpec& data) {
+bool isDenseTask(const TaskSpec& data) {
   try {
-    switch (data.kind) {
-      case DataKind::Adding:
-        return data.addingLength;
-      case DataKind::Language:
-        return LanguageTask(data.filler).length();
-      case DataKind::Copy:
-        return CopyTask(kCopySymbols, data.copyLag).length();
-      default:
-        return 0;
-    }
+    return task_info(data.task()).dense;
   } catch (const std::exception&) {
-    return 0;  // makeTask reports the reason
+    return false;  // makeTask reports the unknown task
   }
 }
 
-std::shared_ptr<const Task> makeTask(const DataSpec& data) {
-  switch (data.kind) {
-    case DataKind::Language:
-      return std::make_shared<LanguageTask>(data.filler);
-    case DataKind::Copy:
-      return std::make_shared<CopyTask>(kCopySymbols, data.copyLag);
-    case DataKind::Sine:
-      return std::make_shared<SeriesTask>("sine", make_sine_series(SineOptions{}),
-                                          std::vector<std::string>{"sine"});
-    case DataKind::Stock:
-      return std::make_shared<SeriesTask>("stock", make_stock_series(StockOptions{}),
-                                          std::vector<std::string>{"price"});
-    case DataKind::Csv: {
-      CsvOptions o;
-      o.keep_dates = false;
-      if (!data.csvColumn.isEmpty()) o.columns = {data.csvColumn.toStdString()};
-      CsvSeries s = load_csv_series(data.path.toStdString(), o);
-      if (s.values.rows() > 1) {  // no column chosen: the first value column
-        s.values = s.values.topRows(1).eval();
-        s.columns.resize(1);
-      }
-      return std::make_shared<SeriesTask>(QFileInfo(data.path).fileName().toStdString(),
-                                          std::move(s.values), std::move(s.columns));
-    }
-    case DataKind::BuiltinText:
-      return std::make_shared<TextCorpus>(builtin_corpus());
-    case DataKind::TextFile:
-      return std::make_shared<TextCorpus>(TextCorpus::from_file(data.path.toStdString()));
-    case DataKind::Adding:
-      return std::make_shared<AddingTask>(data.addingLength);
+bool isSeriesTask(const TaskSpec& data) {
+  try {
+    return task_info(data.task()).series;
+  } catch (const std::exception&) {
+    return false;
   }
-  throw Error("unknown data source");
 }
+
+int naturalLength(const TaskSpec& data) { return natural_length(data); }
+
+QString taskText(const std::string& english) {
+  return QCoreApplication::translate("TaskRegistry", english.c_str());
+}
+
+std::shared_ptr<const Task> makeTask(const TaskSpec& data) { return make_task(data); }
 
 RunSpec normalized(RunSpec spec) {
   if (const int T = naturalLength(spec.data); T > 0) spec.train.seq = T;
@@ -199,7 +157,7 @@ QString validationError(const RunSpec& spec) {
     ModelConfig m = spec.train.model;
     // input/output sizes come from the task; give them placeholders to check the rest.
     m.input_size = m.output_size = 2;
-    if (isDenseTask(spec.data.kind)) {
+    if (isDenseTask(spec.data)) {
       m.input = InputKind::Dense;
       m.head = HeadKind::Regression;
       m.output_size = 1;
@@ -208,9 +166,7 @@ QString validationError(const RunSpec& spec) {
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());
   }
-  if (spec.data.kind == DataKind::TextFile && spec.data.path.isEmpty())
-    return QCoreApplication::translate("RunSpec", "Choose a text file first.");
-  if (spec.data.kind == DataKind::Csv && spec.data.path.isEmpty())
+  if (spec.data.task() == "csv" && spec.data.option("data").empty())
     return QCoreApplication::translate("RunSpec", "Choose a CSV file first.");
   return {};
 }

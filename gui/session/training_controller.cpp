@@ -62,10 +62,7 @@ void TrainingController::adopt(const RunSpec& spec, std::shared_ptr<const Task> 
   m_task = task;
   const TaskShape shape = task->shape();
   m_regression = shape.head == HeadKind::Regression;
-  m_baseline = NAN;
-  if (auto* text = dynamic_cast<const TextCorpus*>(task.get()))
-    m_baseline = text->unigram_entropy();
-  if (dynamic_cast<const AddingTask*>(task.get())) m_baseline = AddingTask::baseline_mse();
+  m_baseline = task->baseline_loss();
   m_tokenLabels.clear();
   if (shape.tokens)
     for (int i = 0; i < shape.input_size; ++i)

@@ -1,0 +1,131 @@
+// The task registry's titles, labels and help texts (engine/data/task_registry.cpp), marked
+// for lupdate in the context "TaskRegistry"; the studio shows them through taskText(). Kept by
+// hand: tst_task_registry fails when the table has a string this list lacks, or the reverse.
+#include "panels/data_panel.h"
+
+// One string per entry, laid out like panels/lesson_strings.cpp; clang-format leaves it alone.
+// clang-format off
+namespace unroll::gui {
+
+QStringList taskRegistryStrings() {
+  static const char* const strings[] = {
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Text (character language model)"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Predict the next character of a text; its last tenth is held out for validation."),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "File"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "A UTF-8 text file; none: the built-in sample"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Language task (long-range memory)"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "\"I am from <country>. <filler> I can speak <language>.\" Only the language word is "
+        "scored: the network must carry the country across the filler."),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Filler length"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Filler characters between the country and \"I can speak\": the distance the memory must "
+        "span"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Scoring"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "What training scores: the language word only, or every character"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Copy task"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Read the symbols, wait through the lag, then write them back; the sequence length is "
+        "twice the symbols plus the lag. Chance accuracy is one over the alphabet size."),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Lag"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Blank steps between reading the symbols and writing them back"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Symbols"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Symbols to read and write back"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Alphabet"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Distinct symbols they are drawn from"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Adding problem"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Output the sum of the two marked values at the last step. Predicting the mean gives MSE "
+        "1/6, about 0.167."),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Length T"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Steps per sequence; the first marked value can lie T-1 steps back"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Sine waves (sum of sines with noise)"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Series: predict the next value; the last part is held out for validation and "
+        "forecasting, normalised with training statistics only."),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Points"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Length of the generated series"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Components"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Sines summed, with periods from 8 to 64 steps"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Noise"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Standard deviation of the added noise"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Series seed"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Seed of the generated series (not of training)"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Validation fraction"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "The last part of the series, held out for validation and forecasting"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Stock price (geometric Brownian motion)"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Drift"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Yearly drift of the price"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Volatility"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Yearly volatility of the price"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "CSV time series"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "A CSV file with one row per time point"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Columns"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Value columns by name or number (1 is the first), comma-separated; none: every column "
+        "but the date"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Date column"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Name or number of a date or label column, kept as text; none: detected"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Header"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Whether the first row names the columns"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Missing values"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "An empty or NA cell: an error, skip its row, or repeat the previous value"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Delimiter"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "One character, or tab; none: detected from the first line"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Maximum rows"),
+      QT_TRANSLATE_NOOP("TaskRegistry",
+        "Refuse a longer file rather than exhaust memory"),
+  };
+  QStringList list;
+  for (const char* s : strings) list << QString::fromUtf8(s);
+  return list;
+}
+
+}  // namespace unroll::gui
+// clang-format on
