@@ -4,6 +4,7 @@
 // whole table.
 #include <QComboBox>
 #include <QFile>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
@@ -224,7 +225,7 @@ class TstTaskRegistry : public QObject {
     QTest::newRow("csv file gone") << "gone"
                                    << "is missing";
     QTest::newRow("copy alphabet") << "alphabet"
-                                   << "has the shape";
+                                   << "is named 'copy-5x6-lag20'";
     QTest::newRow("csv columns") << "columns"
                                  << "has the shape";
     QTest::newRow("built-in renamed") << "name"

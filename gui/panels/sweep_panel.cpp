@@ -24,6 +24,8 @@
 
 #include "app/background_job.h"
 #include "charts/chart_view.h"
+#include "data/adding_task.h"
+#include "data/language_task.h"
 #include "session/run_spec.h"
 
 namespace unroll::gui {
