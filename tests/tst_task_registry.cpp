@@ -12,6 +12,7 @@
 
 #include "args.h"
 #include "cli_run.h"
+#include "core/crc32.h"
 #include "core/error.h"
 #include "data/task_registry.h"
 #include "io/checkpoint.h"
@@ -213,6 +214,43 @@ class TstTaskRegistry : public QObject {
     const double e = std::max(batchDifference(t0, t2), batchDifference(v0, v2));
     qInfo("largest difference, studio's reopened spec: %g", e);
     QCOMPARE(e, 0.0);
+  }
+
+  // Checkpoints written before the registry recorded only the options given: an adding task
+  // without its length (it was the run's --seq) and a text file with its CRC under data_crc32.
+  void olderCheckpointsRebuild() {
+    TaskSpec adding = TaskSpec::of("adding");
+    const auto built = make_task(TaskSpec::of("adding", {{"length", "37"}}));
+    adding.name = built->name();
+    adding.shape = built->shape();
+    const auto rebuilt = rebuild_task(adding, "old.unroll", 37);
+    QCOMPARE(rebuilt->fixed_length(), 37);
+    Checkpoint c;
+    c.config.seq = 37;
+    c.task = adding;
+    QCOMPARE(runSpecFor(c, "old.unroll").data.option("length"), std::string("37"));
+    TaskSpec text = TaskSpec::of("text", {{"data", m_text.toStdString()}});
+    text.options["data_crc32"] = std::to_string(file_crc32(m_text.toStdString()));
+    const auto corpus = make_task(text);
+    text.name = corpus->name();
+    text.shape = corpus->shape();
+    text.vocabulary = task_vocabulary(*corpus);
+    QVERIFY(rebuild_task(text, "old.unroll", 64));
+  }
+
+  // A lesson's "lag" goes to the task's lag option; a task without one is refused by name.
+  void lessonLagNeedsALagOption() {
+    const std::string json =
+        R"({"title": "t", "steps": [{"text": "x", "action": "play", "preset": {"task": "text", )"
+        R"("lag": 5}, "condition": {"metric": "steps", "op": ">=", "value": 1}}]})";
+    try {
+      parse_lesson(json, "lag.json");
+      QFAIL("accepted");
+    } catch (const Error& e) {
+      qInfo("message: %s", e.what());
+      QVERIFY2(QString(e.what()).contains("lag.json: step 1: field 'preset.lag'"), e.what());
+      QVERIFY2(QString(e.what()).contains("the text task has no lag"), e.what());
+    }
   }
 
   void changedTaskIsRefused_data() {
