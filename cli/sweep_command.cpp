@@ -25,10 +25,27 @@ const char* kSweepHelp =
   --batch B --lr X --clip X      (32), Adam learning rate (0.005), gradient-norm clip (1)
   --forget-bias X                LSTM forget-gate bias (1, the usual practice)
   --seed S --threads N           (1), (1)
-  --symbols S --alphabet K       copy task: symbols to copy (5) from an alphabet of K (8)
-  --scoring word|all             language task: what training scores (word)
   --csv FILE.csv                 also write task,lag,cell,loss,accuracy,sequence_accuracy,...
 )";
+
+// The swept tasks' own options (all but the lag), with the registry's defaults.
+std::string task_option_help() {
+  std::string out;
+  for (const TaskInfo& info : task_table()) {
+    if (info.lag_option.empty()) continue;
+    for (const TaskOption& o : info.options) {
+      if (o.name == info.lag_option) continue;
+      std::string left = "  --" + o.name + " " + o.metavar;
+      for (size_t k = 0; k < o.choices.size(); ++k) left += (k ? "|" : "") + o.choices[k];
+      left.resize(std::max<size_t>(left.size() + 1, 33), ' ');
+      std::string line = left + info.name + " task (" + o.value + "): " + o.help;
+      if (line.size() > 100)  // the help on a line of its own
+        line = left + info.name + " task (" + o.value + "):\n" + std::string(33, ' ') + o.help;
+      out += line + "\n";
+    }
+  }
+  return out;
+}
 
 std::vector<int> parse_lags(const std::string& s) {
   std::vector<int> lags;
@@ -51,7 +68,7 @@ int sweep_command(const std::vector<std::string>& argv) {
                 "forget-bias", "seed", "threads", "symbols", "alphabet", "scoring", "csv"},
                {"help", "quiet"});
   if (a.has("help")) {
-    std::cout << kSweepHelp;
+    std::cout << kSweepHelp << task_option_help();
     return 0;
   }
   const std::string task = a.str("task", "");
