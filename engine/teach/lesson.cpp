@@ -198,8 +198,10 @@ void apply_preset(const json& p, LessonPreset& out, const Where& w) {
         const std::string length = task_info(out.task.task()).seq_option;
         if (length.empty())
           out.seq = get_int(v, f, w, 0, 100000);
+        else if (const int T = get_int(v, f, w, 0, 100000); T == 0)
+          out.task.options.erase(length);  // 0: the task's default length, as for other tasks
         else
-          out.task.set(length, long(get_int(v, f, w, 2, 100000)));
+          out.task.set(length, long(T));
       } else if (key == "batch")
         out.batch = get_int(v, f, w, 1, 4096);
       else if (key == "optimizer")

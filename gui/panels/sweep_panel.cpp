@@ -251,7 +251,8 @@ bool SweepPanel::start() {
   const bool tokens = tokenTask();
   if (choice == kLanguage)
     setBaseline(100.0 * LanguageTask::majority_share(), tr("majority guess"));
-  if (choice == kCopy) setBaseline(100.0 / 8, tr("chance"));
+  if (choice == kCopy)  // one symbol in the alphabet the sweep's copy task draws from
+    setBaseline(100.0 / std::stoi(sweepTaskSpec(kCopy).option("alphabet")), tr("chance"));
   if (choice == kAdding) setBaseline(AddingTask::baseline_mse(), tr("mean predictor"));
   m_view->setYAxis(false, tokens ? tr("accuracy (%)") : tr("validation MSE"));
   m_table->clear();
