@@ -129,7 +129,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
   v->addWidget(m_note);
   v->addStretch();
   connect(m_task, &QComboBox::currentIndexChanged, this, [this](int i) {
-    m_pages->setCurrentIndex(i);
+    showPage(i);
     changed();
   });
   setDataSpec(TaskSpec::of("adding"));  // RunSpec's default task
@@ -177,6 +177,15 @@ void DataPanel::addForm(const TaskInfo& info) {
     setValue(w, qs(o.value));
   }
   m_pages->addWidget(page);
+}
+
+// Only the shown form counts for the panel's height, so a short form leaves no gap above the note.
+void DataPanel::showPage(int i) {
+  for (int k = 0; k < m_pages->count(); ++k)
+    m_pages->widget(k)->setSizePolicy(QSizePolicy::Preferred,
+                                      k == i ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+  m_pages->setCurrentIndex(i);
+  m_pages->updateGeometry();
 }
 
 QString DataPanel::task() const { return m_task->currentData().toString(); }
@@ -252,7 +261,7 @@ void DataPanel::setDataSpec(const TaskSpec& d) {
   m_loading = true;
   const QString name = qs(d.task());
   m_task->setCurrentIndex(m_task->findData(name));
-  m_pages->setCurrentIndex(m_task->currentIndex());
+  showPage(m_task->currentIndex());
   const QMap<QString, QWidget*> form = m_widgets.value(name);
   for (const auto& [option, w] : form.asKeyValueRange()) {
     const QString v = qs(d.option(option.toStdString()));

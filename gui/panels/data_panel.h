@@ -43,6 +43,7 @@ class DataPanel : public QWidget {
   QString task() const;
   void selectTask(const QString& task);  // shows its form; emits through the combo when it changes
   void addForm(const TaskInfo& info);
+  void showPage(int index);
   void changed();
   void updateNote();
 
