@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "gui_test_util.h"
+#include "session/event_queue.h"
 #include "session/training_controller.h"
 #include "telemetry/scalar_history.h"
 
@@ -37,6 +38,8 @@ class TstGuiController : public QObject {
   void resetReproducesFirstLosses();
   void learningRateChangeTakesEffect();
   void invalidCommandIsReportedNotFatal();
+  void refusedSettingKeepsAcceptedValue();
+  void eventQueueKeepsLosslessEvents();
   void nonFiniteStepRewindsAndRecovers();
   void closingMidRunJoinsFast();
 };
@@ -113,6 +116,63 @@ void TstGuiController::invalidCommandIsReportedNotFatal() {
   QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 1; }));
   QCOMPARE(errors.count(), 1);
   QVERIFY(errors.first().first().toString().contains("k1"));
+}
+
+// The engine owns the live settings: a refused learning rate or BPTT window mid-run leaves the
+// controller's spec and the frame at the accepted values and names the engine's reason.
+void TstGuiController::refusedSettingKeepsAcceptedValue() {
+  TrainingController c;
+  QSignalSpy settings(&c, &TrainingController::settingsChanged);
+  QVERIFY(c.setSpec(smallSpec()).isEmpty());
+  c.stepOnce();
+  QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 1; }));
+  const double lr = c.spec().train.optimizer.lr;
+  c.setLearningRate(-1);
+  QVERIFY(settings.wait(10000));
+  QCOMPARE(c.spec().train.optimizer.lr, lr);  // never held the refused value
+  QVERIFY(settings.last().at(1).toString().contains(QStringLiteral("learning rate")));
+  QCOMPARE(settings.last().at(0).value<RunSettings>().lr, lr);
+  c.setBptt({true, 30, 10});
+  QVERIFY(settings.wait(10000));
+  QVERIFY(!c.spec().train.bptt.truncated);
+  QVERIFY(settings.last().at(1).toString().contains(QStringLiteral("k1")));
+  c.setLearningRate(0.02);
+  QVERIFY(settings.wait(10000));
+  QVERIFY(settings.last().at(1).toString().isEmpty());
+  QCOMPARE(c.spec().train.optimizer.lr, 0.02);
+  c.pullNow();
+  QCOMPARE(c.frame().settings.lr, 0.02);
+}
+
+// The event queue: lossless events always survive; when the reader falls behind, the oldest
+// droppable ones go first and are counted.
+void TstGuiController::eventQueueKeepsLosslessEvents() {
+  EventQueue q(8);
+  q.push(FileResult{1, true, {}, {}, 0});
+  for (int i = 0; i < 20; ++i) q.push(ProbeEvent{long(i), {}});
+  q.push(NonFiniteEvent{21, QStringLiteral("loss"), {}});
+  for (int i = 0; i < 10; ++i) q.push(EngineErrorEvent{QString::number(i)});
+  const std::vector<Event> events = q.takeAll();
+  int files = 0, probes = 0, rejected = 0, errors = 0;
+  long lastProbe = -1;
+  for (const Event& e : events) {
+    files += std::holds_alternative<FileResult>(e);
+    rejected += std::holds_alternative<NonFiniteEvent>(e);
+    errors += std::holds_alternative<EngineErrorEvent>(e);
+    if (auto* p = std::get_if<ProbeEvent>(&e)) ++probes, lastProbe = p->step;
+  }
+  qInfo("kept %d probes of 20, dropped %llu", probes, (unsigned long long)q.dropped());
+  QCOMPARE(files, 1);
+  QCOMPARE(rejected, 1);
+  QCOMPARE(errors, 10);
+  QCOMPARE(probes, 0);  // lossless events filled the queue; every probe gave way
+  QCOMPARE(q.dropped(), uint64_t(20));
+  QCOMPARE(lastProbe, -1L);
+  QVERIFY(q.takeAll().empty());
+  for (int i = 0; i < 20; ++i) q.push(ValidationEvent{long(i), 1.0, 0.5});
+  const std::vector<Event> newest = q.takeAll();
+  QCOMPARE(int(newest.size()), 8);
+  QCOMPARE(std::get<ValidationEvent>(newest.front()).step, 12L);  // the oldest went first
 }
 
 void TstGuiController::nonFiniteStepRewindsAndRecovers() {

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -65,6 +66,22 @@ struct Studio {
   Studio() { files.setUi(std::unique_ptr<FileUi>(ui)); }
 };
 
+// File commands are answered later: waits for the answer to the request a FileActions call just
+// made (started: what the call returned); true when it succeeded.
+bool done(Studio& s, bool started) {
+  if (!started) return false;
+  QSignalSpy finished(&s.files, &FileActions::finished);
+  if (!finished.wait(60000)) return false;
+  return finished.last().first().value<FileResult>().ok;
+}
+
+// An autosave started and written.
+bool autosaved(Autosave* a) {
+  QSignalSpy finished(a, &Autosave::finished);
+  if (!a->saveNow()) return false;
+  return finished.wait(60000) && finished.last().first().toBool();
+}
+
 }  // namespace
 
 class TstGuiFiles : public QObject {
@@ -93,21 +110,21 @@ void TstGuiFiles::saveOpenContinuesIdentically() {
   Studio a;
   QVERIFY(a.c->setSpec(smallSpec()).isEmpty());
   QVERIFY(stepN(*a.c, 10));
-  QVERIFY(a.files.saveTo(path));
+  QVERIFY(done(a, a.files.saveTo(path)));
   QVERIFY(!a.c->modified());
   QVERIFY(stepN(*a.c, 10));
   const std::vector<double> lossA = lastLosses(a.c->frame(), 10);
-  QVERIFY(a.files.saveTo(endA));
+  QVERIFY(done(a, a.files.saveTo(endA)));
 
   Studio b;
   QVERIFY(b.c->setSpec(smallSpec()).isEmpty());
-  QVERIFY(b.files.openPath(path));
+  QVERIFY(done(b, b.files.openPath(path)));
   QCOMPARE(b.c->frame().steps, 10L);
   QCOMPARE(b.files.currentPath(), path);
   QCOMPARE(b.c->spec().recurrentGain, smallSpec().recurrentGain);
   QVERIFY(stepN(*b.c, 10));
   const std::vector<double> lossB = lastLosses(b.c->frame(), 10);
-  QVERIFY(b.files.saveTo(endB));
+  QVERIFY(done(b, b.files.saveTo(endB)));
   QCOMPARE(lossB.size(), size_t(10));
   double worst = 0;
   for (size_t i = 0; i < lossA.size(); ++i) worst = std::max(worst, std::abs(lossA[i] - lossB[i]));
@@ -127,7 +144,7 @@ void TstGuiFiles::badFileShowsErrorAndChangesNothing_data() {
   QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
   QVERIFY(stepN(*s.c, 3));
   const QString good = m_dir.filePath("good.unroll");
-  QVERIFY(s.files.saveTo(good));
+  QVERIFY(done(s, s.files.saveTo(good)));
   QFile f(good);
   QVERIFY(f.open(QIODevice::ReadOnly));
   const QByteArray bytes = f.readAll();
@@ -156,7 +173,7 @@ void TstGuiFiles::badFileShowsErrorAndChangesNothing() {
   const int hidden = s.c->spec().train.model.hidden;
   const QString before = s.files.currentPath();
   s.ui->unsaved = FileUi::Discard;  // past the unsaved prompt, to the file itself
-  QVERIFY(!s.files.openPath(bad));
+  QVERIFY(!done(s, s.files.openPath(bad)));
   QCOMPARE(s.ui->errors.size(), 1);
   qInfo("error shown: %s", qPrintable(s.ui->errors.first()));
   QVERIFY(s.ui->errors.first().contains("bad.unroll"));
@@ -172,15 +189,15 @@ void TstGuiFiles::recentFilesUpdated() {
   Studio s;
   QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
   const QString p1 = m_dir.filePath("r1.unroll"), p2 = m_dir.filePath("r2.unroll");
-  QVERIFY(s.files.saveTo(p1));
-  QVERIFY(s.files.saveTo(p2));
+  QVERIFY(done(s, s.files.saveTo(p1)));
+  QVERIFY(done(s, s.files.saveTo(p2)));
   QCOMPARE(s.files.recentFiles().value(0), QFileInfo(p2).absoluteFilePath());
   QCOMPARE(s.files.recentFiles().value(1), QFileInfo(p1).absoluteFilePath());
-  QVERIFY(s.files.openPath(p1));
+  QVERIFY(done(s, s.files.openPath(p1)));
   QCOMPARE(s.files.recentFiles().value(0), QFileInfo(p1).absoluteFilePath());
   QCOMPARE(s.files.recentFiles().count(QFileInfo(p1).absoluteFilePath()), 1);
   QFile::remove(p2);  // a recent file that went away is dropped when opened
-  QVERIFY(!s.files.openPath(QFileInfo(p2).absoluteFilePath()));
+  QVERIFY(!done(s, s.files.openPath(QFileInfo(p2).absoluteFilePath())));
   QVERIFY(!s.files.recentFiles().contains(QFileInfo(p2).absoluteFilePath()));
 }
 
@@ -201,7 +218,7 @@ void TstGuiFiles::unsavedPrompt() {
   QVERIFY(s.files.maybeSave());
   s.ui->unsaved = FileUi::Save;  // no file yet: Save As asks for a path
   s.ui->path = m_dir.filePath("prompt");
-  QVERIFY(s.files.maybeSave());
+  QVERIFY(done(s, s.files.maybeSave()));
   QCOMPARE(s.files.currentPath(), m_dir.filePath("prompt.unroll"));
   QVERIFY(QFileInfo::exists(m_dir.filePath("prompt.unroll")));
   QVERIFY(!s.c->modified());
@@ -209,13 +226,13 @@ void TstGuiFiles::unsavedPrompt() {
   QCOMPARE(s.ui->asked, 4);
   // Exports do not count as saving.
   QVERIFY(stepN(*s.c, 1));
-  QVERIFY(s.files.exportTo(FileKind::MetricsCsv, m_dir.filePath("m.csv")));
+  QVERIFY(done(s, s.files.exportTo(FileKind::MetricsCsv, m_dir.filePath("m.csv"))));
   QVERIFY(s.c->modified());
   QFile csv(m_dir.filePath("m.csv"));
   QVERIFY(csv.open(QIODevice::ReadOnly));
   QVERIFY(csv.readLine().startsWith("step,"));
-  QVERIFY(s.files.exportTo(FileKind::Safetensors, m_dir.filePath("m.safetensors")));
-  QVERIFY(s.files.exportTo(FileKind::Onnx, m_dir.filePath("m.onnx")));
+  QVERIFY(done(s, s.files.exportTo(FileKind::Safetensors, m_dir.filePath("m.safetensors"))));
+  QVERIFY(done(s, s.files.exportTo(FileKind::Onnx, m_dir.filePath("m.onnx"))));
   QVERIFY(QFileInfo(m_dir.filePath("m.onnx")).size() > 0);
 }
 
@@ -227,13 +244,13 @@ void TstGuiFiles::autosaveRecovery() {
   QVERIFY(!a->saveNow());  // nothing trained
   QVERIFY(stepN(*s.c, 3));
   QTest::qWait(1100);  // file times have a resolution of a second on some systems
-  QVERIFY(a->saveNow());
+  QVERIFY(autosaved(a));
   QVERIFY(!a->saveNow());    // nothing new since
   QVERIFY(s.c->modified());  // an autosave is not a save
   QVERIFY(a->recoveryAvailable());
   Studio t;  // "after a crash"
   QVERIFY(t.c->setSpec(smallSpec()).isEmpty());
-  QVERIFY(t.files.offerRecovery());
+  QVERIFY(done(t, t.files.offerRecovery()));
   QCOMPARE(t.c->frame().steps, 3L);
   QVERIFY(t.c->modified());
   QVERIFY(t.files.currentPath().isEmpty());

@@ -3,8 +3,8 @@
 // lesson file is refused with the engine's reason, without a crash; every built-in lesson string is
 // marked for translation and translated to German, the panel shows the German text with the
 // translator installed, and a teacher's own lesson stays as written.
-#include <QElapsedTimer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
@@ -14,6 +14,24 @@
 
 using namespace unroll;
 using namespace unroll::gui;
+
+namespace {
+
+// Runs at most `budget` more steps until the panel's current step completes, then pauses; true
+// when it completed. The training thread checks the condition on every step and sends an event,
+// so the outcome does not depend on which frames the GUI pulled; the timeout only bounds a
+// failing run.
+bool runUntilDone(TrainingController& c, LessonPanel& panel, int budget = 1000000,
+                  int timeoutMs = 120000) {
+  if (panel.stepDone()) return true;
+  QSignalSpy completed(&panel, &LessonPanel::stepCompleted);
+  c.runSteps(budget);
+  const bool done = completed.wait(timeoutMs) || panel.stepDone();
+  c.pause();
+  return done;
+}
+
+}  // namespace
 
 class TstGuiLessons : public QObject {
   Q_OBJECT
@@ -54,14 +72,7 @@ class TstGuiLessons : public QObject {
     QVERIFY(!panel.nextButton()->isEnabled());
     QVERIFY(panel.statusText().startsWith(QStringLiteral("waiting")));
 
-    c.play();
-    QElapsedTimer t;
-    t.start();
-    while (!panel.stepDone() && t.elapsed() < 60000) {
-      c.pullNow();
-      QTest::qWait(10);
-    }
-    c.pause();
+    QVERIFY2(runUntilDone(c, panel), qPrintable(panel.statusText()));
     QVERIFY2(panel.stepDone(), qPrintable(panel.statusText()));
     QVERIFY(panel.statusText().contains(QStringLiteral("done")));
     QVERIFY(panel.nextButton()->isEnabled());
@@ -92,16 +103,7 @@ class TstGuiLessons : public QObject {
     QSignalSpy applied(&panel, &LessonPanel::specApplied);
     panel.setLesson(l);
     QVERIFY(!panel.stepDone());
-    auto playUntilDone = [&] {
-      c.play();
-      QElapsedTimer t;
-      t.start();
-      while (!panel.stepDone() && t.elapsed() < 60000) {
-        c.pullNow();
-        QTest::qWait(10);
-      }
-      c.pause();
-    };
+    auto playUntilDone = [&] { runUntilDone(c, panel); };
     playUntilDone();
     QVERIFY2(panel.stepDone(), qPrintable(panel.statusText()));
     const uint64_t rejected = c.frame().nonFiniteCount;
@@ -141,16 +143,9 @@ class TstGuiLessons : public QObject {
       QCOMPARE(panel.currentStep(), i);
       c.pullNow();  // frames of the previous step's run must not count for this one
       QVERIFY2(!panel.stepDone(), "done before this step trained");
-      QElapsedTimer t;
-      t.start();
-      c.play();
-      while (!panel.stepDone() && t.elapsed() < 120000) {
-        c.pullNow();
-        QTest::qWait(10);
-      }
-      c.pause();
-      qInfo("step %d: %s after %lld ms, run at step %ld", i + 1, qPrintable(panel.statusText()),
-            qint64(t.elapsed()), c.frame().steps);
+      runUntilDone(c, panel);
+      qInfo("step %d: %s, condition met at run step %ld", i + 1, qPrintable(panel.statusText()),
+            panel.doneAtStep());
       QVERIFY2(panel.stepDone(), qPrintable(panel.statusText()));
     }
     c.shutdown();

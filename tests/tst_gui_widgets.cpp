@@ -57,6 +57,7 @@ class TstGuiWidgets : public QObject {
   void designerRefusesInvalidValues();
   void spinBoxesClampOutOfRange();
   void chartsReceiveDataAfterSteps();
+  void refusedLiveSettingSpringsBack();
   void screenshotIsNotBlank();
   void chartsSaveAsPngAndSvg();
 };
@@ -151,6 +152,40 @@ void TstGuiWidgets::chartsReceiveDataAfterSteps() {
   QVERIFY(!w.gradHeatmap()->views().first()->image().isNull());
   QVERIFY(!w.hiddenHeatmap()->view()->image().isNull());
   QVERIFY(!w.dynamicsPanel()->verdict().isEmpty());
+}
+
+// A BPTT window the designer allows (it checks against its own, edited but not applied, sequence
+// length) but the running model refuses: the widgets return to what the engine runs with and show
+// its reason; the controller's spec never held the refused window.
+void TstGuiWidgets::refusedLiveSettingSpringsBack() {
+  MainWindow w(false);
+  QVERIFY(w.loadDemo("sine"));  // a task whose sequence length the designer may change
+  TrainingController* c = w.controller();
+  ModelDesigner* d = w.designer();
+  for (int i = 0; i < 3; ++i) c->stepOnce();  // mid-run
+  QTRY_VERIFY_WITH_TIMEOUT((w.refreshNow(), c->frame().steps == 3), 20000);
+  QVERIFY(!c->spec().train.bptt.truncated);
+  const int seq = c->spec().train.seq;
+  QSignalSpy settings(c, &TrainingController::settingsChanged);
+  d->seqBox()->setValue(seq + 100);  // a structural edit, pending until Apply
+  d->k2Box()->setValue(seq + 50);
+  d->k1Box()->setValue(seq + 50);
+  d->bpttBox()->setCurrentIndex(1);  // truncated, k1 = seq + 50: longer than the running sequence
+  QVERIFY2(d->reason().isEmpty(), qPrintable(d->reason()));  // the designer saw nothing wrong
+  QTRY_VERIFY_WITH_TIMEOUT(!d->refusedText().isEmpty(), 20000);
+  qInfo("refused: %s", qPrintable(d->refusedText()));
+  QVERIFY(d->refusedText().contains(QStringLiteral("k1")));
+  QVERIFY(!settings.isEmpty());
+  QVERIFY(!settings.last().at(1).toString().isEmpty());
+  QCOMPARE(d->bpttBox()->currentIndex(), 0);  // sprang back to full BPTT
+  QVERIFY(!c->spec().train.bptt.truncated);
+  QVERIFY(!c->frame().settings.bptt.truncated);
+  QCOMPARE(d->k1Box()->value(), c->spec().train.bptt.k1);
+  // An accepted change clears the reason and becomes the spec.
+  d->lrBox()->setValue(0.0042);
+  QTRY_VERIFY_WITH_TIMEOUT(c->spec().train.optimizer.lr == 0.0042, 20000);
+  QVERIFY(d->refusedText().isEmpty());
+  QCOMPARE(d->lrBox()->value(), 0.0042);
 }
 
 void TstGuiWidgets::screenshotIsNotBlank() {

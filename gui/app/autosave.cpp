@@ -16,6 +16,7 @@ const char* const kCleanExitKey = "session/cleanExit";
 Autosave::Autosave(TrainingController* controller, QObject* parent)
     : QObject(parent), m_controller(controller) {
   connect(&m_timer, &QTimer::timeout, this, &Autosave::saveNow);
+  connect(controller, &TrainingController::fileFinished, this, &Autosave::onFinished);
 }
 
 QString Autosave::path() {
@@ -26,15 +27,27 @@ QString Autosave::path() {
 void Autosave::start(int intervalMs) { m_timer.start(intervalMs); }
 
 bool Autosave::saveNow() {
+  if (m_request != 0) return false;  // the last one is still being written
   m_controller->pullNow();
   const Frame& f = m_controller->frame();
   if (!f.modified || (f.steps == m_lastSteps && f.generation == m_lastGeneration)) return false;
   QDir().mkpath(QFileInfo(path()).absolutePath());
-  const FileResult r = m_controller->saveFile(path(), FileKind::Checkpoint, /*markSaved=*/false);
-  if (!r.ok) return false;
+  m_prevSteps = m_lastSteps;
+  m_prevGeneration = m_lastGeneration;
   m_lastSteps = f.steps;
   m_lastGeneration = f.generation;
+  m_request = m_controller->saveFile(path(), FileKind::Checkpoint, /*markSaved=*/false);
   return true;
+}
+
+void Autosave::onFinished(const FileResult& r) {
+  if (r.id != m_request || m_request == 0) return;
+  m_request = 0;
+  if (!r.ok) {  // the next tick tries again
+    m_lastSteps = m_prevSteps;
+    m_lastGeneration = m_prevGeneration;
+  }
+  emit finished(r.ok);
 }
 
 bool Autosave::recoveryAvailable(QDateTime* saved) const {
@@ -49,6 +62,7 @@ void Autosave::discard() { QFile::remove(path()); }
 
 void Autosave::cleanExit() {
   m_timer.stop();
+  m_request = 0;  // an answer after this must not count
   discard();
   QSettings().setValue(kCleanExitKey, QDateTime::currentDateTime());
 }

@@ -4,6 +4,9 @@
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
+#include <cstdint>
+
+#include "session/frame.h"
 
 namespace unroll::gui {
 
@@ -16,18 +19,28 @@ class Autosave : public QObject {
 
   static QString path();
   void start(int intervalMs = 3 * 60 * 1000);
-  // Writes the run when it trained since the last autosave; true when a file was written.
+  // Starts writing the run when it trained since the last autosave; true when a save started.
+  // finished(ok) follows when the training thread wrote the file (or failed to).
   bool saveNow();
+  bool saving() const { return m_request != 0; }
   // An autosave newer than the last clean exit exists; `saved` gets its time.
   bool recoveryAvailable(QDateTime* saved = nullptr) const;
   void discard();    // removes the autosave file
   void cleanExit();  // removes it and records the time of this clean exit
 
+ signals:
+  void finished(bool ok);
+
  private:
+  void onFinished(const FileResult& r);
+
   TrainingController* m_controller;
+  uint64_t m_request = 0;  // the save under way, 0: none
   QTimer m_timer;
-  long m_lastSteps = -1;
+  long m_lastSteps = -1;  // what the last autosave (or the one under way) holds
   uint64_t m_lastGeneration = ~0ull;
+  long m_prevSteps = -1;  // restored if the save under way fails
+  uint64_t m_prevGeneration = ~0ull;
 };
 
 }  // namespace unroll::gui

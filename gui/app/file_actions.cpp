@@ -1,4 +1,5 @@
-// File menu actions on top of the controller's file commands; all dialogs go through FileUi.
+// File menu actions on top of the controller's file commands; all dialogs go through FileUi. The
+// commands are answered later (fileFinished): the window stays responsive while a file is written.
 #include "app/file_actions.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@ FileActions::FileActions(QMainWindow* window, TrainingController* controller, bo
       m_ui(std::make_unique<DialogFileUi>()),
       m_autosave(new Autosave(controller, this)) {
   connect(controller, &TrainingController::frameReady, this, &FileActions::updateTitle);
+  connect(controller, &TrainingController::fileFinished, this, &FileActions::onFinished);
   setPath({});
   if (interactive) {
     m_autosave->start();
@@ -52,7 +54,7 @@ void FileActions::populate(QMenu* file) {
   file->insertMenu(first, m_recent);
   file->insertSeparator(first);
   m_save = add(tr("&Save"), QKeySequence::Save, [this] { save(); });
-  add(tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+  m_saveAs = add(tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
   auto* exp = new QMenu(tr("&Export"), file);
   exp->addAction(tr("Weights for PyTorch (safetensors)…"), this,
                  [this] { exportAs(FileKind::Safetensors); });
@@ -66,70 +68,100 @@ void FileActions::populate(QMenu* file) {
 }
 
 bool FileActions::newRun() {
-  if (!maybeSave()) return false;
-  setPath({});
-  emit newRequested();
-  return true;
+  return maybeSave([this] {
+    setPath({});
+    emit newRequested();
+  });
 }
 
 bool FileActions::open() {
-  if (!maybeSave()) return false;
-  const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
-  const QString path = m_ui->openPath(m_window, dir);
-  if (path.isEmpty()) return false;
-  const FileResult r = m_controller->openFile(path);
-  if (!r.ok) {
-    fail(tr("Cannot open checkpoint"), r);
-    return false;
-  }
-  setPath(path);
-  addRecent(path);
-  status(tr("Opened %1 at step %2").arg(QFileInfo(path).fileName()).arg(r.step));
-  emit opened();
-  return true;
+  return maybeSave([this] {
+    const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+    const QString path = m_ui->openPath(m_window, dir);
+    if (!path.isEmpty()) startOpen(path, false);
+  });
 }
 
 bool FileActions::openPath(const QString& path) {
-  if (!maybeSave()) return false;
-  const FileResult r = m_controller->openFile(path);
-  if (!r.ok) {
-    if (!QFileInfo::exists(path)) {  // a recent file that went away
-      QStringList recent = recentFiles();
-      recent.removeAll(path);
-      QSettings().setValue(kRecentKey, recent);
-      rebuildRecent();
-    }
-    fail(tr("Cannot open checkpoint"), r);
-    return false;
-  }
-  setPath(path);
-  addRecent(path);
-  status(tr("Opened %1 at step %2").arg(QFileInfo(path).fileName()).arg(r.step));
-  emit opened();
-  return true;
+  return maybeSave([this, path] { startOpen(path, true); });
 }
 
-bool FileActions::save() { return m_path.isEmpty() ? saveAs() : saveTo(m_path); }
+void FileActions::startOpen(const QString& path, bool fromRecent) {
+  const QString name = QFileInfo(path).fileName();
+  track(m_controller->openFile(path), tr("Opening %1…").arg(name),
+        [this, path, name, fromRecent](const FileResult& r) {
+          if (!r.ok) {
+            if (fromRecent && !QFileInfo::exists(path)) {  // a recent file that went away
+              QStringList recent = recentFiles();
+              recent.removeAll(path);
+              QSettings().setValue(kRecentKey, recent);
+              rebuildRecent();
+            }
+            fail(tr("Cannot open checkpoint"), r);
+            return;
+          }
+          setPath(path);
+          addRecent(path);
+          status(tr("Opened %1 at step %2").arg(name).arg(r.step));
+          emit opened();
+        });
+}
 
-bool FileActions::saveAs() {
+bool FileActions::save() { return saveThen({}); }
+bool FileActions::saveAs() { return saveAsThen({}); }
+bool FileActions::saveTo(const QString& path) { return saveToThen(path, {}); }
+
+bool FileActions::saveThen(std::function<void()> then) {
+  return m_path.isEmpty() ? saveAsThen(std::move(then)) : saveToThen(m_path, std::move(then));
+}
+
+bool FileActions::saveAsThen(std::function<void()> then) {
   QString path =
       m_ui->savePath(m_window, tr("Save checkpoint"), m_path.isEmpty() ? tr("run.unroll") : m_path,
                      tr("Unroll checkpoints (*.unroll)"));
   if (path.isEmpty()) return false;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".unroll");
-  return saveTo(path);
+  return saveToThen(path, std::move(then));
 }
 
-bool FileActions::saveTo(const QString& path) {
-  const FileResult r = m_controller->saveFile(path, FileKind::Checkpoint);
-  if (!r.ok) {
-    fail(tr("Cannot save checkpoint"), r);
-    return false;
-  }
-  setPath(path);
-  addRecent(path);
-  status(tr("Saved %1 at step %2").arg(QFileInfo(path).fileName()).arg(r.step));
+bool FileActions::saveToThen(const QString& path, std::function<void()> then) {
+  const QString name = QFileInfo(path).fileName();
+  return track(m_controller->saveFile(path, FileKind::Checkpoint), tr("Saving %1…").arg(name),
+               [this, path, name, then = std::move(then)](const FileResult& r) {
+                 if (!r.ok) {
+                   fail(tr("Cannot save checkpoint"), r);
+                   return;
+                 }
+                 setPath(path);
+                 addRecent(path);
+                 status(tr("Saved %1 at step %2").arg(name).arg(r.step));
+                 if (then) then();
+               });
+}
+
+bool FileActions::track(uint64_t id, const QString& working,
+                        std::function<void(const FileResult&)> done) {
+  m_pending[id] = std::move(done);
+  status(working, 0);  // until the answer replaces it
+  updateActions();
   return true;
+}
+
+void FileActions::onFinished(const FileResult& r) {
+  auto it = m_pending.find(r.id);
+  if (it == m_pending.end()) return;  // not ours (an autosave)
+  std::function<void(const FileResult&)> done = std::move(it->second);
+  m_pending.erase(it);
+  updateActions();
+  if (m_window->statusBar()) m_window->statusBar()->clearMessage();
+  done(r);
+  emit finished(r);
+  if (m_pending.empty()) emit idle();
+}
+
+void FileActions::updateActions() {
+  for (QAction* a : {m_save, m_saveAs})
+    if (a) a->setEnabled(!busy());
 }
 
 bool FileActions::exportAs(FileKind kind) {
@@ -161,23 +193,28 @@ bool FileActions::exportAs(FileKind kind) {
 }
 
 bool FileActions::exportTo(FileKind kind, const QString& path) {
-  const FileResult r = m_controller->saveFile(path, kind);
-  if (!r.ok) {
-    fail(tr("Cannot export"), r);
-    return false;
-  }
-  status(tr("Exported %1").arg(QFileInfo(path).fileName()));
-  return true;
+  const QString name = QFileInfo(path).fileName();
+  return track(m_controller->saveFile(path, kind), tr("Exporting %1…").arg(name),
+               [this, name](const FileResult& r) {
+                 if (!r.ok)
+                   fail(tr("Cannot export"), r);
+                 else
+                   status(tr("Exported %1").arg(name));
+               });
 }
 
-bool FileActions::maybeSave() {
+bool FileActions::maybeSave(std::function<void()> then) {
   m_controller->pullNow();
-  if (!m_controller->modified()) return true;
+  if (!m_controller->modified()) {
+    if (then) then();
+    return true;
+  }
   const QString name = m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
   switch (m_ui->askUnsaved(m_window, name)) {
     case FileUi::Save:
-      return save();
+      return saveThen(std::move(then));
     case FileUi::Discard:
+      if (then) then();
       return true;
     case FileUi::Cancel:
       return false;
@@ -192,15 +229,16 @@ bool FileActions::offerRecovery() {
     m_autosave->discard();
     return false;
   }
-  const FileResult r = m_controller->openFile(Autosave::path(), /*markSaved=*/false);
-  if (!r.ok) {
-    fail(tr("Cannot recover the autosaved run"), r);
-    return false;
-  }
-  setPath({});
-  status(tr("Recovered the autosaved run at step %1").arg(r.step));
-  emit opened();
-  return true;
+  return track(m_controller->openFile(Autosave::path(), /*markSaved=*/false),
+               tr("Recovering the autosaved run…"), [this](const FileResult& r) {
+                 if (!r.ok) {
+                   fail(tr("Cannot recover the autosaved run"), r);
+                   return;
+                 }
+                 setPath({});
+                 status(tr("Recovered the autosaved run at step %1").arg(r.step));
+                 emit opened();
+               });
 }
 
 void FileActions::closing() { m_autosave->cleanExit(); }
@@ -244,8 +282,8 @@ void FileActions::fail(const QString& title, const FileResult& r) {
   m_ui->error(m_window, title, r.message);
 }
 
-void FileActions::status(const QString& text) {
-  if (m_window->statusBar()) m_window->statusBar()->showMessage(text, 6000);
+void FileActions::status(const QString& text, int timeoutMs) {
+  if (m_window->statusBar()) m_window->statusBar()->showMessage(text, timeoutMs);
 }
 
 }  // namespace unroll::gui

@@ -3,6 +3,8 @@
 #pragma once
 #include <QObject>
 #include <QStringList>
+#include <functional>
+#include <map>
 #include <memory>
 
 #include "app/file_ui.h"
@@ -27,6 +29,9 @@ class FileActions : public QObject {
   // Adds New, Open, Recent, Save, Save As and Export at the top of the File menu.
   void populate(QMenu* file);
 
+  // File commands are answered later by the training thread: each of these returns whether it
+  // went ahead (false: cancelled, no path, or refused at once), and finished(result) follows
+  // for every file request it made, with the status bar and any error shown by then.
   bool newRun();                       // after the unsaved prompt, emits newRequested
   bool open();                         // asks for a path
   bool openPath(const QString& path);  // after the unsaved prompt
@@ -35,10 +40,12 @@ class FileActions : public QObject {
   bool saveTo(const QString& path);
   bool exportAs(FileKind kind);  // asks for a path
   bool exportTo(FileKind kind, const QString& path);
-  // Unsaved prompt when the run trained since its last save; false: the user cancelled.
-  bool maybeSave();
-  bool offerRecovery();  // at start: recover an autosave left by a crash
-  void closing();        // clean exit (removes the autosave)
+  // Unsaved prompt when the run trained since its last save. false: the user cancelled (or the
+  // save could not start). Otherwise `then` runs: at once, or after the chosen save succeeded.
+  bool maybeSave(std::function<void()> then = {});
+  bool offerRecovery();                             // at start: recover an autosave left by a crash
+  void closing();                                   // clean exit (removes the autosave)
+  bool busy() const { return !m_pending.empty(); }  // a file request is not answered yet
 
   QString currentPath() const { return m_path; }
   QStringList recentFiles() const;
@@ -48,6 +55,8 @@ class FileActions : public QObject {
  signals:
   void newRequested();
   void opened();  // a checkpoint is open; the controller's spec is its spec
+  void finished(const unroll::gui::FileResult& result);  // after the status or error is shown
+  void idle();  // the last pending file request was answered
 
  private:
   void setPath(const QString& path);
@@ -55,7 +64,15 @@ class FileActions : public QObject {
   void addRecent(const QString& path);
   void rebuildRecent();
   void fail(const QString& title, const FileResult& r);
-  void status(const QString& text);
+  void status(const QString& text, int timeoutMs = 6000);
+  bool saveThen(std::function<void()> then);  // save(), then `then` after it succeeded
+  bool saveAsThen(std::function<void()> then);
+  bool saveToThen(const QString& path, std::function<void()> then);
+  // Sends a file request (the controller's id) and runs `done` with its answer.
+  bool track(uint64_t id, const QString& working, std::function<void(const FileResult&)> done);
+  void onFinished(const FileResult& r);
+  void startOpen(const QString& path, bool fromRecent);
+  void updateActions();
 
   QMainWindow* m_window;
   TrainingController* m_controller;
@@ -64,7 +81,9 @@ class FileActions : public QObject {
   Autosave* m_autosave;
   QString m_path;  // the open checkpoint, empty for an unsaved run
   QAction* m_save = nullptr;
+  QAction* m_saveAs = nullptr;
   QMenu* m_recent = nullptr;
+  std::map<uint64_t, std::function<void(const FileResult&)>> m_pending;  // by request id
 };
 
 }  // namespace unroll::gui

@@ -15,7 +15,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <memory>
 
 #include "app/file_actions.h"
 #include "app/task_docks.h"
@@ -223,10 +225,7 @@ void MainWindow::connectSignals() {
     statusBar()->showMessage(tr("Engine: %1").arg(msg), 10000);
   });
   connect(m_designer, &ModelDesigner::learningRateChanged, c, &TrainingController::setLearningRate);
-  connect(m_designer, &ModelDesigner::clipChanged, this, [this](const ClipConfig& clip) {
-    m_controller->setClip(clip);
-    m_gradNorm->setClip(clip);
-  });
+  connect(m_designer, &ModelDesigner::clipChanged, c, &TrainingController::setClip);
   connect(m_designer, &ModelDesigner::bpttChanged, this, [this](const BpttConfig& b) {
     m_controller->setBptt(b);
     m_unrolled->setSpec(m_designer->spec());
@@ -234,6 +233,14 @@ void MainWindow::connectSignals() {
   connect(m_designer, &ModelDesigner::applyRequested, this, &MainWindow::applySpec);
   connect(m_designer, &ModelDesigner::previewChanged, m_unrolled, &UnrolledView::setSpec);
   connect(m_data, &DataPanel::dataChanged, m_designer, &ModelDesigner::setDataSpec);
+  connect(m_files, &FileActions::idle, this, [this] {
+    if (!m_closeWhenIdle) return;
+    m_closeWhenIdle = false;
+    close();
+  });
+  connect(c, &TrainingController::settingsChanged, m_designer, &ModelDesigner::showLiveSettings);
+  connect(c, &TrainingController::settingsChanged, this,
+          [this](const RunSettings& s) { m_gradNorm->setClip(s.clip); });
   connect(m_files, &FileActions::newRequested, this,
           [this] { loadDemo(QStringLiteral("vanishing")); });
   connect(m_files, &FileActions::opened, this, [this] {
@@ -421,11 +428,28 @@ void MainWindow::saveScreenshot() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
-  if (m_saveLayout && !m_files->maybeSave()) {  // only interactive windows ask
+  if (m_files->busy()) {  // a file is being written: close once it is done (see connectSignals)
+    m_closeWhenIdle = true;
+    statusBar()->showMessage(tr("Closing when the file is written…"));
     e->ignore();
     return;
   }
-  if (m_saveLayout) m_files->closing();
+  if (m_saveLayout) {  // only interactive windows ask
+    // Save in the prompt is answered later: the window closes when that save succeeded.
+    auto inPrompt = std::make_shared<bool>(true);
+    auto proceedNow = std::make_shared<bool>(false);
+    const bool go = m_files->maybeSave([this, inPrompt, proceedNow] {
+      if (*inPrompt)
+        *proceedNow = true;
+      else
+        QTimer::singleShot(0, this, &QWidget::close);
+    });
+    *inPrompt = false;
+    if (!go || !*proceedNow) {
+      e->ignore();
+      return;
+    }
+  }
   if (m_saveLayout) {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -435,6 +459,8 @@ void MainWindow::closeEvent(QCloseEvent* e) {
     s.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
   }
   m_controller->shutdown();  // joins the training thread before the window goes
+  // After the join: an autosave still being written must not outlive its removal.
+  if (m_saveLayout) m_files->closing();
   e->accept();
 }
 

@@ -103,6 +103,7 @@ class MainWindow : public QMainWindow {
   QLabel *m_stepLabel, *m_speedLabel, *m_timeLabel, *m_stateLabel;
   QMenu* m_viewMenu = nullptr;
   bool m_saveLayout;
+  bool m_closeWhenIdle = false;  // a close waits for the file being written
 };
 
 }  // namespace unroll::gui

@@ -120,6 +120,7 @@ LessonPanel::LessonPanel(TrainingController* controller, QWidget* parent)
   connect(m_prev, &QPushButton::clicked, this, [this] { goToStep(m_step - 1); });
   connect(m_next, &QPushButton::clicked, this, [this] { goToStep(m_step + 1); });
   connect(m_controller, &TrainingController::frameReady, this, &LessonPanel::onFrame);
+  connect(m_controller, &TrainingController::conditionMet, this, &LessonPanel::onCondition);
   m_prev->setEnabled(false);
   m_next->setEnabled(false);
 }
@@ -140,12 +141,13 @@ void LessonPanel::goToStep(int i) {
   const LessonPreset* before = first ? nullptr : &m_lesson.steps[size_t(m_step)].preset;
   m_step = i;
   m_done = false;
+  m_doneAt = -1;
   m_skippable = false;
+  m_watch = 0;  // answers to an earlier step's watch are ignored
   const LessonStep& s = m_lesson.steps[size_t(i)];
   m_counter->setText(tr("Step %1 of %2").arg(i + 1).arg(m_lesson.steps.size()));
   m_text->setPlainText(lessonText(s.text));
   m_action->setText(tr("<b>Your action:</b> %1").arg(lessonText(s.action).toHtmlEscaped()));
-  m_nonFiniteAtStart = m_controller->frame().nonFiniteCount;
   if (!before || !samePreset(*before, s.preset)) {
     try {
       const RunSpec spec = presetSpec(s.preset, m_controller->spec());
@@ -167,7 +169,17 @@ void LessonPanel::goToStep(int i) {
     m_haveStale = false;
     m_startStep = m_controller->frame().steps;
   }
+  // Sent after the preset's model: the thread checks the condition on that run's steps only.
+  m_watch = m_controller->watch(s.condition);
   updateStatus(nullptr);
+}
+
+void LessonPanel::onCondition(quint64 watch, long step, double) {
+  if (m_step < 0 || watch != m_watch || m_done) return;
+  m_done = true;
+  m_doneAt = step;
+  updateStatus(&m_controller->frame());
+  emit stepCompleted(m_step);
 }
 
 void LessonPanel::onFrame(const Frame& frame) {
@@ -180,17 +192,8 @@ void LessonPanel::onFrame(const Frame& frame) {
     updateStatus(&frame);
     return;
   }
+  // Completion comes from the condition's event (onCondition); frames only show the live value.
   const LessonStep& s = m_lesson.steps[size_t(m_step)];
-  if (!m_done && s.condition.met(frame.report)) m_done = true;
-  // A rejected step is never the frame's report (the charts keep the last accepted one), so a
-  // condition on `accepted` is checked against the rejection events counted since the step began.
-  if (!m_done && s.condition.metric == LessonMetric::Accepted &&
-      frame.nonFiniteCount > m_nonFiniteAtStart) {
-    StepReport rejected;
-    rejected.step = frame.lastNonFinite.step;
-    rejected.accepted = false;
-    if (s.condition.met(rejected)) m_done = true;
-  }
   if (!m_done && frame.steps - m_startStep >= s.max_steps) m_skippable = true;
   updateStatus(&frame);
 }

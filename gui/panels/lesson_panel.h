@@ -1,6 +1,7 @@
 // The guided-lesson player: a dock showing a lesson's current step (text, action, the condition's
-// live status) with Previous/Next. Entering a step applies its preset to the controller; every
-// frame is checked against the step's condition (engine/teach/lesson.h).
+// live status) with Previous/Next. Entering a step applies its preset to the controller and has
+// the training thread watch the step's condition (engine/teach/lesson.h) on every step; its event
+// completes the step, whichever frames the GUI happened to pull.
 #pragma once
 #include <QString>
 #include <QStringList>
@@ -47,6 +48,7 @@ class LessonPanel : public QWidget {
   void goToStep(int i);
   int currentStep() const { return m_step; }
   bool stepDone() const { return m_done; }
+  long doneAtStep() const { return m_doneAt; }  // the run's step that met the condition
   QString statusText() const;
   QString titleText() const;  // as shown: translated when the lesson is a built-in one
   QString stepText() const;
@@ -57,9 +59,11 @@ class LessonPanel : public QWidget {
  signals:
   // A step's preset was applied to the controller (the window updates its panels).
   void specApplied(const unroll::gui::RunSpec& spec);
+  void stepCompleted(int step);  // the current step's condition held
 
  private:
   void onFrame(const Frame& frame);
+  void onCondition(quint64 watch, long step, double value);
   void updateStatus(const Frame* frame);
   QString metricName(LessonMetric m) const;
 
@@ -71,8 +75,9 @@ class LessonPanel : public QWidget {
   long m_startStep = 0;            // the run's step when this step was entered
   uint64_t m_staleGeneration = 0;  // frames of this generation or older predate the step
   bool m_haveStale = false;
-  uint64_t m_seenTravels = 0;       // Frame::travelCount when last seen
-  uint64_t m_nonFiniteAtStart = 0;  // the frame's rejected-step count when the step was entered
+  uint64_t m_seenTravels = 0;  // Frame::travelCount when last seen
+  uint64_t m_watch = 0;        // the controller's watch of this step's condition, 0: none
+  long m_doneAt = -1;
   QLabel* m_title;
   QLabel* m_counter;
   QTextBrowser* m_text;

@@ -135,6 +135,11 @@ void ModelDesigner::buildUi() {
   m_reason->setStyleSheet("QLabel { color: #b2182b; }");
   m_reason->hide();
   v->addWidget(m_reason);
+  m_refused = new QLabel;
+  m_refused->setWordWrap(true);
+  m_refused->setStyleSheet("QLabel { color: #b2182b; }");
+  m_refused->hide();
+  v->addWidget(m_refused);
   m_pending = new QLabel(tr("Changes take effect on Apply (training restarts)."));
   m_pending->setWordWrap(true);
   m_pending->setStyleSheet("QLabel { color: #8c6d1f; }");
@@ -195,10 +200,35 @@ void ModelDesigner::setSpec(const RunSpec& s) {
   m_seed->setValue(int(std::min<uint64_t>(t.seed, 2147483647)));
   m_loading = false;
   m_dirty = false;
+  m_liveInFlight = 0;  // answers for the previous run's settings are not shown
+  m_refused->hide();
   m_pending->hide();
   updateEnabled();
   revalidate();
 }
+
+void ModelDesigner::showLiveSettings(const RunSettings& accepted, const QString& refused) {
+  if (m_liveInFlight > 0) --m_liveInFlight;
+  m_refused->setText(refused.isEmpty() ? QString()
+                                       : tr("The engine kept the running value: %1").arg(refused));
+  m_refused->setVisible(!refused.isEmpty());
+  if (m_liveInFlight > 0) return;  // a newer change is on its way; its answer follows
+  m_loading = true;
+  m_lr->setValue(accepted.lr);
+  selectData(m_clipMode, int(accepted.clip.mode));
+  m_clipThreshold->setValue(accepted.clip.threshold);
+  m_bptt->setCurrentIndex(accepted.bptt.truncated ? 1 : 0);
+  m_k1->setValue(accepted.bptt.k1);
+  m_k2->setValue(accepted.bptt.k2);
+  m_loading = false;
+  m_base.train.optimizer.lr = accepted.lr;
+  m_base.train.clip = accepted.clip;
+  m_base.train.bptt = accepted.bptt;
+  updateEnabled();
+  revalidate();
+}
+
+QString ModelDesigner::refusedText() const { return m_refused->text(); }
 
 void ModelDesigner::setLiveClip(const ClipConfig& clip) {
   {
@@ -301,6 +331,7 @@ void ModelDesigner::onLiveEdit(int which) {
   revalidate();
   if (!reason().isEmpty()) return;  // refused: the running model keeps its last valid setting
   const RunSpec s = spec();
+  ++m_liveInFlight;
   if (which == kLr) emit learningRateChanged(s.train.optimizer.lr);
   if (which == kClip) emit clipChanged(s.train.clip);
   if (which == kBptt) emit bpttChanged(s.train.bptt);

@@ -4,6 +4,7 @@
 #pragma once
 #include <QWidget>
 
+#include "session/frame.h"
 #include "session/run_spec.h"
 
 class QCheckBox;
@@ -27,6 +28,11 @@ class ModelDesigner : public QWidget {
   bool hasPendingChanges() const { return m_dirty; }
   // Sets the live clipping widgets as a user would (emits clipChanged).
   void setLiveClip(const ClipConfig& clip);
+  // The engine's answer to a live change: once no newer change is on its way, the learning rate,
+  // clipping and BPTT widgets show what the engine runs with, so a refused value springs back;
+  // the engine's reason for a refusal is shown below them.
+  void showLiveSettings(const unroll::gui::RunSettings& accepted, const QString& refused);
+  QString refusedText() const;  // empty unless the last live change was refused
 
   // For tests: the widgets by role.
   QSpinBox* hiddenBox() const { return m_hidden; }
@@ -59,7 +65,9 @@ class ModelDesigner : public QWidget {
   QSpinBox *m_layers, *m_hidden, *m_embed, *m_batch, *m_seq, *m_k1, *m_k2, *m_seed;
   QDoubleSpinBox *m_gain, *m_forgetBias, *m_lr, *m_clipThreshold;
   QLabel* m_reason;
+  QLabel* m_refused;  // the engine's reason for keeping a live setting
   QLabel* m_pending;
+  int m_liveInFlight = 0;  // live changes sent and not yet answered
   QPushButton* m_apply;
 };
 

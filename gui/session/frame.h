@@ -1,12 +1,16 @@
 // What the GUI pulls from the training thread at each frame: the latest step (latest wins), the
-// latest probes, the decimated histories and the run state. A plain value; copied under a lock.
+// latest probes, the decimated histories and the run state; and the events that must not be
+// missed (validation, probes, rejected steps, errors, file replies, accepted settings), which go
+// through a bounded lossless queue beside it. Plain values.
 #pragma once
 #include <QString>
 #include <cstdint>
+#include <variant>
 
 #include "telemetry/heat_history.h"
 #include "telemetry/scalar_history.h"
 #include "telemetry/step_report.h"
+#include "train/trainer.h"
 
 namespace unroll::gui {
 
@@ -24,6 +28,46 @@ struct FileResult {
   QString message;  // the engine's sentence when !ok
   long step = 0;    // the run's step when saved or opened
 };
+
+// The run settings that can change between steps, as the engine accepted them: each has one
+// owner, the training thread, and panels show what it reports.
+struct RunSettings {
+  double lr = 0;
+  ClipConfig clip;
+  BpttConfig bptt;
+};
+
+// Events: one struct per kind, lossless unless droppable (validation and probe results: the
+// histories keep them too, so the queue may drop the oldest of these when the GUI falls behind).
+struct ValidationEvent {
+  long step = 0;
+  double loss = 0, accuracy = 0;
+};
+struct ProbeEvent {
+  long step = 0;
+  std::vector<LayerProbe> probes;  // [layer]
+};
+struct EngineErrorEvent {
+  QString message;  // a command the engine refused or a failed build
+};
+// After every live setting command: what the engine now runs with, and why it refused the
+// requested value (empty when accepted).
+struct SettingsEvent {
+  RunSettings accepted;
+  QString refused;
+  uint64_t serial = 0;  // the spec these settings belong to (the controller's count of specs)
+};
+// A watched condition (a lesson step's) held on this step; sent once per watch.
+struct ConditionEvent {
+  uint64_t watch = 0;
+  long step = 0;
+  double value = 0;  // the metric's value on that step
+};
+using Event = std::variant<ValidationEvent, ProbeEvent, NonFiniteEvent, EngineErrorEvent,
+                           FileResult, SettingsEvent, ConditionEvent>;
+inline bool droppable(const Event& e) {
+  return std::holds_alternative<ValidationEvent>(e) || std::holds_alternative<ProbeEvent>(e);
+}
 
 // What a save command writes.
 enum class FileKind { Checkpoint, Safetensors, Onnx, MetricsCsv, TimestepCsv };
@@ -65,7 +109,8 @@ struct Frame {
   bool modified = false;     // trained since the last checkpoint save or open
   uint64_t rewindCount = 0;  // rewinds to a known-good snapshot after a non-finite step
   long rewoundTo = -1;       // the step the last rewind returned to
-  FileResult lastFile;       // the latest file command's answer
+  RunSettings settings;      // what the engine runs with now
+  uint64_t droppedEvents = 0;  // droppable events the queue dropped because the GUI fell behind
   // Time travel: the kept points (steps, oldest first), the branches left behind (at most
   // kMaxGhosts, the oldest dropped first), and the latest travel.
   static constexpr int kMaxGhosts = 4;

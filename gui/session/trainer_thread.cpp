@@ -12,10 +12,16 @@ namespace {
 // A full StepReport copy (hidden states, per-timestep norms) at most this often; histories and
 // counters are updated every step. 100 Hz is above the GUI's frame rate.
 constexpr qint64 kReportIntervalMs = 10;
+// A new history chunk at most this often while training, and only once the GUI took the last
+// one: at the studio's 40 Hz, every frame finds a fresh one and the copies cost one per frame.
+constexpr qint64 kChunkIntervalMs = 20;
 
 }  // namespace
 
-TrainerThread::TrainerThread(QObject* parent) : QThread(parent) { m_publishClock.start(); }
+TrainerThread::TrainerThread(QObject* parent) : QThread(parent) {
+  m_publishClock.start();
+  m_chunkClock.start();
+}
 
 TrainerThread::~TrainerThread() {
   requestStop();
@@ -38,40 +44,82 @@ void TrainerThread::requestStop() {
   m_wake.notify_one();
 }
 
+std::unique_lock<std::mutex> TrainerThread::lockData() {
+  const auto t0 = std::chrono::steady_clock::now();
+  std::unique_lock lock(m_dataMutex);
+  const int64_t ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
+  // Only this thread writes the statistics.
+  if (ns > m_lockWaitMaxNs.load(std::memory_order_relaxed))
+    m_lockWaitMaxNs.store(ns, std::memory_order_relaxed);
+  m_lockWaitTotalNs.fetch_add(ns, std::memory_order_relaxed);
+  m_lockWaits.fetch_add(1, std::memory_order_relaxed);
+  return lock;
+}
+
+LockStats TrainerThread::lockStats() const {
+  LockStats s;
+  s.waits = m_lockWaits.load();
+  s.maxWaitUs = double(m_lockWaitMaxNs.load()) * 1e-3;
+  s.meanWaitUs = s.waits ? double(m_lockWaitTotalNs.load()) * 1e-3 / double(s.waits) : 0.0;
+  return s;
+}
+
+void TrainerThread::resetLockStats() {
+  m_lockWaitMaxNs = 0;
+  m_lockWaitTotalNs = 0;
+  m_lockWaits = 0;
+}
+
 void TrainerThread::pull(Frame& into) {
-  std::lock_guard lock(m_dataMutex);
-  const bool newHistory =
-      into.historyVersion != m_out.historyVersion || into.generation != m_out.generation;
-  if (into.version != m_out.version || into.generation != m_out.generation) {
-    into.hasReport = m_out.hasReport;
-    into.report = m_out.report;
-    into.hasProbes = m_out.hasProbes;
+  std::shared_ptr<const StepReport> report;
+  std::shared_ptr<const std::vector<LayerProbe>> probes;
+  std::shared_ptr<const HistoryChunk> chunk;
+  {
+    std::lock_guard lock(m_dataMutex);
+    report = m_report;
+    probes = m_probes;
+    chunk = m_chunk;
+    m_chunkTaken = true;
+    into.generation = m_out.generation;
+    into.version = m_out.version;
+    into.historyVersion = m_out.historyVersion;
     into.probeStep = m_out.probeStep;
-    into.probes = m_out.probes;
+    into.travelCount = m_out.travelCount;
+    into.travelledTo = m_out.travelledTo;
+    into.steps = m_out.steps;
+    into.elapsed = m_out.elapsed;
+    into.playing = m_out.playing;
+    into.stepsPerSecond = m_out.stepsPerSecond;
+    into.nonFiniteCount = m_out.nonFiniteCount;
+    into.lastNonFinite = m_out.lastNonFinite;
+    into.errorCount = m_out.errorCount;
+    into.modified = m_out.modified;
+    into.rewindCount = m_out.rewindCount;
+    into.rewoundTo = m_out.rewoundTo;
+    into.lastError = m_out.lastError;
+    into.settings = m_out.settings;
   }
-  if (newHistory) {
-    into.history = m_out.history;
-    into.heat = m_out.heat;
-    into.keptSteps = m_out.keptSteps;
-    into.ghosts = m_out.ghosts;
+  // The copies of what the pointers hold: the training thread never waits for these.
+  into.droppedEvents = m_events.dropped();
+  if (report != m_pulledReport) {
+    into.hasReport = report != nullptr;
+    into.report = report ? *report : StepReport{};
+    m_pulledReport = std::move(report);
   }
-  into.travelCount = m_out.travelCount;
-  into.travelledTo = m_out.travelledTo;
-  into.generation = m_out.generation;
-  into.version = m_out.version;
-  into.historyVersion = m_out.historyVersion;
-  into.steps = m_out.steps;
-  into.elapsed = m_out.elapsed;
-  into.playing = m_out.playing;
-  into.stepsPerSecond = m_out.stepsPerSecond;
-  into.nonFiniteCount = m_out.nonFiniteCount;
-  into.lastNonFinite = m_out.lastNonFinite;
-  into.errorCount = m_out.errorCount;
-  into.modified = m_out.modified;
-  into.rewindCount = m_out.rewindCount;
-  into.rewoundTo = m_out.rewoundTo;
-  into.lastFile = m_out.lastFile;
-  into.lastError = m_out.lastError;
+  if (probes != m_pulledProbes) {
+    into.hasProbes = probes != nullptr;
+    into.probes = probes ? *probes : std::vector<LayerProbe>{};
+    m_pulledProbes = std::move(probes);
+  }
+  if (chunk != m_pulledChunk && chunk) {
+    into.history = chunk->history;
+    into.heat = chunk->heat;
+    into.keptSteps = chunk->keptSteps;
+    into.ghosts = chunk->ghosts;
+    m_pulledChunk = std::move(chunk);
+  }
 }
 
 double TrainerThread::elapsed() const {
@@ -122,62 +170,7 @@ void TrainerThread::run() {
 
 void TrainerThread::apply(Command& c) {
   try {
-    switch (c.kind) {
-      case Command::Play:
-        m_playing = m_trainer != nullptr;
-        break;
-      case Command::Pause:
-        m_playing = false;
-        m_pendingSteps = 0;
-        break;
-      case Command::StepOnce:
-        m_playing = false;
-        if (m_trainer) ++m_pendingSteps;
-        break;
-      case Command::Reset:
-        resetRun();
-        break;
-      case Command::SetLr:
-        m_spec.train.optimizer.lr = c.value;
-        if (m_trainer) m_trainer->set_learning_rate(c.value);
-        break;
-      case Command::SetClip:
-        if (m_trainer) m_trainer->set_clip(c.clip);
-        m_spec.train.clip = c.clip;
-        break;
-      case Command::SetBptt:
-        if (m_trainer) m_trainer->set_bptt(c.bptt);
-        m_spec.train.bptt = c.bptt;
-        break;
-      case Command::SetSpeed:
-        m_stepsPerSecond = std::max(0, int(c.value));
-        break;
-      case Command::Swap:
-        build(c);
-        break;
-      case Command::Snapshot:
-        if (c.reply) {
-          NetworkSnapshot s;
-          if (m_trainer) s.net = std::make_shared<const Network<float>>(m_trainer->network());
-          s.task = m_task;
-          s.step = m_trainer ? m_trainer->steps() : 0;
-          s.generation = m_generation;
-          c.reply(std::move(s));
-        }
-        break;
-      case Command::Rewind:
-        rewind();
-        break;
-      case Command::SaveFile:
-        saveFile(c);
-        break;
-      case Command::OpenFile:
-        openFile(c);
-        break;
-      case Command::TravelTo:
-        travelTo(long(c.value));
-        break;
-    }
+    std::visit([this](const auto& command) { on(command); }, c);
   } catch (const std::exception& e) {
     fail(QString::fromStdString(e.what()));
   }
@@ -189,11 +182,76 @@ void TrainerThread::apply(Command& c) {
   }
 }
 
-void TrainerThread::build(const Command& c) {
+void TrainerThread::on(const cmd::Play&) { m_playing = m_trainer != nullptr; }
+
+void TrainerThread::on(const cmd::Pause&) {
+  m_playing = false;
+  m_pendingSteps = 0;
+}
+
+void TrainerThread::on(const cmd::Steps& c) {
+  m_playing = false;
+  if (m_trainer) m_pendingSteps += std::max(0, c.count);
+}
+
+// Live settings: the engine validates; the accepted value (or the unchanged one, with the
+// engine's reason) goes back as a SettingsEvent, and only then into this thread's spec.
+void TrainerThread::on(const cmd::SetLr& c) {
+  try {
+    if (m_trainer) m_trainer->set_learning_rate(c.lr);
+    m_spec.train.optimizer.lr = c.lr;
+  } catch (const std::exception& e) {
+    sendSettings(QString::fromStdString(e.what()));
+    throw;
+  }
+  sendSettings({});
+}
+
+void TrainerThread::on(const cmd::SetClip& c) {
+  try {
+    if (m_trainer) m_trainer->set_clip(c.clip);
+    m_spec.train.clip = c.clip;
+  } catch (const std::exception& e) {
+    sendSettings(QString::fromStdString(e.what()));
+    throw;
+  }
+  sendSettings({});
+}
+
+void TrainerThread::on(const cmd::SetBptt& c) {
+  try {
+    if (m_trainer) m_trainer->set_bptt(c.bptt);
+    m_spec.train.bptt = c.bptt;
+  } catch (const std::exception& e) {
+    sendSettings(QString::fromStdString(e.what()));
+    throw;
+  }
+  sendSettings({});
+}
+
+void TrainerThread::on(const cmd::SetSpeed& c) { m_stepsPerSecond = std::max(0, c.stepsPerSecond); }
+
+void TrainerThread::on(const cmd::Snapshot& c) {
+  if (!c.reply) return;
+  NetworkSnapshot s;
+  if (m_trainer) s.net = std::make_shared<const Network<float>>(m_trainer->network());
+  s.task = m_task;
+  s.step = m_trainer ? m_trainer->steps() : 0;
+  s.generation = m_generation;
+  c.reply(std::move(s));
+}
+
+void TrainerThread::on(const cmd::Watch& c) {
+  m_watchId = c.id;
+  m_watch = c.condition;
+}
+
+void TrainerThread::on(const cmd::Swap& c) {
   m_travel.reset();
   m_trainer.reset();
   m_playing = false;
   m_pendingSteps = 0;
+  m_serial = c.serial;
   m_spec = c.spec;
   m_task = c.task;
   TrainConfig config = c.spec.train;
@@ -218,88 +276,145 @@ void TrainerThread::resetRun() {
   startTravel();
 }
 
+void TrainerThread::record(const StepReport& r) {
+  ScalarHistory& h = m_history;
+  h.beginStep(r.step);
+  h.add(kLoss, r.loss);
+  h.add(kValLoss, r.val_loss);
+  h.add(kGradNorm, r.grad_norm);
+  h.add(kGradNormClipped, r.grad_norm_clipped);
+  h.add(kClipEvent, r.clipped ? 1.0 : 0.0);
+  h.add(kLearningRate, r.lr);
+  h.add(kTokensPerS, r.tokens_per_s);
+  if (r.probed) {
+    double sat = 0, dead = 0;
+    const int L = int(r.probes.size());
+    for (int k = 0; k < L; ++k) {
+      if (k < kMaxLayers) {
+        h.add(Series(kRadius0 + k), r.probes[k].spectral_radius);
+        h.add(Series(kSingular0 + k), r.probes[k].max_singular);
+      }
+      sat += r.probes[k].saturated_fraction;
+      dead += r.probes[k].dead_fraction;
+    }
+    if (L > 0) {
+      h.add(kSaturated, sat / L);
+      h.add(kDead, dead / L);
+    }
+  }
+  m_heat.add(r.step, r.timestep_grad_norms);
+  updateKept();
+  m_historyDirty = true;
+}
+
+void TrainerThread::checkWatch(const StepReport& r) {
+  if (m_watchId == 0 || !m_watch.met(r)) return;
+  m_events.push(ConditionEvent{m_watchId, r.step, metric_value(m_watch.metric, r)});
+  m_watchId = 0;
+}
+
+std::shared_ptr<const HistoryChunk> TrainerThread::makeChunk(bool force) {
+  if (!m_historyDirty) return nullptr;
+  if (!force && (!m_chunkTaken || m_chunkClock.elapsed() < kChunkIntervalMs)) return nullptr;
+  auto chunk = std::make_shared<HistoryChunk>();
+  chunk->history = m_history;
+  chunk->heat = m_heat;
+  chunk->keptSteps = m_keptSteps;
+  chunk->ghosts = m_ghosts;
+  m_historyDirty = false;
+  m_chunkClock.restart();
+  return chunk;
+}
+
 void TrainerThread::doStep() {
   // The trainer's step, and the timeline's kept points (m_travel exists whenever m_trainer does,
   // except if an open failed half-way; then the run simply has no timeline).
   const StepReport& r = m_travel ? m_travel->step() : m_trainer->step();
   if (m_pendingSteps > 0) --m_pendingSteps;
   const bool rejected = !r.accepted;
-  if (rejected) m_playing = false;
+  if (rejected) {  // a rejected step pauses the run, also one given a number of steps
+    m_playing = false;
+    m_pendingSteps = 0;
+  }
   if (!rejected) {
     m_modified = true;
     m_metrics.record(r);
     m_snapshots.observe(*m_trainer, r.loss);
-  }
-  std::lock_guard lock(m_dataMutex);
-  if (!rejected) {
-    ScalarHistory& h = m_out.history;
-    h.beginStep(r.step);
-    h.add(kLoss, r.loss);
-    h.add(kValLoss, r.val_loss);
-    h.add(kGradNorm, r.grad_norm);
-    h.add(kGradNormClipped, r.grad_norm_clipped);
-    h.add(kClipEvent, r.clipped ? 1.0 : 0.0);
-    h.add(kLearningRate, r.lr);
-    h.add(kTokensPerS, r.tokens_per_s);
-    if (r.probed) {
-      double sat = 0, dead = 0;
-      const int L = int(r.probes.size());
-      for (int k = 0; k < L; ++k) {
-        if (k < kMaxLayers) {
-          h.add(Series(kRadius0 + k), r.probes[k].spectral_radius);
-          h.add(Series(kSingular0 + k), r.probes[k].max_singular);
-        }
-        sat += r.probes[k].saturated_fraction;
-        dead += r.probes[k].dead_fraction;
-      }
-      if (L > 0) {
-        h.add(kSaturated, sat / L);
-        h.add(kDead, dead / L);
-      }
-      m_out.hasProbes = true;
-      m_out.probeStep = r.step;
-      m_out.probes = r.probes;
-    }
-    m_out.heat.add(r.step, r.timestep_grad_norms);
-    publishKept();
-    ++m_out.historyVersion;
-  } else {
-    ++m_out.nonFiniteCount;
-    m_out.lastNonFinite = {r.step, QString::fromStdString(r.rejected_tensor),
-                           QString::fromStdString(r.message)};
+    record(r);
   }
   // Latest wins: copy the whole report only when the GUI could show it.
   // A rejected step is reported as an event; the charts keep the last accepted step.
   const bool special =
-      r.probed || !std::isnan(r.val_loss) || !m_playing || m_stepsPerSecond > 0 || !m_out.hasReport;
+      r.probed || !std::isnan(r.val_loss) || !m_playing || m_stepsPerSecond > 0 || !m_report;
+  std::shared_ptr<const StepReport> report;
+  std::shared_ptr<const std::vector<LayerProbe>> probes;
   if (!rejected && (special || m_publishClock.elapsed() >= kReportIntervalMs)) {
-    m_out.report = r;
-    m_out.hasReport = true;
+    report = std::make_shared<const StepReport>(r);
     m_publishClock.restart();
   }
+  if (!rejected && r.probed) probes = std::make_shared<const std::vector<LayerProbe>>(r.probes);
   if (!wantsStep() && m_playClock.isValid()) {
     m_elapsedBefore += m_playClock.nsecsElapsed() * 1e-9;
     m_playClock.invalidate();
   }
-  m_out.steps = m_trainer->steps();
-  m_out.elapsed = elapsed();
-  m_out.playing = m_playing;
-  m_out.modified = m_modified;
-  ++m_out.version;
+  std::shared_ptr<const HistoryChunk> chunk = makeChunk(!wantsStep());
+  {
+    // Only pointer swaps and small values under the lock; the replaced objects are freed after
+    // it is released.
+    auto lock = lockData();
+    if (report) m_report.swap(report);
+    if (probes) {
+      m_probes.swap(probes);
+      m_out.probeStep = r.step;
+    }
+    if (chunk) {
+      m_chunk.swap(chunk);
+      m_chunkTaken = false;
+      ++m_out.historyVersion;
+    }
+    if (rejected) {
+      ++m_out.nonFiniteCount;
+      m_out.lastNonFinite = {r.step, QString::fromStdString(r.rejected_tensor),
+                             QString::fromStdString(r.message)};
+    }
+    m_out.steps = m_trainer->steps();
+    m_out.elapsed = elapsed();
+    m_out.playing = m_playing;
+    m_out.modified = m_modified;
+    ++m_out.version;
+  }
+  // Events after the frame, so that the GUI, which drains events before it pulls, always sees a
+  // frame at least as new as any event.
+  if (rejected) m_events.push(m_out.lastNonFinite);
+  if (!rejected && r.probed) m_events.push(ProbeEvent{r.step, r.probes});
+  if (!rejected && !std::isnan(r.val_loss))
+    m_events.push(ValidationEvent{r.step, r.val_loss, r.val_accuracy});
+  checkWatch(r);
 }
 
 void TrainerThread::publishState(bool newGeneration) {
-  std::lock_guard lock(m_dataMutex);
+  if (newGeneration) {
+    m_history.clear();
+    m_heat.clear();
+    m_keptSteps.clear();
+    m_ghosts.clear();
+    m_historyDirty = true;
+  }
+  std::shared_ptr<const HistoryChunk> chunk = makeChunk(true);
+  std::shared_ptr<const StepReport> report;
+  std::shared_ptr<const std::vector<LayerProbe>> probes;
+  const RunSettings settings = currentSettings();
+  auto lock = lockData();
   if (newGeneration) {
     ++m_out.generation;
-    m_out.hasReport = m_out.hasProbes = false;
-    m_out.report = StepReport{};
-    m_out.probes.clear();
-    m_out.history.clear();
-    m_out.heat.clear();
-    m_out.keptSteps.clear();
-    m_out.ghosts.clear();
+    m_report.swap(report);
+    m_probes.swap(probes);
+    m_out.probeStep = 0;
     m_out.travelledTo = -1;
+  }
+  if (chunk) {
+    m_chunk.swap(chunk);
+    m_chunkTaken = false;
     ++m_out.historyVersion;
   }
   m_out.steps = m_trainer ? m_trainer->steps() : 0;
@@ -307,13 +422,27 @@ void TrainerThread::publishState(bool newGeneration) {
   m_out.playing = m_playing;
   m_out.stepsPerSecond = m_stepsPerSecond;
   m_out.modified = m_modified;
+  m_out.settings = settings;
   ++m_out.version;
 }
 
+RunSettings TrainerThread::currentSettings() const {
+  const TrainConfig& t = m_trainer ? m_trainer->config() : m_spec.train;
+  return {t.optimizer.lr, t.clip, t.bptt};
+}
+
+void TrainerThread::sendSettings(const QString& refused) {
+  publishState(false);  // the frame's settings first: events never run ahead of the frame
+  m_events.push(SettingsEvent{currentSettings(), refused, m_serial});
+}
+
 void TrainerThread::fail(const QString& message) {
-  std::lock_guard lock(m_dataMutex);
-  ++m_out.errorCount;
-  m_out.lastError = message;
+  {
+    auto lock = lockData();
+    ++m_out.errorCount;
+    m_out.lastError = message;
+  }
+  m_events.push(EngineErrorEvent{message});
 }
 
 }  // namespace unroll::gui

@@ -9,50 +9,97 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <variant>
+#include <vector>
 
 #include "io/checkpoint.h"
+#include "session/event_queue.h"
 #include "session/frame.h"
 #include "session/network_snapshot.h"
 #include "session/run_spec.h"
+#include "teach/lesson.h"
 #include "teach/time_travel.h"
 #include "telemetry/metrics_recorder.h"
 #include "telemetry/snapshot_ring.h"
 
 namespace unroll::gui {
 
-struct Command {
-  enum Kind {
-    Play,
-    Pause,
-    StepOnce,
-    Reset,
-    SetLr,
-    SetClip,
-    SetBptt,
-    SetSpeed,
-    Swap,
-    Snapshot,
-    Rewind,
-    SaveFile,
-    OpenFile,
-    TravelTo
-  };
-  Kind kind = Pause;
-  double value = 0;                  // SetLr: rate; SetSpeed: steps per second (0 = full);
-                                     // TravelTo: the step to go back to
-  ClipConfig clip;                   // SetClip
-  BpttConfig bptt;                   // SetBptt
-  RunSpec spec;                      // Swap
-  std::shared_ptr<const Task> task;  // Swap: built on the caller's thread
-  SnapshotReply reply;               // Snapshot: gets a copy of the network
-  // File commands (trainer_thread_files.cpp); answered through Frame::lastFile with requestId.
+// Commands to the training thread: one struct per command, applied between steps with
+// std::visit (trainer_thread.cpp).
+namespace cmd {
+struct Play {};
+struct Pause {};
+struct Steps {  // runs this many more steps, then pauses
+  int count = 1;
+};
+struct Reset {};
+struct SetLr {
+  double lr = 0;
+};
+struct SetClip {
+  ClipConfig clip;
+};
+struct SetBptt {
+  BpttConfig bptt;
+};
+struct SetSpeed {
+  int stepsPerSecond = 0;  // 0 = full speed
+};
+struct Swap {
+  uint64_t serial = 0;  // the controller's count of specs sent; tags later SettingsEvents
+  RunSpec spec;
+  std::shared_ptr<const Task> task;  // built on the caller's thread
+};
+struct Snapshot {
+  SnapshotReply reply;  // gets a copy of the network
+};
+struct Rewind {};
+// File commands (trainer_thread_files.cpp); answered by a FileResult event with requestId.
+struct SaveFile {
   uint64_t requestId = 0;
-  QString path;                                  // SaveFile, OpenFile
-  FileKind fileKind = FileKind::Checkpoint;      // SaveFile
-  bool markSaved = true;                         // SaveFile/OpenFile: clears (else sets) modified
-  TaskSpec taskSpec;                             // SaveFile: what built the task
-  std::shared_ptr<const Checkpoint> checkpoint;  // OpenFile: loaded and checked by the caller;
-                                                 // spec and task are built from it
+  QString path;
+  FileKind kind = FileKind::Checkpoint;
+  bool markSaved = true;  // a checkpoint save clears (else keeps) modified
+  TaskSpec taskSpec;      // what built the task
+};
+struct OpenFile {
+  uint64_t serial = 0;  // as Swap's
+  uint64_t requestId = 0;
+  QString path;
+  bool markSaved = true;  // false: the opened run counts as modified (a recovered autosave)
+  RunSpec spec;
+  std::shared_ptr<const Task> task;
+  std::shared_ptr<const Checkpoint> checkpoint;  // loaded and checked by the caller
+};
+struct TravelTo {
+  long step = 0;  // the step to go back to
+};
+// Watches a condition on every later step (accepted or rejected); the first step that meets it
+// sends a ConditionEvent with this id. A new watch replaces the old one; id 0 stops watching.
+struct Watch {
+  uint64_t id = 0;
+  LessonCondition condition;
+};
+}  // namespace cmd
+
+using Command = std::variant<cmd::Play, cmd::Pause, cmd::Steps, cmd::Reset, cmd::SetLr,
+                             cmd::SetClip, cmd::SetBptt, cmd::SetSpeed, cmd::Swap, cmd::Snapshot,
+                             cmd::Rewind, cmd::SaveFile, cmd::OpenFile, cmd::TravelTo, cmd::Watch>;
+
+// The published histories: built by the training thread from its own copies and never changed
+// after publication, so the GUI takes one by swapping a pointer under the lock.
+struct HistoryChunk {
+  ScalarHistory history;
+  HeatHistory heat;
+  std::vector<long> keptSteps;
+  std::vector<GhostBranch> ghosts;
+};
+
+// How long the training thread waited for the data lock (for ui_bench).
+struct LockStats {
+  double maxWaitUs = 0;   // the longest single wait
+  double meanWaitUs = 0;  // over all waits
+  uint64_t waits = 0;
 };
 
 class TrainerThread : public QThread {
@@ -64,11 +111,15 @@ class TrainerThread : public QThread {
   void post(Command c);
   // Asks run() to return after the current step; wakes it if it is idle or pacing.
   void requestStop();
-  // GUI thread: copies what changed since `into` was last filled. Holds the data lock only for
-  // the copy; the training thread takes it once per published step.
+  // GUI thread: fills `into` with what changed since it was last filled. Holds the data lock only
+  // to copy the small run state and take pointers to the immutable report and history chunk;
+  // copying those happens after the lock is released.
   void pull(Frame& into);
-  // Any thread: waits up to timeoutMs for the answer to file request `id`; ok == false on timeout.
-  FileResult waitFileResult(uint64_t id, int timeoutMs);
+  // GUI thread: the events queued since the last call, oldest first.
+  std::vector<Event> takeEvents() { return m_events.takeAll(); }
+  // Any thread: how long the training thread waited for the data lock so far.
+  LockStats lockStats() const;
+  void resetLockStats();
 
  protected:
   void run() override;
@@ -76,22 +127,44 @@ class TrainerThread : public QThread {
  private:
   bool wantsStep() const { return m_trainer && (m_playing || m_pendingSteps > 0); }
   void apply(Command& c);
-  void build(const Command& c);
+  void on(const cmd::Play&);
+  void on(const cmd::Pause&);
+  void on(const cmd::Steps& c);
+  void on(const cmd::Reset&) { resetRun(); }
+  void on(const cmd::SetLr& c);
+  void on(const cmd::SetClip& c);
+  void on(const cmd::SetBptt& c);
+  void on(const cmd::SetSpeed& c);
+  void on(const cmd::Swap& c);
+  void on(const cmd::Snapshot& c);
+  void on(const cmd::Rewind&) { rewind(); }
+  void on(const cmd::SaveFile& c) { saveFile(c); }
+  void on(const cmd::OpenFile& c) { openFile(c); }
+  void on(const cmd::TravelTo& c) { travelTo(c.step); }
+  void on(const cmd::Watch& c);
   void resetRun();
   // File commands and rewinds (trainer_thread_files.cpp).
-  void saveFile(const Command& c);
-  void openFile(const Command& c);
+  void saveFile(const cmd::SaveFile& c);
+  void openFile(const cmd::OpenFile& c);
   void rewind();
   // Time travel (trainer_thread_travel.cpp): a fresh ring after a build, reset or open; going
   // back to a kept point, leaving the abandoned branch's loss curve behind as a ghost.
   void startTravel();
   void travelTo(long step);
-  void publishKept();  // with m_dataMutex held
-  void finishFile(const Command& c, bool ok, const QString& message);
+  void updateKept();
+  void finishFile(uint64_t id, const QString& path, bool ok, const QString& message);
   void doStep();
+  void record(const StepReport& r);  // into the training thread's own histories
+  void checkWatch(const StepReport& r);
+  // A new immutable copy of the histories when they changed and the GUI took the last one (or
+  // `force`); null otherwise. Built outside the data lock.
+  std::shared_ptr<const HistoryChunk> makeChunk(bool force);
   void publishState(bool newGeneration);
+  RunSettings currentSettings() const;
+  void sendSettings(const QString& refused);
   void fail(const QString& message);
   double elapsed() const;
+  std::unique_lock<std::mutex> lockData();  // takes m_dataMutex, timing the wait
 
   // Command queue: m_cmdMutex guards m_queue and m_stop; m_wake is signalled on post/stop.
   std::mutex m_cmdMutex;
@@ -115,12 +188,35 @@ class TrainerThread : public QThread {
   double m_elapsedBefore = 0;    // seconds of earlier play stretches
   QElapsedTimer m_playClock;     // valid while a play stretch or a single step runs
   QElapsedTimer m_publishClock;  // rate-limits full report copies
+  QElapsedTimer m_chunkClock;    // rate-limits history chunks
+  uint64_t m_serial = 0;         // the latest Swap's or OpenFile's serial
+  uint64_t m_watchId = 0;        // 0: no condition watched
+  LessonCondition m_watch;
+  // The training thread's own histories and timeline state; published as HistoryChunk copies.
+  ScalarHistory m_history;
+  HeatHistory m_heat;
+  std::vector<long> m_keptSteps;
+  std::vector<GhostBranch> m_ghosts;
+  long m_travelledTo = -1;
+  bool m_historyDirty = true;  // changed since the last chunk
 
-  // Published data: m_dataMutex guards m_out. The training thread writes it after a step; the
-  // GUI copies from it in pull().
+  // Published data: m_dataMutex guards m_out, m_report, m_probes and m_chunk. The training
+  // thread replaces them after a step (pointer swaps and small values); the GUI reads them in
+  // pull() and copies what the pointers hold after releasing the lock.
   std::mutex m_dataMutex;
-  Frame m_out;
-  std::condition_variable m_fileDone;  // signalled (with m_dataMutex) when lastFile changes
+  Frame m_out;  // the run state only: its report, probes and histories stay empty
+  std::shared_ptr<const StepReport> m_report;  // null until the generation's first step
+  std::shared_ptr<const std::vector<LayerProbe>> m_probes;  // null: none in this generation
+  std::shared_ptr<const HistoryChunk> m_chunk;
+  std::atomic<bool> m_chunkTaken{true};  // the GUI pulled the latest chunk
+  // GUI thread only (pull()): what `into` was last filled from.
+  std::shared_ptr<const StepReport> m_pulledReport;
+  std::shared_ptr<const std::vector<LayerProbe>> m_pulledProbes;
+  std::shared_ptr<const HistoryChunk> m_pulledChunk;
+
+  EventQueue m_events;
+  std::atomic<int64_t> m_lockWaitMaxNs{0}, m_lockWaitTotalNs{0};
+  std::atomic<uint64_t> m_lockWaits{0};
 };
 
 }  // namespace unroll::gui

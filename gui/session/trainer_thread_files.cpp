@@ -1,5 +1,5 @@
 // The training thread's file commands (save, export, open) and its rewind to a known-good state:
-// the Trainer is read and replaced here, on its own thread; answers go out through the mailbox.
+// the Trainer is read and replaced here, on its own thread; answers go out as FileResult events.
 #include <QFileInfo>
 
 #include "core/error.h"
@@ -11,12 +11,12 @@
 
 namespace unroll::gui {
 
-void TrainerThread::saveFile(const Command& c) {
+void TrainerThread::saveFile(const cmd::SaveFile& c) {
   try {
     if (!m_trainer) throw Error("there is no model to save yet");
     const std::string path = c.path.toStdString();
     const Checkpoint ck = capture_checkpoint(*m_trainer, c.taskSpec, m_metrics.history());
-    switch (c.fileKind) {
+    switch (c.kind) {
       case FileKind::Checkpoint:
         save_checkpoint(path, ck);
         break;
@@ -33,14 +33,15 @@ void TrainerThread::saveFile(const Command& c) {
         write_file_atomically(path, timestep_grads_csv(ck.history));
         break;
     }
-    if (c.fileKind == FileKind::Checkpoint && c.markSaved) m_modified = false;
-    finishFile(c, true, {});
+    if (c.kind == FileKind::Checkpoint && c.markSaved) m_modified = false;
+    finishFile(c.requestId, c.path, true, {});
   } catch (const std::exception& e) {
-    finishFile(c, false, QString::fromStdString(e.what()));
+    finishFile(c.requestId, c.path, false, QString::fromStdString(e.what()));
   }
 }
 
-void TrainerThread::openFile(const Command& c) {
+void TrainerThread::openFile(const cmd::OpenFile& c) {
+  m_serial = c.serial;  // settings sent from now on belong to the spec the caller sent with it
   try {
     // Built aside and swapped in only when the restore succeeded: a failure changes nothing.
     auto trainer = std::make_unique<Trainer>(c.checkpoint->config, c.task);
@@ -57,38 +58,19 @@ void TrainerThread::openFile(const Command& c) {
     m_modified = !c.markSaved;  // a recovered autosave is not saved anywhere
     m_metrics.assign(c.checkpoint->history);
     m_snapshots.start(*m_trainer);
-    publishState(true);
-    {
-      std::lock_guard lock(m_dataMutex);
-      replayHistory(m_metrics.history(), m_out.history, m_out.heat);
-      ++m_out.historyVersion;
-    }
-    startTravel();
-    finishFile(c, true, {});
+    publishState(true);  // a new generation: empty histories, no report
+    replayHistory(m_metrics.history(), m_history, m_heat);
+    startTravel();  // publishes the replayed histories
+    finishFile(c.requestId, c.path, true, {});
   } catch (const std::exception& e) {
-    finishFile(c, false, QString::fromStdString(e.what()));
+    finishFile(c.requestId, c.path, false, QString::fromStdString(e.what()));
   }
 }
 
-void TrainerThread::finishFile(const Command& c, bool ok, const QString& message) {
-  {
-    std::lock_guard lock(m_dataMutex);
-    m_out.lastFile = {c.requestId, ok, c.path, message, m_trainer ? m_trainer->steps() : 0};
-    m_out.modified = m_modified;
-    ++m_out.version;
-  }
-  m_fileDone.notify_all();
-}
-
-FileResult TrainerThread::waitFileResult(uint64_t id, int timeoutMs) {
-  std::unique_lock lock(m_dataMutex);
-  const bool done = m_fileDone.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                                        [&] { return m_out.lastFile.id >= id; });
-  if (done && m_out.lastFile.id == id) return m_out.lastFile;
-  FileResult r;
-  r.id = id;
-  r.message = QStringLiteral("the training thread did not answer in time");
-  return r;
+void TrainerThread::finishFile(uint64_t id, const QString& path, bool ok, const QString& message) {
+  const long step = m_trainer ? m_trainer->steps() : 0;
+  publishState(false);  // the frame first (modified, steps): events never run ahead of it
+  m_events.push(FileResult{id, ok, path, message, step});
 }
 
 void TrainerThread::rewind() {
@@ -99,15 +81,16 @@ void TrainerThread::rewind() {
   const long step = s->progress.step;
   m_metrics.truncateAfter(step);
   if (m_travel) m_travel->forget_future();
-  std::lock_guard lock(m_dataMutex);
-  m_out.history.truncateAfter(step);
-  m_out.heat.truncateAfter(step);
-  publishKept();
-  ++m_out.historyVersion;
-  ++m_out.rewindCount;
-  m_out.rewoundTo = step;
-  m_out.steps = m_trainer->steps();
-  ++m_out.version;
+  m_history.truncateAfter(step);
+  m_heat.truncateAfter(step);
+  updateKept();
+  m_historyDirty = true;
+  {
+    auto lock = lockData();
+    ++m_out.rewindCount;
+    m_out.rewoundTo = step;
+  }
+  publishState(false);
 }
 
 }  // namespace unroll::gui

@@ -30,23 +30,27 @@ void TrainerThread::startTravel() {
     m_travel.reset();
     fail(QString::fromStdString(e.what()));
   }
-  std::lock_guard lock(m_dataMutex);
-  m_out.ghosts.clear();
-  m_out.travelledTo = -1;
-  publishKept();
-  ++m_out.historyVersion;
-  ++m_out.version;
+  m_ghosts.clear();
+  updateKept();
+  m_historyDirty = true;
+  {
+    auto lock = lockData();
+    m_out.travelledTo = -1;
+  }
+  publishState(false);
 }
 
-void TrainerThread::publishKept() {
+void TrainerThread::updateKept() {
   if (!m_travel) {
-    m_out.keptSteps.clear();
+    if (!m_keptSteps.empty()) m_historyDirty = true;
+    m_keptSteps.clear();
     return;
   }
-  if (m_out.keptSteps.size() == size_t(m_travel->kept()) && !m_out.keptSteps.empty() &&
-      m_out.keptSteps.back() == m_travel->kept_steps().back())
+  if (m_keptSteps.size() == size_t(m_travel->kept()) && !m_keptSteps.empty() &&
+      m_keptSteps.back() == m_travel->kept_steps().back())
     return;
-  m_out.keptSteps = m_travel->kept_steps();
+  m_keptSteps = m_travel->kept_steps();
+  m_historyDirty = true;
 }
 
 void TrainerThread::travelTo(long step) {
@@ -60,7 +64,6 @@ void TrainerThread::travelTo(long step) {
   m_metrics.truncateAfter(to);
   m_snapshots.start(*m_trainer);  // known-good states of the abandoned branch no longer apply
 
-  std::lock_guard lock(m_dataMutex);
   if (from > to) {
     GhostBranch g;
     g.id = ++m_branchesLeft;
@@ -71,32 +74,36 @@ void TrainerThread::travelTo(long step) {
     g.bptt = m_spec.train.bptt.truncated ? m_spec.train.bptt.k2 : 0;
     // The whole curve, shared past included, so that the chart smooths the ghost exactly as it
     // smoothed the live curve up to the branch point (it draws only the part after it).
-    g.stride = m_out.history.stride();
-    for (const Bucket& b : m_out.history.buckets()) {
+    g.stride = m_history.stride();
+    for (const Bucket& b : m_history.buckets()) {
       const Aggregate& a = b.s[kLoss];
       if (a.count > 0) g.points.emplace_back(0.5 * double(b.firstStep + b.lastStep), a.mean());
     }
-    m_out.ghosts.push_back(std::move(g));
-    if (int(m_out.ghosts.size()) > Frame::kMaxGhosts) m_out.ghosts.erase(m_out.ghosts.begin());
+    m_ghosts.push_back(std::move(g));
+    if (int(m_ghosts.size()) > Frame::kMaxGhosts) m_ghosts.erase(m_ghosts.begin());
   }
-  m_out.history.truncateAfter(to);
-  m_out.heat.truncateAfter(to);
+  m_history.truncateAfter(to);
+  m_heat.truncateAfter(to);
+  updateKept();
+  m_historyDirty = true;
   const StepReport& kept = m_travel->kept_report(to);
-  m_out.hasReport = kept.step == to && to > 0;
-  m_out.report = m_out.hasReport ? kept : StepReport{};
+  const bool hasReport = kept.step == to && to > 0;
+  std::shared_ptr<const StepReport> report;
+  if (hasReport) report = std::make_shared<const StepReport>(kept);
   // The dynamics panel shows the latest probes: the kept step's if it was probed, else none
   // (the abandoned branch's would name a step that no longer happened).
-  m_out.hasProbes = m_out.hasReport && kept.probed;
-  m_out.probeStep = m_out.hasProbes ? to : 0;
-  m_out.probes = m_out.hasProbes ? kept.probes : std::vector<LayerProbe>{};
-  publishKept();
-  ++m_out.travelCount;
-  m_out.travelledTo = to;
-  ++m_out.historyVersion;
-  m_out.steps = to;
-  m_out.playing = false;
-  m_out.modified = m_modified;
-  ++m_out.version;
+  std::shared_ptr<const std::vector<LayerProbe>> probes;
+  if (hasReport && kept.probed)
+    probes = std::make_shared<const std::vector<LayerProbe>>(kept.probes);
+  {
+    auto lock = lockData();
+    m_out.probeStep = probes ? to : 0;
+    m_report.swap(report);
+    m_probes.swap(probes);
+    ++m_out.travelCount;
+    m_out.travelledTo = to;
+  }
+  publishState(false);
 }
 
 }  // namespace unroll::gui

@@ -1,4 +1,5 @@
-// Commands out, frames in: the controller never blocks on training and the thread never on it.
+// Commands out, frames and events in: the controller never blocks on training and the thread never
+// on it.
 #include "session/training_controller.h"
 
 #include <QElapsedTimer>
@@ -46,13 +47,7 @@ QString TrainingController::setSpec(const RunSpec& requested) {
     return QString::fromStdString(e.what());
   }
   adopt(spec, task);
-  if (m_thread) {
-    Command c;
-    c.kind = Command::Swap;
-    c.spec = spec;
-    c.task = std::move(task);
-    m_thread->post(std::move(c));
-  }
+  post(cmd::Swap{++m_serial, spec, std::move(task)});
   emit specChanged(m_spec);
   return {};
 }
@@ -69,72 +64,64 @@ void TrainingController::adopt(const RunSpec& spec, std::shared_ptr<const Task> 
       m_tokenLabels << QString::fromStdString(task->token_text(i));
 }
 
-void TrainingController::post(int kind, double value) {
-  if (!m_thread) return;
-  Command c;
-  c.kind = Command::Kind(kind);
-  c.value = value;
-  m_thread->post(std::move(c));
+void TrainingController::post(Command c) {
+  if (m_thread) m_thread->post(std::move(c));
 }
 
 void TrainingController::requestNetwork(QObject* context,
                                         std::function<void(const NetworkSnapshot&)> onReady) {
   if (!m_thread) return;
-  Command c;
-  c.kind = Command::Snapshot;
   // The reply hops to this object's thread; the controller outlives the thread (it joins it).
-  c.reply = [this, guard = QPointer<QObject>(context), f = std::move(onReady)](NetworkSnapshot s) {
-    QMetaObject::invokeMethod(
-        this,
-        [guard, f, s = std::move(s)] {
-          if (guard) f(s);
-        },
-        Qt::QueuedConnection);
-  };
-  m_thread->post(std::move(c));
+  post(cmd::Snapshot{
+      [this, guard = QPointer<QObject>(context), f = std::move(onReady)](NetworkSnapshot s) {
+        QMetaObject::invokeMethod(
+            this,
+            [guard, f, s = std::move(s)] {
+              if (guard) f(s);
+            },
+            Qt::QueuedConnection);
+      }});
 }
 
-void TrainingController::play() { post(Command::Play); }
-void TrainingController::pause() { post(Command::Pause); }
-void TrainingController::stepOnce() { post(Command::StepOnce); }
-void TrainingController::reset() { post(Command::Reset); }
+void TrainingController::play() { post(cmd::Play{}); }
+void TrainingController::pause() { post(cmd::Pause{}); }
+void TrainingController::stepOnce() { post(cmd::Steps{1}); }
+void TrainingController::runSteps(int n) { post(cmd::Steps{n}); }
+void TrainingController::reset() { post(cmd::Reset{}); }
+void TrainingController::setLearningRate(double lr) { post(cmd::SetLr{lr}); }
+void TrainingController::setStepsPerSecond(int n) { post(cmd::SetSpeed{n}); }
+void TrainingController::setClip(const ClipConfig& clip) { post(cmd::SetClip{clip}); }
+void TrainingController::setBptt(const BpttConfig& bptt) { post(cmd::SetBptt{bptt}); }
 
-void TrainingController::setLearningRate(double lr) {
-  m_spec.train.optimizer.lr = lr;
-  post(Command::SetLr, lr);
+uint64_t TrainingController::watch(const LessonCondition& condition) {
+  post(cmd::Watch{++m_nextWatch, condition});
+  return m_nextWatch;
 }
 
-void TrainingController::setStepsPerSecond(int n) { post(Command::SetSpeed, n); }
-
-void TrainingController::setClip(const ClipConfig& clip) {
-  if (!m_thread) return;
-  m_spec.train.clip = clip;
-  Command c;
-  c.kind = Command::SetClip;
-  c.clip = clip;
-  m_thread->post(std::move(c));
+LockStats TrainingController::trainerLockStats() const {
+  return m_thread ? m_thread->lockStats() : LockStats{};
 }
 
-void TrainingController::setBptt(const BpttConfig& bptt) {
-  if (!m_thread) return;
-  m_spec.train.bptt = bptt;
-  Command c;
-  c.kind = Command::SetBptt;
-  c.bptt = bptt;
-  m_thread->post(std::move(c));
+void TrainingController::resetTrainerLockStats() {
+  if (m_thread) m_thread->resetLockStats();
+}
+
+void TrainingController::handle(const SettingsEvent& e) {
+  // Settings of a spec this controller has since replaced describe a run that is gone.
+  if (e.serial != m_serial) return;
+  m_spec.train.optimizer.lr = e.accepted.lr;
+  m_spec.train.clip = e.accepted.clip;
+  m_spec.train.bptt = e.accepted.bptt;
+  emit settingsChanged(e.accepted, e.refused);
 }
 
 void TrainingController::pullNow() {
   if (!m_thread) return;
+  // Events first, then the frame: the thread publishes a frame before the events it caused, so
+  // every event handled here finds a frame at least as new as itself.
+  std::vector<Event> events = m_thread->takeEvents();
   m_thread->pull(m_frame);
-  if (m_frame.errorCount != m_seenErrors) {
-    m_seenErrors = m_frame.errorCount;
-    emit engineError(m_frame.lastError);
-  }
-  if (m_frame.nonFiniteCount != m_seenNonFinite) {
-    m_seenNonFinite = m_frame.nonFiniteCount;
-    emit nonFiniteStep(m_frame.lastNonFinite);
-  }
+  for (const Event& e : events) std::visit([this](const auto& x) { handle(x); }, e);
   if (m_frame.playing != m_wasPlaying) {
     m_wasPlaying = m_frame.playing;
     emit playingChanged(m_wasPlaying);

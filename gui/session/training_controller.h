@@ -1,20 +1,21 @@
 // The GUI-thread face of training: owns the TrainerThread, turns user actions into commands and
-// pulls telemetry at a fixed frame rate (never per step), announcing each new frame once.
+// pulls telemetry at a fixed frame rate (never per step), announcing each new frame once and each
+// event from the thread's lossless queue as a signal. It never waits for the thread.
 #pragma once
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "session/frame.h"
 #include "session/network_snapshot.h"
 #include "session/run_spec.h"
+#include "session/trainer_thread.h"
+#include "teach/lesson.h"
 
 namespace unroll::gui {
-
-class TrainerThread;
-struct Command;
 
 class TrainingController : public QObject {
   Q_OBJECT
@@ -40,20 +41,32 @@ class TrainingController : public QObject {
   void play();
   void pause();
   void stepOnce();
+  void runSteps(int n);  // exactly n more steps, then paused
   void reset();
+  // Live settings: sent to the engine, which owns them. spec() changes only when the engine
+  // accepted the value (settingsChanged); a refused value leaves it as it was.
   void setLearningRate(double lr);
   void setClip(const ClipConfig& clip);
   void setBptt(const BpttConfig& bptt);
   void setStepsPerSecond(int n);  // 0 = full speed
 
-  // File commands (controller_files.cpp), run by the training thread between steps. These wait
-  // for its answer (at most a step plus the write); the thread never waits on the GUI.
-  // Checkpoint saves with markSaved clear Frame::modified; exports never do.
-  FileResult saveFile(const QString& path, FileKind kind = FileKind::Checkpoint,
-                      bool markSaved = true);
+  // File commands (controller_files.cpp), run by the training thread between steps. Both return
+  // at once with the request's id; fileFinished(result with that id) follows, also when the
+  // request failed before it reached the thread. Checkpoint saves with markSaved clear
+  // Frame::modified; exports never do.
+  uint64_t saveFile(const QString& path, FileKind kind = FileKind::Checkpoint,
+                    bool markSaved = true);
   // Loads and checks the file here, rebuilds its task, then the thread swaps in the restored run,
   // paused; on any error nothing changes. markSaved false: the opened run counts as modified.
-  FileResult openFile(const QString& path, bool markSaved = true);
+  // spec() becomes the file's when fileFinished reports success.
+  uint64_t openFile(const QString& path, bool markSaved = true);
+  bool fileBusy() const { return m_filesInFlight > 0; }  // a file request is not answered yet
+  // Watches a condition on every later step; conditionMet(id, ...) follows once it holds. A new
+  // watch replaces the old one.
+  uint64_t watch(const LessonCondition& condition);
+  // How long the training thread waited for the lock it shares with pull() (ui_bench).
+  LockStats trainerLockStats() const;
+  void resetTrainerLockStats();
   // After a non-finite step: back to the last known-good snapshot (then change LR/clip, play).
   void rewindToLastGood();
   // Time travel: back to the kept point at or before `step` (Frame::keptSteps), paused; the
@@ -74,11 +87,33 @@ class TrainingController : public QObject {
   void nonFiniteStep(const unroll::gui::NonFiniteEvent& event);
   void engineError(const QString& message);
   void specChanged(const unroll::gui::RunSpec& spec);
+  // The live settings the engine runs with after a change; `refused` is its reason when it kept
+  // the old value instead of the requested one (empty when accepted).
+  void settingsChanged(const unroll::gui::RunSettings& accepted, const QString& refused);
+  void fileFinished(const unroll::gui::FileResult& result);
+  void fileBusyChanged(bool busy);
+  void conditionMet(quint64 watch, long step, double value);
+  void validated(const unroll::gui::ValidationEvent& event);
+  void probed(const unroll::gui::ProbeEvent& event);
 
  private:
-  void post(int kind, double value = 0);
+  void post(Command c);
   void adopt(const RunSpec& spec, std::shared_ptr<const Task> task);
-  FileResult request(Command c);
+  uint64_t request(Command c, uint64_t id);
+  uint64_t refuse(const QString& path, const QString& message);  // fileFinished, not ok, later
+  void handle(const ValidationEvent& e) { emit validated(e); }
+  void handle(const ProbeEvent& e) { emit probed(e); }
+  void handle(const NonFiniteEvent& e) { emit nonFiniteStep(e); }
+  void handle(const EngineErrorEvent& e) { emit engineError(e.message); }
+  void handle(const FileResult& r);
+  void handle(const SettingsEvent& e);
+  void handle(const ConditionEvent& e) { emit conditionMet(e.watch, e.step, e.value); }
+
+  // An open waiting for its answer: the spec and task to adopt when it succeeded.
+  struct PendingOpen {
+    RunSpec spec;
+    std::shared_ptr<const Task> task;
+  };
 
   std::unique_ptr<TrainerThread> m_thread;
   QTimer m_timer;
@@ -89,9 +124,12 @@ class TrainingController : public QObject {
   double m_baseline = NAN;
   Frame m_frame;
   uint64_t m_shownVersion = ~0ull, m_shownHistory = ~0ull, m_shownGeneration = ~0ull;
-  uint64_t m_seenNonFinite = 0, m_seenErrors = 0;
   bool m_wasPlaying = false;
   uint64_t m_nextRequest = 0;
+  int m_filesInFlight = 0;
+  std::map<uint64_t, PendingOpen> m_opens;
+  uint64_t m_serial = 0;  // specs sent to the thread (setSpec, openFile)
+  uint64_t m_nextWatch = 0;
 };
 
 }  // namespace unroll::gui
