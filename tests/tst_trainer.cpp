@@ -2,6 +2,7 @@
 // next step, reset replays the same run, schedules drive the rate, probes fill in, bad settings are
 // refused with a reason and change nothing.
 #include <QtTest>
+#include <algorithm>
 
 #include "core/error.h"
 #include "data/adding_task.h"
@@ -38,6 +39,8 @@ class TestTrainer : public QObject {
   void recurrent_gain_scales_w_hh();
   void snapshot_rewinds_dense_series();
   void overflowing_update_refused();
+  void probes_scheduled_by_step_count_data();
+  void probes_scheduled_by_step_count();
 };
 
 // Truncated BPTT on a dense regression series: the carried sequence has dense inputs and
@@ -208,6 +211,50 @@ void TestTrainer::bad_settings_refused() {
   TrainConfig c = small(CellType::Lstm);
   Trainer adding(c, std::make_shared<AddingTask>(20));
   QVERIFY_THROWS_EXCEPTION(Error, adding.step());
+}
+
+// Probe steps follow the step count alone: two runs with the same seed probe on the same steps,
+// every probe_every from the first, also when a probe costs far more than a step (a wide W_hh,
+// one-sample steps of two time steps), and a resumed run keeps the schedule.
+void TestTrainer::probes_scheduled_by_step_count_data() {
+  QTest::addColumn<int>("hidden");
+  QTest::addColumn<int>("every");
+  QTest::newRow("cheap probes") << 12 << 3;
+  QTest::newRow("costly probes") << 160 << 2;
+}
+
+void TestTrainer::probes_scheduled_by_step_count() {
+  QFETCH(int, hidden);
+  QFETCH(int, every);
+  TrainConfig c = small(CellType::RnnTanh);
+  c.model.hidden = hidden;
+  c.seq = 2;
+  c.batch = 1;
+  c.val_every = 0;
+  c.probe_every = every;
+  auto probed = [&](Trainer& tr, int steps) {
+    std::vector<long> at;
+    for (int i = 0; i < steps; ++i)
+      if (const StepReport& r = tr.step(); r.probed) at.push_back(r.step);
+    return at;
+  };
+  Trainer a(c, text()), b(c, text());
+  const std::vector<long> first = probed(a, 30), second = probed(b, 30);
+  std::vector<long> expected;
+  for (long s = 1; s <= 30; s += every) expected.push_back(s);
+  qInfo("probed on %zu of 30 steps, first %ld, last %ld", first.size(), first.front(),
+        first.back());
+  QCOMPARE(first, expected);
+  QCOMPARE(second, expected);
+  // Resumed from a snapshot half-way: the same later steps as the uninterrupted run.
+  Trainer r(c, text());
+  probed(r, 15);
+  Trainer resumed(c, text());
+  resumed.restore(r.snapshot());
+  std::vector<long> later;
+  for (long s : expected)
+    if (s > 15) later.push_back(s);
+  QCOMPARE(probed(resumed, 15), later);
 }
 
 QTEST_APPLESS_MAIN(TestTrainer)

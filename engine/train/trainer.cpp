@@ -365,14 +365,10 @@ void Trainer::probe() {
   report_.probes.resize(net_.config().layers);
   for (int k = 0; k < net_.config().layers; ++k) report_.probes[k] = probe_layer(net_, k, ws);
   report_.probed = true;
-  const double cost = seconds_since(t0);
-  probe_seconds_ += cost;
-  // Keep probes under ~5% of training time: stretch the interval when they are expensive.
-  const double step_seconds = train_seconds_ / double(std::max(1L, step_));
-  long interval = cfg_.probe_every;
-  if (step_seconds > 0)
-    interval = std::max(interval, long(std::ceil(cost / (0.05 * step_seconds))));
-  next_probe_ = step_ + interval;
+  probe_seconds_ += seconds_since(t0);
+  // By step count only, never by measured cost: the same seed probes on the same steps, and a
+  // resumed run probes where the uninterrupted one would have.
+  next_probe_ = step_ + cfg_.probe_every;
 }
 
 double Trainer::validate(double* accuracy) {
