@@ -58,8 +58,15 @@ std::unique_lock<std::mutex> TrainerThread::lockData() {
   return lock;
 }
 
+std::unique_lock<std::mutex> TrainerThread::tryLockData() {
+  std::unique_lock lock(m_dataMutex, std::try_to_lock);
+  if (lock.owns_lock()) m_lockWaits.fetch_add(1, std::memory_order_relaxed);  // waited 0 ns
+  return lock;
+}
+
 LockStats TrainerThread::lockStats() const {
   LockStats s;
+  s.skipped = m_lockSkips.load();
   s.waits = m_lockWaits.load();
   s.maxWaitUs = double(m_lockWaitMaxNs.load()) * 1e-3;
   s.meanWaitUs = s.waits ? double(m_lockWaitTotalNs.load()) * 1e-3 / double(s.waits) : 0.0;
@@ -70,6 +77,7 @@ void TrainerThread::resetLockStats() {
   m_lockWaitMaxNs = 0;
   m_lockWaitTotalNs = 0;
   m_lockWaits = 0;
+  m_lockSkips = 0;
 }
 
 void TrainerThread::pull(Frame& into) {
@@ -357,35 +365,56 @@ void TrainerThread::doStep() {
     m_elapsedBefore += m_playClock.nsecsElapsed() * 1e-9;
     m_playClock.invalidate();
   }
-  std::shared_ptr<const HistoryChunk> chunk = makeChunk(!wantsStep());
+  if (report) m_unpublishedReport = std::move(report);
+  if (probes) {
+    m_unpublishedProbes = std::move(probes);
+    m_unpublishedProbeStep = r.step;
+  }
+  if (auto chunk = makeChunk(!wantsStep())) m_unpublishedChunk = std::move(chunk);
+  NonFiniteEvent nonFinite;
+  if (rejected)
+    nonFinite = {r.step, QString::fromStdString(r.rejected_tensor),
+                 QString::fromStdString(r.message)};
+  bool published = false;
   {
-    // Only pointer swaps and small values under the lock; the replaced objects are freed after
-    // it is released.
-    auto lock = lockData();
-    if (report) m_report.swap(report);
-    if (probes) {
-      m_probes.swap(probes);
-      m_out.probeStep = r.step;
+    // Only pointer swaps and small values under the lock. While more steps follow, the frame is
+    // latest-wins: if the GUI holds the lock right now, this step's frame is skipped, not waited
+    // for, and what it carried goes out with the next one. The last step before the run stops
+    // (which a rejected step always is) waits, so that the final state is never lost.
+    auto lock = wantsStep() ? tryLockData() : lockData();
+    if (lock.owns_lock()) {
+      published = true;
+      if (m_unpublishedReport) m_report.swap(m_unpublishedReport);
+      if (m_unpublishedProbes) {
+        m_probes.swap(m_unpublishedProbes);
+        m_out.probeStep = m_unpublishedProbeStep;
+      }
+      if (m_unpublishedChunk) {
+        m_chunk.swap(m_unpublishedChunk);
+        m_chunkTaken = false;
+        ++m_out.historyVersion;
+      }
+      if (rejected) {
+        ++m_out.nonFiniteCount;
+        m_out.lastNonFinite = nonFinite;
+      }
+      m_out.steps = m_trainer->steps();
+      m_out.elapsed = elapsed();
+      m_out.playing = m_playing;
+      m_out.modified = m_modified;
+      ++m_out.version;
     }
-    if (chunk) {
-      m_chunk.swap(chunk);
-      m_chunkTaken = false;
-      ++m_out.historyVersion;
-    }
-    if (rejected) {
-      ++m_out.nonFiniteCount;
-      m_out.lastNonFinite = {r.step, QString::fromStdString(r.rejected_tensor),
-                             QString::fromStdString(r.message)};
-    }
-    m_out.steps = m_trainer->steps();
-    m_out.elapsed = elapsed();
-    m_out.playing = m_playing;
-    m_out.modified = m_modified;
-    ++m_out.version;
+  }
+  if (published) {  // the replaced objects are freed here, after the lock is released
+    m_unpublishedReport.reset();
+    m_unpublishedProbes.reset();
+    m_unpublishedChunk.reset();
+  } else {
+    m_lockSkips.fetch_add(1, std::memory_order_relaxed);
   }
   // Events after the frame, so that the GUI, which drains events before it pulls, always sees a
   // frame at least as new as any event.
-  if (rejected) m_events.push(m_out.lastNonFinite);
+  if (rejected) m_events.push(std::move(nonFinite));
   if (!rejected && r.probed) m_events.push(ProbeEvent{r.step, r.probes});
   if (!rejected && !std::isnan(r.val_loss))
     m_events.push(ValidationEvent{r.step, r.val_loss, r.val_accuracy});
@@ -399,31 +428,43 @@ void TrainerThread::publishState(bool newGeneration) {
     m_keptSteps.clear();
     m_ghosts.clear();
     m_historyDirty = true;
+    m_unpublishedReport.reset();  // of the run that is gone
+    m_unpublishedProbes.reset();
   }
-  std::shared_ptr<const HistoryChunk> chunk = makeChunk(true);
+  if (auto chunk = makeChunk(true)) m_unpublishedChunk = std::move(chunk);
   std::shared_ptr<const StepReport> report;
   std::shared_ptr<const std::vector<LayerProbe>> probes;
   const RunSettings settings = currentSettings();
-  auto lock = lockData();
-  if (newGeneration) {
-    ++m_out.generation;
-    m_report.swap(report);
-    m_probes.swap(probes);
-    m_out.probeStep = 0;
-    m_out.travelledTo = -1;
+  {
+    auto lock = lockData();
+    if (newGeneration) {
+      ++m_out.generation;
+      m_report.swap(report);
+      m_probes.swap(probes);
+      m_out.probeStep = 0;
+      m_out.travelledTo = -1;
+    }
+    if (m_unpublishedReport) m_report.swap(m_unpublishedReport);
+    if (m_unpublishedProbes) {
+      m_probes.swap(m_unpublishedProbes);
+      m_out.probeStep = m_unpublishedProbeStep;
+    }
+    if (m_unpublishedChunk) {
+      m_chunk.swap(m_unpublishedChunk);
+      m_chunkTaken = false;
+      ++m_out.historyVersion;
+    }
+    m_out.steps = m_trainer ? m_trainer->steps() : 0;
+    m_out.elapsed = elapsed();
+    m_out.playing = m_playing;
+    m_out.stepsPerSecond = m_stepsPerSecond;
+    m_out.modified = m_modified;
+    m_out.settings = settings;
+    ++m_out.version;
   }
-  if (chunk) {
-    m_chunk.swap(chunk);
-    m_chunkTaken = false;
-    ++m_out.historyVersion;
-  }
-  m_out.steps = m_trainer ? m_trainer->steps() : 0;
-  m_out.elapsed = elapsed();
-  m_out.playing = m_playing;
-  m_out.stepsPerSecond = m_stepsPerSecond;
-  m_out.modified = m_modified;
-  m_out.settings = settings;
-  ++m_out.version;
+  m_unpublishedReport.reset();  // the replaced objects, freed after the lock is released
+  m_unpublishedProbes.reset();
+  m_unpublishedChunk.reset();
 }
 
 RunSettings TrainerThread::currentSettings() const {

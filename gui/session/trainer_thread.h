@@ -100,6 +100,7 @@ struct LockStats {
   double maxWaitUs = 0;   // the longest single wait
   double meanWaitUs = 0;  // over all waits
   uint64_t waits = 0;
+  uint64_t skipped = 0;  // step frames not published because the GUI held the lock
 };
 
 class TrainerThread : public QThread {
@@ -164,7 +165,8 @@ class TrainerThread : public QThread {
   void sendSettings(const QString& refused);
   void fail(const QString& message);
   double elapsed() const;
-  std::unique_lock<std::mutex> lockData();  // takes m_dataMutex, timing the wait
+  std::unique_lock<std::mutex> lockData();     // takes m_dataMutex, timing the wait
+  std::unique_lock<std::mutex> tryLockData();  // never waits; may not own the lock
 
   // Command queue: m_cmdMutex guards m_queue and m_stop; m_wake is signalled on post/stop.
   std::mutex m_cmdMutex;
@@ -216,7 +218,12 @@ class TrainerThread : public QThread {
 
   EventQueue m_events;
   std::atomic<int64_t> m_lockWaitMaxNs{0}, m_lockWaitTotalNs{0};
-  std::atomic<uint64_t> m_lockWaits{0};
+  std::atomic<uint64_t> m_lockWaits{0}, m_lockSkips{0};
+  // What a step could not publish (the GUI held the lock); the next step publishes it.
+  std::shared_ptr<const StepReport> m_unpublishedReport;
+  std::shared_ptr<const std::vector<LayerProbe>> m_unpublishedProbes;
+  long m_unpublishedProbeStep = 0;
+  std::shared_ptr<const HistoryChunk> m_unpublishedChunk;
 };
 
 }  // namespace unroll::gui

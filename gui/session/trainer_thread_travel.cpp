@@ -95,6 +95,8 @@ void TrainerThread::travelTo(long step) {
   std::shared_ptr<const std::vector<LayerProbe>> probes;
   if (hasReport && kept.probed)
     probes = std::make_shared<const std::vector<LayerProbe>>(kept.probes);
+  m_unpublishedReport.reset();  // of the abandoned branch
+  m_unpublishedProbes.reset();
   {
     auto lock = lockData();
     m_out.probeStep = probes ? to : 0;
