@@ -2,9 +2,11 @@
 // and changes nothing, recent files and the unsaved-changes prompt, autosave recovery bookkeeping.
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -98,6 +100,7 @@ class TstGuiFiles : public QObject {
   void recentFilesUpdated();
   void unsavedPrompt();
   void autosaveRecovery();
+  void saveIsAnsweredLater();
 
  private:
   QTemporaryDir m_dir;
@@ -256,6 +259,33 @@ void TstGuiFiles::autosaveRecovery() {
   QVERIFY(t.files.currentPath().isEmpty());
   a->cleanExit();
   QVERIFY(!a->recoveryAvailable());
+}
+
+// A save returns at once: while the training thread writes, Save and Save As are disabled and the
+// status bar says so; the answer re-enables them and reports the step saved.
+void TstGuiFiles::saveIsAnsweredLater() {
+  Studio s;
+  QMenu menu;
+  s.files.populate(&menu);
+  QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+  QVERIFY(stepN(*s.c, 2));
+  QSignalSpy finished(&s.files, &FileActions::finished);
+  QSignalSpy busy(s.c, &TrainingController::fileBusyChanged);
+  QVERIFY(s.files.saveTo(m_dir.filePath("later.unroll")));
+  QVERIFY(s.files.busy());
+  QVERIFY(s.c->fileBusy());
+  QVERIFY(!s.files.saveAction()->isEnabled());
+  QVERIFY2(s.window.statusBar()->currentMessage().startsWith(QStringLiteral("Saving later.unroll")),
+           qPrintable(s.window.statusBar()->currentMessage()));
+  QCOMPARE(busy.count(), 1);
+  QVERIFY(finished.wait(60000));
+  QVERIFY(finished.last().first().value<FileResult>().ok);
+  QVERIFY(!s.files.busy());
+  QVERIFY(!s.c->fileBusy());
+  QCOMPARE(busy.count(), 2);
+  QVERIFY(s.files.saveAction()->isEnabled());
+  QCOMPARE(s.window.statusBar()->currentMessage(), QStringLiteral("Saved later.unroll at step 2"));
+  QVERIFY(!s.c->modified());
 }
 
 QTEST_MAIN(TstGuiFiles)

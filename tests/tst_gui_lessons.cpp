@@ -151,6 +151,28 @@ class TstGuiLessons : public QObject {
     c.shutdown();
   }
 
+  // The thread checks a step's condition on every training step, so a GUI that pulls one frame a
+  // second completes the step on the same run step as one that pulls 40 a second.
+  void completionDoesNotDependOnFrames() {
+    Lesson l;
+    QString error;
+    QVERIFY2(loadLessonFile(lessonPath(QStringLiteral("unrolling")), &l, &error),
+             qPrintable(error));
+    long doneAt[2] = {-1, -1};
+    for (int hz : {40, 1}) {
+      TrainingController c;
+      c.setFrameRate(hz);
+      LessonPanel panel(&c);
+      panel.setLesson(l);
+      QVERIFY2(runUntilDone(c, panel), qPrintable(panel.statusText()));
+      doneAt[hz == 1] = panel.doneAtStep();
+      qInfo("pulling at %d Hz: step 1 done at run step %ld", hz, panel.doneAtStep());
+      c.shutdown();
+    }
+    QVERIFY(doneAt[0] > 0);
+    QCOMPARE(doneAt[1], doneAt[0]);
+  }
+
   void malformedLesson() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
