@@ -888,6 +888,26 @@
 <context>
     <name>unroll::gui::FileActions</name>
     <message>
+        <location filename="../gui/app/file_actions.cpp"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/file_actions.cpp"/>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/file_actions.cpp"/>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/file_actions.cpp"/>
+        <source>Recovering the autosaved run…</source>
+        <translation>Der automatisch gesicherte Lauf wird wiederhergestellt…</translation>
+    </message>
+    <message>
         <location filename="../gui/file_actions.cpp" line="49"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
@@ -1512,6 +1532,11 @@
 <context>
     <name>unroll::gui::MainWindow</name>
     <message>
+        <location filename="../gui/app/main_window.cpp"/>
+        <source>Closing when the file is written…</source>
+        <translation>Wird geschlossen, sobald die Datei geschrieben ist…</translation>
+    </message>
+    <message>
         <location filename="../gui/main_window.cpp" line="42"/>
         <source>Unroll — recurrent network studio</source>
         <translation>Unroll – Studio für rekurrente Netze</translation>
@@ -1695,6 +1720,11 @@
 </context>
 <context>
     <name>unroll::gui::ModelDesigner</name>
+    <message>
+        <location filename="../gui/panels/model_designer.cpp"/>
+        <source>The engine kept the running value: %1</source>
+        <translation>Die Engine behält den laufenden Wert: %1</translation>
+    </message>
     <message>
         <location filename="../gui/model_designer.cpp" line="48"/>
         <source>Model</source>
