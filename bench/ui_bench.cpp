@@ -37,9 +37,7 @@ double resident_mb() {
 
 // Tokens per second of the demo's run without the studio: the CLI's loop, in this process.
 double headless_tokens_per_s(const RunSpec& spec, double seconds) {
-  TrainConfig cfg = spec.train;
-  cfg.model.recurrent_gain = spec.recurrentGain;
-  Trainer tr(cfg, makeTask(spec.data));
+  Trainer tr(spec.train, makeTask(spec.data));
   long tokens = 0;
   const auto t0 = std::chrono::steady_clock::now();
   double elapsed = 0;

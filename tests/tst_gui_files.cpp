@@ -124,7 +124,7 @@ void TstGuiFiles::saveOpenContinuesIdentically() {
   QVERIFY(done(b, b.files.openPath(path)));
   QCOMPARE(b.c->frame().steps, 10L);
   QCOMPARE(b.files.currentPath(), path);
-  QCOMPARE(b.c->spec().recurrentGain, smallSpec().recurrentGain);
+  QCOMPARE(b.c->spec().train.model.recurrent_gain, smallSpec().train.model.recurrent_gain);
   QVERIFY(stepN(*b.c, 10));
   const std::vector<double> lossB = lastLosses(b.c->frame(), 10);
   QVERIFY(done(b, b.files.saveTo(endB)));

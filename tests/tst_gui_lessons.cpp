@@ -65,7 +65,7 @@ class TstGuiLessons : public QObject {
     QCOMPARE(c.spec().train.model.hidden, p.hidden);
     QCOMPARE(c.spec().data.task(), std::string("language"));
     QCOMPARE(c.spec().data.option("filler"), std::to_string(p.lag()));
-    QCOMPARE(c.spec().recurrentGain, p.recurrent_gain);
+    QCOMPARE(c.spec().train.model.recurrent_gain, p.recurrent_gain);
     QCOMPARE(c.spec().train.optimizer.lr, p.lr);
     QCOMPARE(panel.currentStep(), 0);
     QVERIFY(!panel.stepDone());

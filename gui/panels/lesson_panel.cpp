@@ -73,8 +73,7 @@ RunSpec presetSpec(const LessonPreset& p, const RunSpec& /*current*/) {
   RunSpec s;
   s.data = p.task;  // the registry's spec, as the lesson set it
   const std::shared_ptr<const Task> task = p.make_task();  // throws for an unknown task
-  s.train = p.train_config(*task);
-  s.recurrentGain = p.recurrent_gain;
+  s.train = p.train_config(*task);                         // with the preset's recurrent gain
   return normalized(s);
 }
 

@@ -186,7 +186,7 @@ void ModelDesigner::setSpec(const RunSpec& s) {
              int(t.model.input == InputKind::Embedding ? InputKind::Embedding : InputKind::OneHot));
   m_embed->setValue(t.model.embed_dim);
   selectData(m_init, int(t.model.init));
-  m_gain->setValue(s.recurrentGain);
+  m_gain->setValue(t.model.recurrent_gain);
   m_forgetBias->setValue(t.model.forget_bias);
   selectData(m_optimizer, int(t.optimizer.kind));
   m_lr->setValue(t.optimizer.lr);
@@ -259,7 +259,7 @@ RunSpec ModelDesigner::spec() const {
   t.model.embed_dim = m_embed->value();
   t.model.init = InitKind(m_init->currentData().toInt());
   t.model.forget_bias = m_forgetBias->value();
-  s.recurrentGain = m_gain->value();
+  t.model.recurrent_gain = m_gain->value();
   t.optimizer.kind = OptimizerKind(m_optimizer->currentData().toInt());
   t.optimizer.lr = m_lr->value();
   t.clip.mode = ClipMode(m_clipMode->currentData().toInt());

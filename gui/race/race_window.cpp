@@ -115,7 +115,6 @@ RaceSpec RaceWindow::makeSpec(QString* error) {
     c = m_base.train;
     c.model.cell = cs[i].cell;
     c.model.init = cs[i].init;
-    c.model.recurrent_gain = m_base.recurrentGain;
     c.optimizer.lr = cs[i].lr;
     c.clip = cs[i].clip ? ClipConfig{ClipMode::Norm, cs[i].threshold} : ClipConfig{};
     c.val_every = 0;  // one validation at the end: the budget is spent on training

@@ -13,7 +13,6 @@ RunSpec runSpecFor(const Checkpoint& c, const std::string& file) {
                 ") holds weights only and cannot be resumed");
   RunSpec s;
   s.train = c.config;
-  s.recurrentGain = c.config.model.recurrent_gain;
   s.data = complete_task_spec(c.task);
   // Older checkpoints did not record the adding task's length: it was the run's sequence length.
   const std::string length = task_info(s.data.task()).seq_option;

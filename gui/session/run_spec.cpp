@@ -32,7 +32,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     t.model.cell = CellType::RnnTanh;
     t.model.hidden = 64;
     t.model.init = InitKind::XavierUniform;
-    s.recurrentGain = 0.6;
+    t.model.recurrent_gain = 0.6;
     t.optimizer.kind = OptimizerKind::Adam;
     t.optimizer.lr = 1e-3;
     s.data = TaskSpec::of("adding", {{"length", "80"}});
@@ -42,7 +42,7 @@ bool demoSpec(const QString& name, RunSpec* out) {
     t.model.cell = CellType::RnnTanh;
     t.model.hidden = 64;
     t.model.init = InitKind::Orthogonal;
-    s.recurrentGain = 1.5;
+    t.model.recurrent_gain = 1.5;
     t.optimizer.kind = OptimizerKind::Sgd;
     t.optimizer.lr = 0.03;
     s.data = TaskSpec::of("adding", {{"length", "80"}});

@@ -25,8 +25,7 @@ QString taskText(const std::string& english);
 struct RunSpec {
   TrainConfig train;
   TaskSpec data = TaskSpec::of("adding");
-  double recurrentGain = 1.0;  // W_hh multiplied by this after every (re-)initialisation
-  QString demo;                // name of the demo this spec came from, empty once edited
+  QString demo;  // name of the demo this spec came from, empty once edited
 };
 
 // Known demo names, in menu order.

@@ -262,9 +262,7 @@ void TrainerThread::on(const cmd::Swap& c) {
   m_serial = c.serial;
   m_spec = c.spec;
   m_task = c.task;
-  TrainConfig config = c.spec.train;
-  config.model.recurrent_gain = c.spec.recurrentGain;  // applied by every (re-)initialisation
-  m_trainer = std::make_unique<Trainer>(config, c.task);
+  m_trainer = std::make_unique<Trainer>(c.spec.train, c.task);
   m_modified = false;
   resetRun();
 }
