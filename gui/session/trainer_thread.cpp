@@ -206,6 +206,9 @@ void TrainerThread::on(const cmd::Steps& c) {
 // engine's reason) goes back as a SettingsEvent, and only then into this thread's spec.
 void TrainerThread::on(const cmd::SetLr& c) {
   try {
+    OptimizerConfig o = m_spec.train.optimizer;
+    o.lr = c.lr;
+    o.validate();  // also without a model yet
     if (m_trainer) m_trainer->set_learning_rate(c.lr);
     m_spec.train.optimizer.lr = c.lr;
   } catch (const std::exception& e) {
@@ -217,6 +220,7 @@ void TrainerThread::on(const cmd::SetLr& c) {
 
 void TrainerThread::on(const cmd::SetClip& c) {
   try {
+    c.clip.validate();
     if (m_trainer) m_trainer->set_clip(c.clip);
     m_spec.train.clip = c.clip;
   } catch (const std::exception& e) {
@@ -228,6 +232,7 @@ void TrainerThread::on(const cmd::SetClip& c) {
 
 void TrainerThread::on(const cmd::SetBptt& c) {
   try {
+    c.bptt.validate(m_trainer ? m_trainer->config().seq : m_spec.train.seq);
     if (m_trainer) m_trainer->set_bptt(c.bptt);
     m_spec.train.bptt = c.bptt;
   } catch (const std::exception& e) {
