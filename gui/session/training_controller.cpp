@@ -27,6 +27,11 @@ qint64 TrainingController::shutdown() {
   QElapsedTimer t;
   t.start();
   m_timer.stop();
+  for (QThread* loader : m_loaders) {  // a file being read; bounded by its size
+    loader->wait();
+    delete loader;
+  }
+  m_loaders.clear();
   if (m_thread) {
     m_thread->requestStop();
     m_thread->wait();

@@ -4,10 +4,12 @@
 #pragma once
 #include <QObject>
 #include <QStringList>
+#include <QThread>
 #include <QTimer>
 #include <cmath>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "session/frame.h"
 #include "session/network_snapshot.h"
@@ -56,9 +58,9 @@ class TrainingController : public QObject {
   // Frame::modified; exports never do.
   uint64_t saveFile(const QString& path, FileKind kind = FileKind::Checkpoint,
                     bool markSaved = true);
-  // Loads and checks the file here, rebuilds its task, then the thread swaps in the restored run,
-  // paused; on any error nothing changes. markSaved false: the opened run counts as modified.
-  // spec() becomes the file's when fileFinished reports success.
+  // Loads and checks the file and rebuilds its task on a loader thread, then the training thread
+  // swaps in the restored run, paused; on any error nothing changes. markSaved false: the opened
+  // run counts as modified. spec() becomes the file's when fileFinished reports success.
   uint64_t openFile(const QString& path, bool markSaved = true);
   bool fileBusy() const { return m_filesInFlight > 0; }  // a file request is not answered yet
   // Watches a condition on every later step; conditionMet(id, ...) follows once it holds. A new
@@ -128,7 +130,8 @@ class TrainingController : public QObject {
   uint64_t m_nextRequest = 0;
   int m_filesInFlight = 0;
   std::map<uint64_t, PendingOpen> m_opens;
-  uint64_t m_serial = 0;  // specs sent to the thread (setSpec, openFile)
+  std::vector<QThread*> m_loaders;  // opens still reading their file; shutdown() waits for them
+  uint64_t m_serial = 0;            // specs sent to the thread (setSpec, openFile)
   uint64_t m_nextWatch = 0;
 };
 
