@@ -1,6 +1,5 @@
 // The studio's File menu: save -> open continues a run bit-identically, a bad file shows an error
 // and changes nothing, recent files and the unsaved-changes prompt, autosave recovery bookkeeping.
-#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QMenu>
 #include <QSettings>
@@ -41,14 +40,8 @@ struct ScriptedUi : FileUi {
 bool stepN(TrainingController& c, int n) {
   const long target = (c.pullNow(), c.frame().steps) + n;
   for (int i = 0; i < n; ++i) c.stepOnce();
-  QElapsedTimer t;
-  t.start();
-  while (t.elapsed() < 20000) {
-    c.pullNow();
-    if (c.frame().steps == target) return true;
-    QTest::qWait(2);
-  }
-  return false;
+  return test::waitFor(
+      c, [&](const Frame& f) { return f.steps == target; }, 20000);
 }
 
 // Losses of the last n steps, from the (stride 1) history.
