@@ -17,6 +17,7 @@
 #include "io/checkpoint.h"
 #include "resume.h"
 #include "task_factory.h"
+#include "telemetry/metrics_recorder.h"
 #include "train/run.h"
 #include "train/trainer.h"
 
@@ -138,7 +139,7 @@ std::string fmt(double v) {
 // What the command does with each step: the divergence rule, the checkpoint's history, the CSVs
 // and the progress line on stderr.
 struct Progress final : StepObserver {
-  Progress(const Trainer& trainer, Outputs& out, MetricsHistory& history)
+  Progress(const Trainer& trainer, Outputs& out, MetricsRecorder& history)
       : trainer(trainer), out(out), history(history) {}
   StepAction on_step(const StepReport& r) override;
   void write_csv(const StepReport& r);
@@ -146,10 +147,9 @@ struct Progress final : StepObserver {
 
   const Trainer& trainer;
   Outputs& out;
-  MetricsHistory& history;
-  long steps = 0;       // the run's total
-  long ts_every = 1;    // steps between timestep-gradient rows
-  long hist_every = 1;  // steps between the history's timestep gradients
+  MetricsRecorder& history;
+  long steps = 0;     // the run's total
+  long ts_every = 1;  // steps between timestep-gradient rows
   bool quiet = false, tty = isatty(STDERR_FILENO) != 0;
   std::chrono::steady_clock::time_point last_print = std::chrono::steady_clock::now();
   double recent_loss = 0;  // sum over the last `tail` steps, for the final line
@@ -168,7 +168,7 @@ StepAction Progress::on_step(const StepReport& r) {
     return StepAction::Continue;
   }
   tps = r.tokens_per_s;
-  record_step(history, r, r.step % hist_every == 0);
+  history.record(r);
   const long tail = std::max(1L, std::min(100L, steps / 20));
   if (r.step > steps - tail) {
     recent_loss += r.loss;
@@ -236,9 +236,9 @@ int train_command(const std::vector<std::string>& argv) {
     cfg.seq = task->fixed_length();  // generated tasks have one length
   cfg.validate();
   const TaskSpec spec = resume ? resume->task : record_task(task_spec(a), *task);
-  // The checkpoint keeps every step's scalars and about 1000 steps' timestep gradients.
-  MetricsHistory history = resume ? resume->history : make_metrics_history();
-  const long hist_every = std::max(ts_every, steps / 1000);
+  // The checkpoint's history, thinned as the studio's is (MetricsRecorder).
+  MetricsRecorder history;
+  if (resume) history.assign(resume->history);
   Outputs out;
   out.metrics = a.str("metrics", "");
   out.timestep = a.str("timestep-grads", "");
@@ -254,14 +254,14 @@ int train_command(const std::vector<std::string>& argv) {
   Progress progress(trainer, out, history);
   progress.steps = steps;
   progress.ts_every = ts_every;
-  progress.hist_every = hist_every;
   progress.quiet = a.has("quiet");
   try {
     out.open();
     run(trainer, steps, progress);
     if (!progress.quiet && progress.tty) std::fputc('\n', stderr);
     const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
-    if (!out.save.empty()) save_checkpoint(out.save, capture_checkpoint(trainer, spec, history));
+    if (!out.save.empty())
+      save_checkpoint(out.save, capture_checkpoint(trainer, spec, history.history()));
     out.finish();
     std::printf(
         "final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "data/sample_text.h"
 #include "io/checkpoint.h"
+#include "telemetry/metrics_recorder.h"
 #include "test_util.h"
 #include "train/trainer.h"
 
@@ -122,7 +123,6 @@ class TestCheckpoint : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase();
-  void history_stays_bounded();
   void resume_bit_identical_data();
   void resume_bit_identical();
   void cli_resume_bit_identical();
@@ -155,10 +155,10 @@ void TestCheckpoint::initTestCase() {
   c.seq = 8;
   c.batch = 2;
   Trainer t(c, task);
-  MetricsHistory h = make_metrics_history();
-  for (int i = 0; i < 4; ++i) record_step(h, t.step(), true);
+  MetricsRecorder h;
+  for (int i = 0; i < 4; ++i) h.record(t.step());
   const QString path = dir_.filePath("small.unroll");
-  save_checkpoint(path.toStdString(), capture_checkpoint(t, tiny_spec(), h));
+  save_checkpoint(path.toStdString(), capture_checkpoint(t, tiny_spec(), h.history()));
   small_ = read_all(path);
   qInfo("small checkpoint: %zu bytes", small_.size());
   QVERIFY(small_.size() > 100);
@@ -462,29 +462,6 @@ void TestCheckpoint::cli_rejects_bad_checkpoints() {
     qInfo("%s", qPrintable(r.err.trimmed()));
   }
   QVERIFY(!QFile::exists(dir_.filePath("never.unroll")));
-}
-
-// A million-step run's history stays within its bounds, keeps the latest step, and keeps the
-// recent steps dense.
-void TestCheckpoint::history_stays_bounded() {
-  MetricsHistory h = make_metrics_history();
-  StepReport r;
-  r.timestep_grad_norms = {{1.0, 2.0}};
-  size_t most_rows = 0;
-  for (long step = 1; step <= 1000000; ++step) {
-    r.step = step;
-    r.loss = double(step);
-    record_step(h, r, step % 10 == 0);
-    most_rows = std::max(most_rows, h.rows());
-  }
-  qInfo("rows %zu (at most %zu), timesteps %zu", h.rows(), most_rows, h.timestep.size());
-  QVERIFY(most_rows <= MetricsHistory::kMaxRows + 1);
-  QVERIFY(h.rows() > MetricsHistory::kMaxRows / 2);
-  QVERIFY(h.timestep.size() <= MetricsHistory::kMaxTimesteps + 1);
-  QCOMPARE(h.at(h.rows() - 1, "step"), 1000000.0);
-  QCOMPARE(h.at(h.rows() - 2, "step"), 999999.0);  // recent rows dense
-  QCOMPARE(h.at(0, "step"), 1.0);                  // the start is kept
-  QCOMPARE(h.timestep.back().step, 1000000L);
 }
 
 QTEST_GUILESS_MAIN(TestCheckpoint)

@@ -1,4 +1,4 @@
-// Recording and thinning of a run's metrics history.
+// The metrics history's layout: its columns and one step's row.
 #include "io/metrics_history.h"
 
 #include <cmath>
@@ -53,35 +53,6 @@ std::vector<double> metrics_row(const std::vector<std::string>& columns, const S
     row.push_back(v);
   }
   return row;
-}
-
-void record_step(MetricsHistory& h, const StepReport& r, bool with_timestep) {
-  if (!r.accepted) return;
-  if (h.columns.empty()) h = make_metrics_history();
-  const std::vector<double> row = metrics_row(h.columns, r);
-  h.values.insert(h.values.end(), row.begin(), row.end());
-  if (with_timestep) h.timestep.push_back({r.step, r.window_start, r.timestep_grad_norms});
-  thin_history(h);
-}
-
-namespace {
-// Drops every other entry of the older half of v (each entry `width` values wide).
-template <class T>
-void thin_older_half(std::vector<T>& v, size_t width) {
-  const size_t n = v.size() / width, half = n / 2;
-  size_t out = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (i < half && i % 2 == 1) continue;
-    for (size_t k = 0; k < width; ++k) v[out * width + k] = std::move(v[i * width + k]);
-    ++out;
-  }
-  v.resize(out * width);
-}
-}  // namespace
-
-void thin_history(MetricsHistory& h) {
-  if (h.rows() > MetricsHistory::kMaxRows) thin_older_half(h.values, h.columns.size());
-  if (h.timestep.size() > MetricsHistory::kMaxTimesteps) thin_older_half(h.timestep, 1);
 }
 
 }  // namespace unroll

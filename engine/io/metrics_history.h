@@ -1,5 +1,5 @@
-// A run's recorded metrics: every step's scalars and some steps' per-timestep gradient norms,
-// bounded so that a run of millions of steps keeps memory flat. Checkpoints carry it.
+// A run's recorded metrics: steps' scalars and some steps' per-timestep gradient norms. Checkpoints
+// carry it; MetricsRecorder (telemetry/) records it within its bounds.
 #pragma once
 #include <string>
 #include <vector>
@@ -19,23 +19,14 @@ struct MetricsHistory {
     std::vector<std::vector<double>> norms;  // [layer][t] ||dL/dh_t||
   };
   std::vector<Timestep> timestep;
-  // Bounds, so a run of millions of steps keeps memory flat: past them the older half of the
-  // history is thinned to every other entry (recent steps stay dense).
-  static constexpr size_t kMaxRows = 100000;
-  static constexpr size_t kMaxTimesteps = 2000;
-
   size_t rows() const { return columns.empty() ? 0 : values.size() / columns.size(); }
   double at(size_t row, const std::string& column) const;  // NaN when the column is absent
   bool empty() const { return values.empty() && timestep.empty(); }
 };
 
-// The columns record_step() writes.
+// The columns metrics_row() writes.
 MetricsHistory make_metrics_history();
 // report's values for `columns` (by name; NaN for a column it does not know).
 std::vector<double> metrics_row(const std::vector<std::string>& columns, const StepReport& report);
-// Appends report's scalars (accepted steps only) and, when with_timestep, its timestep norms.
-void record_step(MetricsHistory& history, const StepReport& report, bool with_timestep);
-// Applies the bounds above (record_step calls it).
-void thin_history(MetricsHistory& history);
 
 }  // namespace unroll

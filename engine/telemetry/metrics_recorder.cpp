@@ -24,7 +24,7 @@ void MetricsRecorder::record(const StepReport& r) {
     m_rows.add(r.step, {metrics_row(m_columns, r)});
     m_stale = true;
   }
-  if (m_profiles.startsBucket(r.step)) {
+  if (!r.timestep_grad_norms.empty() && m_profiles.startsBucket(r.step)) {
     m_profiles.add(r.step, {{r.step, r.window_start, r.timestep_grad_norms}});
     m_stale = true;
   }
