@@ -33,4 +33,18 @@ bool waitFor(TrainingController& c, Pred pred, int timeoutMs = 10000) {
   return pred(c.frame());
 }
 
+// Waits until the training thread has handled every command posted so far (a snapshot request is
+// answered in order, between steps), then pulls: a barrier on the thread's answer, not on time.
+inline bool settle(TrainingController& c, int timeoutMs = 10000) {
+  bool answered = false;
+  QObject context;
+  c.requestNetwork(&context, [&](const NetworkSnapshot&) { answered = true; });
+  QElapsedTimer t;
+  t.start();
+  while (!answered && t.elapsed() < timeoutMs)
+    QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+  c.pullNow();
+  return answered;
+}
+
 }  // namespace unroll::gui::test

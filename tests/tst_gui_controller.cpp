@@ -13,6 +13,7 @@
 
 using namespace unroll;
 using namespace unroll::gui;
+using test::settle;
 using test::smallSpec;
 using test::waitFor;
 
@@ -50,8 +51,7 @@ void TstGuiController::stepOnceRunsExactlyOneStep() {
   QVERIFY(waitFor(c, [](const Frame& f) { return f.generation > 0; }));
   for (int i = 0; i < 3; ++i) c.stepOnce();
   QVERIFY(waitFor(c, [](const Frame& f) { return f.steps == 3; }));
-  QTest::qWait(100);
-  c.pullNow();
+  QVERIFY(settle(c));
   QCOMPARE(c.frame().steps, 3L);
   QVERIFY(!c.frame().playing);
   QVERIFY(c.frame().hasReport);
@@ -67,8 +67,8 @@ void TstGuiController::playAndPause() {
   c.pause();
   QVERIFY(waitFor(c, [](const Frame& f) { return !f.playing; }));
   const long stopped = c.frame().steps;
-  QTest::qWait(150);
-  c.pullNow();
+  QVERIFY(settle(c));
+  QVERIFY(settle(c));
   QCOMPARE(c.frame().steps, stopped);  // nothing runs while paused
   QVERIFY(playing.count() >= 2);
   QVERIFY(c.frame().elapsed > 0);
@@ -190,8 +190,7 @@ void TstGuiController::nonFiniteStepRewindsAndRecovers() {
   QVERIFY(e.step > 0);
   QVERIFY(!e.tensor.isEmpty());
   const long steps = c.frame().steps;
-  QTest::qWait(100);
-  c.pullNow();
+  QVERIFY(settle(c));
   QCOMPARE(c.frame().steps, steps);  // paused
   QVERIFY(!c.frame().playing);
   // The shown report is the last accepted one: finite loss and hidden states.

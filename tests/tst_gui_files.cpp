@@ -239,7 +239,6 @@ void TstGuiFiles::autosaveRecovery() {
   a->cleanExit();
   QVERIFY(!a->saveNow());  // nothing trained
   QVERIFY(stepN(*s.c, 3));
-  QTest::qWait(1100);  // file times have a resolution of a second on some systems
   QVERIFY(autosaved(a));
   QVERIFY(!a->saveNow());    // nothing new since
   QVERIFY(s.c->modified());  // an autosave is not a save

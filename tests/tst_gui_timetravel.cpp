@@ -41,8 +41,7 @@ long runTo(TrainingController& c, long steps) {
   if (!waitFor(c, [&](const Frame& f) { return f.steps >= steps; })) return -1;
   c.pause();
   if (!waitFor(c, [](const Frame& f) { return !f.playing; })) return -1;
-  QTest::qWait(50);
-  c.pullNow();
+  if (!test::settle(c)) return -1;
   return c.frame().steps;
 }
 

@@ -1,18 +1,14 @@
-// Autosave and crash recovery bookkeeping (the last clean exit is kept in QSettings).
+// Autosave and crash recovery: the file exists only between a run's first autosave and a clean
+// exit, so no clock or file time decides whether to offer it.
 #include "app/autosave.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSettings>
 #include <QStandardPaths>
 
 #include "session/training_controller.h"
 
 namespace unroll::gui {
-namespace {
-const char* const kCleanExitKey = "session/cleanExit";
-}
-
 Autosave::Autosave(TrainingController* controller, QObject* parent)
     : QObject(parent), m_controller(controller) {
   connect(&m_timer, &QTimer::timeout, this, &Autosave::saveNow);
@@ -53,9 +49,8 @@ void Autosave::onFinished(const FileResult& r) {
 bool Autosave::recoveryAvailable(QDateTime* saved) const {
   const QFileInfo info(path());
   if (!info.exists()) return false;
-  const QDateTime clean = QSettings().value(kCleanExitKey).toDateTime();
   if (saved) *saved = info.lastModified();
-  return !clean.isValid() || info.lastModified() > clean;
+  return true;
 }
 
 void Autosave::discard() { QFile::remove(path()); }
@@ -64,7 +59,6 @@ void Autosave::cleanExit() {
   m_timer.stop();
   m_request = 0;  // an answer after this must not count
   discard();
-  QSettings().setValue(kCleanExitKey, QDateTime::currentDateTime());
 }
 
 }  // namespace unroll::gui

@@ -23,10 +23,11 @@ class Autosave : public QObject {
   // finished(ok) follows when the training thread wrote the file (or failed to).
   bool saveNow();
   bool saving() const { return m_request != 0; }
-  // An autosave newer than the last clean exit exists; `saved` gets its time.
+  // An autosave exists: a clean exit removes it, so it was left by a crash (or by another
+  // instance still running, which the offer to recover says); `saved` gets its time.
   bool recoveryAvailable(QDateTime* saved = nullptr) const;
   void discard();    // removes the autosave file
-  void cleanExit();  // removes it and records the time of this clean exit
+  void cleanExit();  // stops autosaving and removes the file
 
  signals:
   void finished(bool ok);

@@ -31,6 +31,7 @@ class SweepPanel : public QWidget {
   ~SweepPanel() override;  // cancels and joins a running sweep
 
   bool running() const;
+  long stepsDone() const { return m_done; }  // training steps finished in this sweep so far
   const std::vector<SweepRow>& rows() const { return m_rows; }
   // Points on the chart for a cell (tests).
   int pointCount(CellType cell) const;
