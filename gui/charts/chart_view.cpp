@@ -91,7 +91,30 @@ void ChartView::addSeries(QAbstractSeries* s) {
   s->attachAxis(m_y);
 }
 
-void ChartView::fitRanges(double xMinSpan) {
+namespace {
+
+// 1, 2, 5 or 10 times a power of ten near x: at or above it (ceiling), else the closest.
+double niceNumber(double x, bool ceiling) {
+  const double z = std::pow(10.0, std::floor(std::log10(x))), q = x / z;
+  if (ceiling) return (q <= 1 ? 1 : q <= 2 ? 2 : q <= 5 ? 5 : 10) * z;
+  return (q < 1.5 ? 1 : q < 3 ? 2 : q < 7 ? 5 : 10) * z;
+}
+
+// [lo, hi] widened to whole ticks of a nice step, as QValueAxis::applyNiceNumbers does, but from
+// a fixed tick count: the same data always gives the same range, so an unchanged range is not set
+// again (each range change makes Qt Charts rebuild every series' outline).
+void looseNiceRange(double& lo, double& hi, int& ticks) {
+  const double span = niceNumber(hi - lo, true), step = niceNumber(span / (ticks - 1), false);
+  lo = std::floor(lo / step);
+  hi = std::ceil(hi / step);
+  ticks = int(hi - lo) + 1;
+  lo *= step;
+  hi *= step;
+}
+
+}  // namespace
+
+void ChartView::fitRanges(double xMinSpan, bool fitX) {
   const bool logY = m_y->type() == QAbstractAxis::AxisTypeLogValue;
   double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
   for (QAbstractSeries* s : chart()->series()) {
@@ -112,6 +135,17 @@ void ChartView::fitRanges(double xMinSpan) {
     y1 = 1;
   }
   if (x1 - x0 < xMinSpan) x1 = x0 + xMinSpan;
+  // Every axis is set once, to its final range: Qt Charts skips a range that did not change.
+  if (fitX) {
+    if (auto* ax = qobject_cast<QValueAxis*>(m_x)) {
+      int ticks = 5;
+      looseNiceRange(x0, x1, ticks);
+      ax->setRange(x0, x1);
+      ax->setTickCount(ticks);
+    } else {
+      m_x->setRange(x0, x1);
+    }
+  }
   if (logY) {
     // One tick per power of `base`, with base = 10^k chosen so that at most ~6 ticks show.
     const double decades = std::max(1.0, std::ceil(std::log10(y1)) - std::floor(std::log10(y0)));
@@ -124,17 +158,19 @@ void ChartView::fitRanges(double xMinSpan) {
     // Automatic minor ticks are base - 1 per major tick: thousands for base 1e4.
     axis->setMinorTickCount(k == 1 ? -1 : 0);
     axis->setBase(std::pow(10.0, k));
-  } else {
-    const double pad = (y1 - y0) * 0.05 + (y1 == y0 ? std::max(1e-6, std::abs(y1) * 0.1) : 0);
-    y0 = y0 >= 0 && y0 - pad < 0 ? 0 : y0 - pad;
-    y1 += pad;
+    axis->setRange(y0, y1);
+    return;
   }
-  m_x->setRange(x0, x1);
-  m_y->setRange(y0, y1);
-  if (auto* ax = qobject_cast<QValueAxis*>(m_x)) ax->applyNiceNumbers();
+  const double pad = (y1 - y0) * 0.05 + (y1 == y0 ? std::max(1e-6, std::abs(y1) * 0.1) : 0);
+  y0 = y0 >= 0 && y0 - pad < 0 ? 0 : y0 - pad;  // no negative ticks for non-negative data
+  y1 += pad;
   if (auto* ay = qobject_cast<QValueAxis*>(m_y)) {
-    ay->applyNiceNumbers();
-    if (ay->min() < 0 && y0 >= 0) ay->setMin(0);
+    int ticks = 5;
+    looseNiceRange(y0, y1, ticks);
+    ay->setRange(y0, y1);
+    ay->setTickCount(ticks);
+  } else {
+    m_y->setRange(y0, y1);
   }
 }
 

@@ -27,8 +27,9 @@ class ChartView : public QChartView {
   void setXAxis(QAbstractAxis* axis);
   // Adds a series attached to both axes.
   void addSeries(QAbstractSeries* s);
-  // Sets the ranges from the data of all visible series (log axes ignore values <= 0).
-  void fitRanges(double xMinSpan = 1.0);
+  // Sets the ranges from the data of all visible series (log axes ignore values <= 0), widened
+  // to nice ticks; fitX false leaves the x axis to the caller.
+  void fitRanges(double xMinSpan = 1.0, bool fitX = true);
   // x from 0 to at least `last`, with round ticks (1, 2 or 5 times a power of ten), at most ~6.
   void setRoundXRange(double last);
   // A log y axis over [lo, hi] widened to whole powers of 10^k, k chosen for at most ~6 ticks.

@@ -154,7 +154,7 @@ void LossChart::rebuild() {
     appendFinite(base, double(buckets.back().lastStep), m_baselineValue, logY);
   }
   m_baseline->replace(base);
-  m_view->fitRanges(10);
+  m_view->fitRanges(10, m_lastStep <= 0);
   if (m_lastStep > 0) m_view->setRoundXRange(m_lastStep);
 }
 
