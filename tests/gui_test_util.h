@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
+#include "app/file_ui.h"
 #include "session/run_spec.h"
 #include "session/training_controller.h"
 
@@ -18,6 +19,23 @@ inline RunSpec smallSpec() {
   s.train.val_every = 0;
   return normalized(s);
 }
+
+// The file dialogs and message boxes, scripted: answers set beforehand, errors recorded instead of
+// shown.
+struct ScriptedUi : FileUi {
+  Answer unsaved = Cancel;  // the answer to "save changes?"
+  QString path;             // the answer to every open and save dialog
+  bool recover = true;      // the answer to "recover the autosaved run?"
+  int asked = 0;            // "save changes?" questions so far
+  QStringList errors;
+  Answer askUnsaved(QWidget*, const QString&) override { return ++asked, unsaved; }
+  QString openPath(QWidget*, const QString&) override { return path; }
+  QString savePath(QWidget*, const QString&, const QString&, const QString&) override {
+    return path;
+  }
+  void error(QWidget*, const QString&, const QString& text) override { errors << text; }
+  bool askRecover(QWidget*, const QDateTime&) override { return recover; }
+};
 
 // Pulls until pred(frame) holds or timeoutMs passes; returns whether it held.
 template <class Pred>

@@ -11,30 +11,19 @@
 
 #include "app/autosave.h"
 #include "app/file_actions.h"
+#include "app/main_window.h"
 #include "gui_test_util.h"
 #include "io/checkpoint.h"
+#include "panels/lesson_panel.h"
+#include "panels/model_designer.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;
+using test::ScriptedUi;
 using test::smallSpec;
 
 namespace {
-
-// Scripted answers; records what the user would have seen.
-struct ScriptedUi : FileUi {
-  Answer unsaved = Cancel;
-  QString path;
-  int asked = 0;
-  QStringList errors;
-  Answer askUnsaved(QWidget*, const QString&) override { return ++asked, unsaved; }
-  QString openPath(QWidget*, const QString&) override { return path; }
-  QString savePath(QWidget*, const QString&, const QString&, const QString&) override {
-    return path;
-  }
-  void error(QWidget*, const QString&, const QString& text) override { errors << text; }
-  bool askRecover(QWidget*, const QDateTime&) override { return true; }
-};
 
 // Runs exactly n more steps and waits for them.
 bool stepN(TrainingController& c, int n) {
@@ -94,6 +83,7 @@ class TstGuiFiles : public QObject {
   void unsavedPrompt();
   void autosaveRecovery();
   void saveIsAnsweredLater();
+  void replacingTheRunAsks();
 
  private:
   QTemporaryDir m_dir;
@@ -278,6 +268,61 @@ void TstGuiFiles::saveIsAnsweredLater() {
   QVERIFY(s.files.saveAction()->isEnabled());
   QCOMPARE(s.window.statusBar()->currentMessage(), QStringLiteral("Saved later.unroll at step 2"));
   QVERIFY(!s.c->modified());
+}
+
+// A demo, Apply and restart, Reset and opening a lesson each replace the run: with unsaved changes
+// they ask first; Cancel keeps the run, Save writes it to its file first, and the new run is
+// Untitled, so the next Save cannot overwrite the old run's file. A lesson's own runs are replaced
+// between its steps without asking.
+void TstGuiFiles::replacingTheRunAsks() {
+  MainWindow w(false);
+  auto* ui = new ScriptedUi;
+  w.fileActions()->setUi(std::unique_ptr<FileUi>(ui));
+  TrainingController& c = *w.controller();
+  QVERIFY(w.loadDemo("vanishing"));
+  QCOMPARE(ui->asked, 0);  // nothing trained yet: nothing to ask
+  QVERIFY(stepN(c, 3));
+
+  ui->unsaved = FileUi::Cancel;
+  QVERIFY(!w.loadDemo("exploding"));
+  QVERIFY(!w.applyAndRestart(w.designer()->spec()));
+  QVERIFY(!w.resetRun());
+  QVERIFY(!w.openLesson("vanishing"));
+  QCOMPARE(ui->asked, 4);
+  QVERIFY(test::settle(c));
+  QCOMPARE(c.frame().steps, 3L);  // the run is untouched
+  QCOMPARE(c.spec().demo, QStringLiteral("vanishing"));
+  QVERIFY(w.lessonPanel() == nullptr);
+
+  const QString path = m_dir.filePath("kept.unroll");
+  QSignalSpy finished(w.fileActions(), &FileActions::finished);
+  QVERIFY(w.fileActions()->saveTo(path));
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(w.fileActions()->currentPath(), path);
+  QVERIFY(stepN(c, 2));
+  ui->unsaved = FileUi::Save;  // the old run goes to its file, then the demo replaces it
+  QVERIFY(w.loadDemo("exploding"));
+  QTRY_COMPARE_WITH_TIMEOUT(c.spec().demo, QStringLiteral("exploding"), 60000);
+  QCOMPARE(ui->asked, 5);
+  QCOMPARE(load_checkpoint(path.toStdString()).progress.step, 5L);
+  QCOMPARE(w.fileActions()->currentPath(), QString());  // Untitled: Save asks for a name
+
+  QVERIFY(stepN(c, 2));
+  ui->unsaved = FileUi::Discard;
+  QVERIFY(w.resetRun());
+  QCOMPARE(ui->asked, 6);
+  QVERIFY(test::settle(c));
+  QCOMPARE(c.frame().steps, 0L);
+
+  QVERIFY(w.openLesson("vanishing"));  // nothing trained since the reset: no question
+  QCOMPARE(ui->asked, 6);
+  QVERIFY(w.lessonPanel() != nullptr);
+  QVERIFY(stepN(c, 2));
+  QVERIFY(w.lessonPanel()->goToStep(2));  // a new preset replaces the lesson's own run unasked
+  QCOMPARE(ui->asked, 6);
+  QCOMPARE(w.lessonPanel()->currentStep(), 2);
+  QVERIFY(test::settle(c));
+  QCOMPARE(c.frame().steps, 0L);
 }
 
 QTEST_MAIN(TstGuiFiles)

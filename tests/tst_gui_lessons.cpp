@@ -9,6 +9,10 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include "app/app_options.h"
+#include "app/file_actions.h"
+#include "app/main_window.h"
+#include "gui_test_util.h"
 #include "panels/lesson_panel.h"
 #include "session/training_controller.h"
 
@@ -199,6 +203,49 @@ class TstGuiLessons : public QObject {
     QVERIFY2(error.contains(QStringLiteral("step 1")), qPrintable(error));
     QVERIFY(!loadLessonFile(dir.filePath(QStringLiteral("missing.json")), &l, &error));
     QVERIFY(!error.isEmpty());
+  }
+
+  // A teacher's own lesson file opens from the window (Help > Lessons > Open lesson file… and
+  // `unroll --lesson FILE.json` go this way) and from the command line; a malformed one is
+  // refused with its file and line, and the studio keeps its run.
+  void ownLessonFileOpens() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString own = dir.filePath(QStringLiteral("own.json")),
+                  bad = dir.filePath(QStringLiteral("bad.json"));
+    for (const auto& [path, text] :
+         {std::pair{own, QByteArray(R"({"title": "Class of 9B", "steps": [{"text": "Watch.",
+            "action": "play", "preset": {"cell": "gru", "hidden": 8, "task": "adding", "seq": 10},
+            "condition": {"metric": "steps", "op": ">=", "value": 3}}]})")},
+          std::pair{bad, QByteArray("{\n  \"title\": \"Broken\",\n  \"steps\": [ 1, ]\n}\n")}}) {
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(text);
+    }
+    MainWindow w(false);
+    auto* ui = new test::ScriptedUi;
+    w.fileActions()->setUi(std::unique_ptr<FileUi>(ui));
+    QVERIFY(w.loadDemo(QStringLiteral("vanishing")));
+    QVERIFY(!w.openLesson(bad));
+    QCOMPARE(ui->errors.size(), 1);
+    QVERIFY2(ui->errors.first().contains(QStringLiteral("bad.json:3")), qPrintable(ui->errors[0]));
+    QCOMPARE(w.controller()->spec().demo, QStringLiteral("vanishing"));  // the run stays
+    QVERIFY(w.openLesson(own));
+    QCOMPARE(w.lessonPanel()->titleText(), QStringLiteral("Class of 9B"));
+    QCOMPARE(w.controller()->spec().train.model.cell, CellType::Gru);
+
+    auto parse = [](const QString& lesson, AppOptions* out, QString* error) {
+      QStringList args{QStringLiteral("unroll"), QStringLiteral("--lesson"), lesson};
+      return parseOptions(args, out, error);
+    };
+    AppOptions o;
+    QString error;
+    QVERIFY2(parse(own, &o, &error), qPrintable(error));
+    QCOMPARE(o.lesson, own);
+    QVERIFY(!parse(bad, &o, &error));
+    QVERIFY2(error.contains(QStringLiteral("bad.json:3")), qPrintable(error));
+    QVERIFY(!parse(dir.filePath(QStringLiteral("none.json")), &o, &error));
+    QVERIFY2(error.contains(QStringLiteral("none.json")), qPrintable(error));
   }
 
   // Every title, text and action of every built-in lesson is in gui/lesson_strings.cpp (marked

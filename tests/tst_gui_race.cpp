@@ -12,16 +12,17 @@
 #include <QtTest>
 #include <cmath>
 
-#include "app/file_ui.h"
 #include "app/main_window.h"
 #include "charts/chart_view.h"
 #include "charts/loss_chart.h"
+#include "gui_test_util.h"
 #include "panels/model_designer.h"
 #include "race/race_window.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;
+using test::ScriptedUi;
 
 namespace {
 
@@ -36,20 +37,6 @@ RunSpec tinySpec() {
   s.train.seed = 5;
   return s;
 }
-
-// Answers Export CSV…'s dialog with a scripted path and records error boxes instead of showing.
-class ScriptedUi : public FileUi {
- public:
-  QString path;
-  QStringList errors;
-  Answer askUnsaved(QWidget*, const QString&) override { return Cancel; }
-  QString openPath(QWidget*, const QString&) override { return {}; }
-  QString savePath(QWidget*, const QString&, const QString&, const QString&) override {
-    return path;
-  }
-  void error(QWidget*, const QString&, const QString& text) override { errors << text; }
-  bool askRecover(QWidget*, const QDateTime&) override { return false; }
-};
 
 double cellNumber(const QTableWidget* t, int row, int col) {
   bool ok = false;

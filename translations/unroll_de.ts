@@ -4,95 +4,93 @@
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../gui/app_options.cpp" line="18"/>
         <source>Unroll: design, train and understand recurrent neural networks.</source>
         <translation>Unroll: rekurrente neuronale Netze entwerfen, trainieren und verstehen.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="23"/>
         <source>Open a demo: %1.</source>
         <translation>Eine Demo öffnen: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="27"/>
         <source>Start training at once.</source>
         <translation>Das Training sofort starten.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="30"/>
         <source>Grab the whole window to FILE.png, then quit.</source>
         <translation>Das ganze Fenster als FILE.png speichern, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="33"/>
         <source>Seconds before the screenshot (default 5).</source>
         <translation>Sekunden bis zum Bildschirmfoto (Standard 5).</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="36"/>
         <source>Interface language: en or de.</source>
         <translation>Sprache der Oberfläche: en oder de.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="39"/>
         <source>Steps per second (0 = full speed, the default).</source>
         <translation>Schritte pro Sekunde (0 = volle Geschwindigkeit, Standard).</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="53"/>
         <source>--after needs seconds between 0 and 3600</source>
         <translation>--after braucht Sekunden zwischen 0 und 3600</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="58"/>
         <source>--speed needs a whole number &gt;= 0</source>
         <translation>--speed braucht eine ganze Zahl &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="69"/>
         <source>--lang must be en or de</source>
         <translation>--lang muss en oder de sein</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="73"/>
         <source>unknown demo &apos;%1&apos;; choose one of: %2</source>
         <translation>unbekannte Demo „%1“; verfügbar sind: %2</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="42"/>
         <source>Open a guided lesson: %1.</source>
-        <translation>Eine geführte Lektion öffnen: %1.</translation>
+        <translation type="vanished">Eine geführte Lektion öffnen: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/app_options.cpp" line="63"/>
         <source>unknown lesson &apos;%1&apos;; choose one of: %2</source>
-        <translation>unbekannte Lektion „%1“; zur Wahl stehen: %2</translation>
+        <translation type="vanished">unbekannte Lektion „%1“; zur Wahl stehen: %2</translation>
+    </message>
+    <message>
+        <source>Open a guided lesson: %1, or a lesson file.</source>
+        <translation>Eine geführte Lektion öffnen: %1, oder eine Lektionsdatei.</translation>
+    </message>
+    <message>
+        <source>no lesson &apos;%1&apos;: give a lesson file or one of: %2</source>
+        <translation>keine Lektion &apos;%1&apos;: eine Lektionsdatei angeben oder eine von: %2</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1366x768.</source>
+        <translation>Fenstergröße, z. B. 1366x768.</translation>
+    </message>
+    <message>
+        <source>--size needs WIDTHxHEIGHT in pixels, e.g. 1366x768</source>
+        <translation>--size braucht BREITExHÖHE in Pixeln, z. B. 1366x768</translation>
     </message>
 </context>
 <context>
     <name>ChartExport</name>
     <message>
-        <location filename="../gui/chart_export.cpp" line="37"/>
         <source>Save chart as PNG…</source>
         <translation>Diagramm als PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/chart_export.cpp" line="38"/>
         <source>Save chart as SVG…</source>
         <translation>Diagramm als SVG speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/chart_export.cpp" line="43"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../gui/chart_export.cpp" line="44"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../gui/chart_export.cpp" line="44"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG-Bild (*.svg)</translation>
     </message>
@@ -100,32 +98,26 @@
 <context>
     <name>DialogFileUi</name>
     <message>
-        <location filename="../gui/file_ui.cpp" line="11"/>
         <source>Unsaved training</source>
         <translation>Ungespeichertes Training</translation>
     </message>
     <message>
-        <location filename="../gui/file_ui.cpp" line="12"/>
         <source>The run “%1” has trained since it was last saved. Save it?</source>
         <translation>Der Lauf „%1“ wurde seit dem letzten Speichern weiter trainiert. Speichern?</translation>
     </message>
     <message>
-        <location filename="../gui/file_ui.cpp" line="18"/>
         <source>Open checkpoint</source>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/file_ui.cpp" line="19"/>
         <source>Unroll checkpoints (*.unroll);;All files (*)</source>
         <translation>Unroll-Checkpoints (*.unroll);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../gui/file_ui.cpp" line="33"/>
         <source>Recover training</source>
         <translation>Training wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../gui/file_ui.cpp" line="34"/>
         <source>Unroll did not close cleanly. An autosaved run from %1 exists. Recover it?</source>
         <translation>Unroll wurde nicht ordnungsgemäß beendet. Es gibt einen automatisch gespeicherten Lauf vom %1. Wiederherstellen?</translation>
     </message>
@@ -133,22 +125,18 @@
 <context>
     <name>GradientFit</name>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="34"/>
         <source>not enough gradient to fit</source>
         <translation>zu wenig Gradient für eine Anpassung</translation>
     </message>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="39"/>
         <source>%1 per step back: the signal keeps its size</source>
         <translation>%1 pro Schritt zurück: Das Signal behält seine Größe</translation>
     </message>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="44"/>
         <source>%1 per step back: the signal halves every %2 steps</source>
         <translation>%1 pro Schritt zurück: Das Signal halbiert sich alle %2 Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/gradient_fit.cpp" line="46"/>
         <source>%1 per step back: the signal doubles every %2 steps</source>
         <translation>%1 pro Schritt zurück: Das Signal verdoppelt sich alle %2 Schritte</translation>
     </message>
@@ -156,157 +144,126 @@
 <context>
     <name>Lesson</name>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="11"/>
         <source>Unrolling: one set of weights, many timesteps</source>
         <translation>Entfalten: ein Satz Gewichte, viele Zeitschritte</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="13"/>
         <source>A feedforward network sees one input and forgets it. A recurrent network keeps a hidden state h_t and updates it at every timestep with the same weights: h_t = tanh(W_ih x_t + W_hh h_(t-1) + b). Drawn out over a sentence, the network becomes a deep feedforward network with one layer per character, all layers sharing W_ih and W_hh. Press play and watch the hidden states change character by character.</source>
         <translation>Ein Feedforward-Netz sieht eine Eingabe und vergisst sie. Ein rekurrentes Netz führt einen verborgenen Zustand h_t mit und aktualisiert ihn in jedem Zeitschritt mit denselben Gewichten: h_t = tanh(W_ih x_t + W_hh h_(t-1) + b). Über einen Satz ausgerollt wird das Netz zu einem tiefen Feedforward-Netz mit einer Schicht pro Zeichen, und alle Schichten teilen sich W_ih und W_hh. Drücken Sie auf Start und beobachten Sie, wie sich die verborgenen Zustände Zeichen für Zeichen ändern.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="19"/>
         <source>play</source>
         <translation>auf Start drücken</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="21"/>
         <source>Backpropagation through time (BPTT) is ordinary backpropagation through that unrolled graph. The loss at each step sends a gradient back through every earlier step, and because the weights are shared, the gradients from all timesteps are summed into one update of W_hh. The drawing of the unrolled network plays this backward pass: a pulse leaves the loss and travels back through W_hh one step at a time, and every cell it passes shows the gradient that reached it. The chart of the gradient at each timestep shows the same numbers for the whole sequence: how much every position contributes to the update. Keep training until the loss falls below 3.</source>
         <translation>Backpropagation through time (BPTT) ist gewöhnliche Backpropagation durch diesen entfalteten Graphen. Der Verlust jedes Schritts schickt einen Gradienten zurück durch alle früheren Schritte, und weil die Gewichte geteilt sind, werden die Gradienten aller Zeitschritte zu einer einzigen Aktualisierung von W_hh summiert. Die Zeichnung des entfalteten Netzes spielt diesen Rückwärtsdurchlauf ab: Ein Impuls verlässt den Verlust und wandert Schritt für Schritt zurück durch W_hh, und jede Zelle, die er passiert, zeigt den Gradienten, der sie erreicht hat. Das Diagramm des Gradienten je Zeitschritt zeigt dieselben Zahlen für die ganze Sequenz: wie viel jede Position zur Aktualisierung beiträgt. Trainieren Sie weiter, bis der Verlust unter 3 fällt.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="31"/>
         <source>Vanishing gradients: why a plain RNN forgets</source>
         <translation>Verschwindende Gradienten: warum ein einfaches RNN vergisst</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="33"/>
         <source>Each sentence reads &quot;I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.&quot; The language can only be guessed by remembering the country across the filler. This tanh RNN starts with W_hh set to an orthogonal matrix scaled by 0.7, so it shrinks every hidden state by 0.7. Going backwards, every timestep multiplies the gradient by W_hh and by the tanh slope, both below one, so the gradient ||dL/dh_t|| falls geometrically towards the start of the sentence. Press play and watch the gradient at t = 0, some 50 steps before the language word, lie below one hundred-millionth (1e-8).</source>
         <translation>Jeder Satz lautet „I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.“ Die Sprache lässt sich nur erraten, wenn sich das Netz das Land über den Füllsatz hinweg merkt. Dieses tanh-RNN beginnt mit W_hh als orthogonaler Matrix, skaliert mit 0,7, und schrumpft so jeden verborgenen Zustand um den Faktor 0,7. Rückwärts multipliziert jeder Zeitschritt den Gradienten mit W_hh und mit der Steigung von tanh, beide kleiner als eins, sodass der Gradient ||dL/dh_t|| zum Satzanfang hin geometrisch fällt. Drücken Sie auf Start und sehen Sie, wie der Gradient bei t = 0, rund 50 Schritte vor dem Sprachwort, unter einem Hundertmillionstel (1e-8) liegt.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="41"/>
         <source>A gradient this small means the country has practically no say in the update. Keep training for 3000 steps. The loss falls slowly as the network learns how the language names are spelled (after &quot;Spa&quot; comes &quot;nish&quot;), which needs only the last few characters. The link from country to language does not get through: even as training changes W_hh, the gradient at t = 0 stays below a ten-thousandth of the largest gradient in the sentence. This run uses plain SGD, so a tiny gradient makes a tiny change.</source>
         <translation>Bei einem so kleinen Gradienten hat das Land bei der Aktualisierung praktisch nichts zu sagen. Trainieren Sie 3000 Schritte weiter. Der Verlust fällt langsam, während das Netz lernt, wie die Sprachnamen geschrieben werden (nach „Spa“ kommt „nish“); dafür genügen die letzten paar Zeichen. Die Verbindung vom Land zur Sprache kommt nicht durch: Auch während das Training W_hh verändert, bleibt der Gradient bei t = 0 unter einem Zehntausendstel des größten Gradienten im Satz. Dieser Lauf verwendet einfaches SGD, also bewirkt ein winziger Gradient eine winzige Änderung.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="48"/>
         <source>Now lengthen the filler to 40 with the lag slider. The gradient at t = 0 falls even further, by roughly the same factor for every added character (about 0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The straight line on the logarithmic gradient chart is the signature of vanishing gradients.</source>
         <translation>Verlängern Sie jetzt den Füllsatz mit dem Verzögerungsregler auf 40. Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="53"/>
         <source>move the lag slider to 40</source>
         <translation>den Verzögerungsregler auf 40 stellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="56"/>
         <source>Exploding gradients: when the product grows</source>
         <translation>Explodierende Gradienten: wenn das Produkt wächst</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="58"/>
         <source>The same product of Jacobians that makes gradients vanish can make them explode. This RNN uses ReLU units and starts with W_hh = 1.1 times the identity: going backwards, every active unit passes the gradient on multiplied by 1.1, and 60 timesteps multiply it by 1.1^60, about 300. Press play: within a few steps the gradient norm leaps into the thousands, one plain SGD step throws the weights so far that the next loss is not finite, and that step is rejected; the run pauses with an explanation.</source>
         <translation>Dasselbe Produkt von Jacobi-Matrizen, das Gradienten verschwinden lässt, kann sie auch explodieren lassen. Dieses RNN hat ReLU-Einheiten und beginnt mit W_hh = 1,1 mal der Einheitsmatrix: Rückwärts gibt jede aktive Einheit den Gradienten mit 1,1 multipliziert weiter, und 60 Zeitschritte multiplizieren ihn mit 1,1^60, etwa 300. Drücken Sie auf Start: Nach wenigen Schritten springt die Gradientennorm in die Tausende, ein einziger einfacher SGD-Schritt wirft die Gewichte so weit, dass der nächste Verlust nicht endlich ist, und dieser Schritt wird abgelehnt; der Lauf hält mit einer Erklärung an.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="65"/>
         <source>Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, keeping its direction but bounding the step. The run starts again from the same weights, now with clipping at norm 1. Train: the clipped marker lights up on the spikes, no step is rejected, and the loss falls below 3.8, which the unclipped run never reached.</source>
         <translation>Gradientenbegrenzung (Clipping) skaliert den ganzen Gradienten herunter, sobald seine Norm eine Schwelle überschreitet: Die Richtung bleibt, der Schritt wird begrenzt. Der Lauf beginnt noch einmal mit denselben Gewichten, jetzt mit Begrenzung auf Norm 1. Trainieren Sie: Die Begrenzungsmarke leuchtet bei den Spitzen auf, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,8, was der unbegrenzte Lauf nie erreicht hat.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="70"/>
         <source>enable clipping</source>
         <translation>Begrenzung einschalten</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="72"/>
         <source>Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of 300. Turn clipping off and truncate BPTT at 20 steps: the largest gradient norm stays far below the first run&apos;s spike, no step is rejected, and the loss falls below 3.3. The price: the network can no longer learn dependencies longer than 20 steps.</source>
         <translation>Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Schalten Sie die Begrenzung aus und schneiden Sie BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="78"/>
         <source>disable clipping and truncate BPTT at 20 steps</source>
         <translation>Begrenzung ausschalten und BPTT nach 20 Schritten abschneiden</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="81"/>
         <source>Fixes for vanishing gradients</source>
         <translation>Abhilfen gegen verschwindende Gradienten</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="83"/>
         <source>Start from the vanishing lesson&apos;s model, but initialise W_hh as an orthogonal matrix with gain 1: all its singular values are one, so at initialisation it neither shrinks nor stretches the state. The gradient at t = 0 now starts around 1e-3 instead of 1e-10. Press play and compare the gradient-versus-timestep chart with the vanishing lesson&apos;s. This lesson trains with Adam.</source>
         <translation>Beginnen Sie mit dem Modell der Lektion über verschwindende Gradienten, aber initialisieren Sie W_hh als orthogonale Matrix mit Verstärkung 1: Alle ihre Singulärwerte sind eins, also schrumpft oder streckt sie den Zustand zu Beginn nicht. Der Gradient bei t = 0 beginnt jetzt bei etwa 1e-3 statt 1e-10. Drücken Sie auf Start und vergleichen Sie das Diagramm Gradient gegen Zeitschritt mit dem aus jener Lektion. Diese Lektion trainiert mit Adam.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="89"/>
         <source>The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: without input, the state is copied unchanged from step to step, and so is the gradient. Here the gradient at t = 0 is above 0.01, as large as anywhere in the sentence. It needs a small learning rate, because nothing shrinks a gradient that grows.</source>
         <translation>Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Hier liegt der Gradient bei t = 0 über 0,01 und damit mindestens so groß wie an jeder anderen Stelle im Satz. Es braucht eine kleine Lernrate, weil nichts einen wachsenden Gradienten schrumpfen lässt.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="94"/>
         <source>switch the cell to ReLU and the init to identity</source>
         <translation>die Zelle auf ReLU und die Initialisierung auf Einheitsmatrix umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="96"/>
         <source>The LSTM adds a cell state c_t that is updated by addition, gated by a forget gate: c_t = f * c_(t-1) + i * g. While the forget gate stays near one, the gradient flows back along c_t almost unchanged. A forget-gate bias of 2 starts it remembering (f = sigmoid(2), about 0.88). Switch to the LSTM: the gradient at t = 0 starts above 1e-4. As the gates adapt it drops, but it stays thousands of times above the vanishing RNN&apos;s.</source>
         <translation>Das LSTM fügt einen Zellzustand c_t hinzu, der durch Addition aktualisiert und von einem Vergessens-Gate gesteuert wird: c_t = f * c_(t-1) + i * g. Solange das Vergessens-Gate nahe eins bleibt, fließt der Gradient fast unverändert entlang c_t zurück. Ein Bias von 2 im Vergessens-Gate lässt es von Anfang an behalten (f = sigmoid(2), etwa 0,88). Wechseln Sie zum LSTM: Der Gradient bei t = 0 beginnt über 1e-4. Während sich die Gates anpassen, sinkt er, bleibt aber tausendfach über dem des verschwindenden RNN.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="102"/>
         <source>switch the cell to LSTM</source>
         <translation>die Zelle auf LSTM umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="104"/>
         <source>The GRU merges the LSTM&apos;s gates into an update gate z and a reset gate r, with fewer parameters; its state is interpolated, h_t = (1 - z) * n + z * h_(t-1), which gives the same additive path for the gradient. But it starts with z near 0.5, so at first the gradient roughly halves at every step back: at t = 0 it is about 1e-12, no better than the plain RNN. Train it: as the gates learn, the gradient at t = 0 climbs above 1e-4.</source>
         <translation>Die GRU fasst die Gates des LSTM zu einem Update-Gate z und einem Reset-Gate r zusammen und hat weniger Parameter; ihr Zustand wird interpoliert, h_t = (1 - z) * n + z * h_(t-1), was dem Gradienten denselben additiven Pfad bietet. Sie beginnt aber mit z nahe 0,5, sodass sich der Gradient anfangs bei jedem Schritt zurück ungefähr halbiert: Bei t = 0 liegt er bei etwa 1e-12, nicht besser als beim einfachen RNN. Trainieren Sie sie: Während die Gates lernen, steigt der Gradient bei t = 0 über 1e-4.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="110"/>
         <source>switch the cell to GRU</source>
         <translation>die Zelle auf GRU umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="112"/>
         <source>Does the gradient turn into memory? Not quickly on the language task: after 500 steps the GRU&apos;s validation loss is still above 0.5, about what the first letters of the language word alone allow; the link from country to language takes many thousands of updates to find. A cleaner test of memory is the adding problem: fifty random numbers, two of them marked, and the target is their sum, asked for only at the last step, so the first marked number can lie 49 steps back. A model that forgets can only predict the mean (MSE 0.167). Train the LSTM on it: within about a thousand steps the validation MSE falls below 0.01. A tanh RNN with the same settings and budget stays above 0.1.</source>
         <translation>Wird aus dem Gradienten ein Gedächtnis? Bei der Sprachaufgabe nicht schnell: Nach 500 Schritten liegt der Validierungsverlust der GRU noch über 0,5, etwa so viel, wie die ersten Buchstaben des Sprachworts allein erlauben; bis das Netz die Verbindung vom Land zur Sprache findet, braucht es viele tausend Aktualisierungen. Ein saubererer Test für das Gedächtnis ist das Additionsproblem: fünfzig Zufallszahlen, zwei davon markiert, und das Ziel ist ihre Summe, gefragt erst im letzten Schritt, sodass die erste markierte Zahl 49 Schritte zurückliegen kann. Ein Modell, das vergisst, kann nur den Mittelwert vorhersagen (MSE 0,167). Trainieren Sie das LSTM darauf: Innerhalb von etwa tausend Schritten fällt der Validierungs-MSE unter 0,01. Ein tanh-RNN mit denselben Einstellungen und demselben Budget bleibt über 0,1.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="121"/>
         <source>switch the task to the adding problem and the cell to LSTM</source>
         <translation>die Aufgabe auf das Additionsproblem und die Zelle auf LSTM umstellen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="124"/>
         <source>Local optima: the same model, different seeds</source>
         <translation>Lokale Optima: dasselbe Modell, verschiedene Seeds</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="126"/>
         <source>The seed decides the initial weights and the order in which training examples arrive. This small tanh RNN learns the adding problem: 15 random numbers, two of them marked, and the answer is the sum of the marked two. Always answering the average, 1.0, gives a mean squared error of about 0.17: the plateau every run starts on. Train with seed 1 until the validation loss is below 0.05; this seed finds its way off the plateau.</source>
         <translation>Der Seed bestimmt die Anfangsgewichte und die Reihenfolge, in der die Trainingsbeispiele kommen. Dieses kleine tanh-RNN lernt das Additionsproblem: 15 Zufallszahlen, zwei davon markiert, und die Antwort ist die Summe der beiden markierten. Wer immer den Mittelwert 1,0 antwortet, erreicht einen mittleren quadratischen Fehler von etwa 0,17: das Plateau, auf dem jeder Lauf beginnt. Trainieren Sie mit Seed 1, bis der Validierungsverlust unter 0,05 liegt; dieser Seed findet vom Plateau herunter.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="132"/>
         <source>Now the same model, the same task and the same budget of 1200 steps, with seed 6. This time the loss stays on the plateau near 0.17 for the whole budget. The loss surface of a recurrent network has plateaus, saddles and valleys; where gradient descent gets to within a budget depends on where it started.</source>
         <translation>Nun dasselbe Modell, dieselbe Aufgabe und dasselbe Budget von 1200 Schritten, mit Seed 6. Diesmal bleibt der Verlust das ganze Budget über auf dem Plateau nahe 0,17. Die Verlustfläche eines rekurrenten Netzes hat Plateaus, Sattelpunkte und Täler; wohin der Gradientenabstieg innerhalb eines Budgets gelangt, hängt davon ab, wo er begonnen hat.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="137"/>
         <source>change the seed to 6 and play</source>
         <translation>den Seed auf 6 setzen und auf Start drücken</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="139"/>
         <source>Try a third seed, 3, and compare the three final losses. What the spread means in practice: one run proves little. To compare two architectures fairly, race them with the same seeds, or train each from several seeds and compare the spread, not the single best run.</source>
         <translation>Versuchen Sie einen dritten Seed, 3, und vergleichen Sie die drei Endverluste. Was die Streuung in der Praxis bedeutet: Ein einzelner Lauf beweist wenig. Um zwei Architekturen fair zu vergleichen, lassen Sie sie mit denselben Seeds gegeneinander antreten, oder trainieren Sie jede mit mehreren Seeds und vergleichen Sie die Streuung, nicht den einzelnen besten Lauf.</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_strings.cpp" line="144"/>
         <source>change the seed to 3 and play</source>
         <translation>den Seed auf 3 setzen und auf Start drücken</translation>
     </message>
@@ -314,42 +271,34 @@
 <context>
     <name>RunSpec</name>
     <message>
-        <location filename="../gui/run_spec.cpp" line="112"/>
         <source>Vanishing: a tanh RNN on the adding problem; the gradient fades before it reaches the marked steps.</source>
         <translation>Verschwindend: ein tanh-RNN auf dem Additionsproblem; der Gradient verblasst, bevor er die markierten Schritte erreicht.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="115"/>
         <source>Exploding: strong recurrent weights and SGD without clipping; gradient spikes.</source>
         <translation>Explodierend: starke rekurrente Gewichte und SGD ohne Begrenzung; Gradientenspitzen.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="117"/>
         <source>LSTM: the same adding problem, solved by gates that keep the signal alive.</source>
         <translation>LSTM: dasselbe Additionsproblem, gelöst von Gates, die das Signal am Leben halten.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="119"/>
         <source>Text: a character-level LSTM language model on the built-in prose.</source>
         <translation>Text: ein zeichenbasiertes LSTM-Sprachmodell auf dem eingebauten Text.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="121"/>
         <source>Language: remember the country across the filler to name its language.</source>
         <translation>Sprache: das Land über den Füllsatz hinweg behalten, um seine Sprache zu nennen.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="123"/>
         <source>Sine: forecast a noisy sum of sines, one step and many steps ahead.</source>
         <translation>Sinus: eine verrauschte Summe von Sinuswellen vorhersagen, einen und viele Schritte voraus.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="207"/>
         <source>Choose a text file first.</source>
-        <translation>Wählen Sie zuerst eine Textdatei.</translation>
+        <translation type="vanished">Wählen Sie zuerst eine Textdatei.</translation>
     </message>
     <message>
-        <location filename="../gui/run_spec.cpp" line="209"/>
         <source>Choose a CSV file first.</source>
         <translation>Wählen Sie zuerst eine CSV-Datei.</translation>
     </message>
@@ -377,7 +326,7 @@
         <translation>Sprachaufgabe (Langzeitgedächtnis)</translation>
     </message>
     <message>
-        <source>"I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;." Only the language word is scored: the network must carry the country across the filler.</source>
+        <source>&quot;I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.&quot; Only the language word is scored: the network must carry the country across the filler.</source>
         <translation>„I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.“ Nur das Wort der Sprache wird bewertet: Das Netz muss das Land über den Füllsatz hinweg tragen.</translation>
     </message>
     <message>
@@ -385,7 +334,7 @@
         <translation>Fülllänge</translation>
     </message>
     <message>
-        <source>Filler characters between the country and "I can speak": the distance the memory must span</source>
+        <source>Filler characters between the country and &quot;I can speak&quot;: the distance the memory must span</source>
         <translation>Füllzeichen zwischen dem Land und „I can speak“: die Strecke, die das Gedächtnis überbrücken muss</translation>
     </message>
     <message>
@@ -572,7 +521,6 @@
 <context>
     <name>unroll::gui::ChartView</name>
     <message>
-        <location filename="../gui/chart_view.cpp" line="38"/>
         <source>x</source>
         <translation>x</translation>
     </message>
@@ -584,303 +532,241 @@
         <translation>alle Spalten</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="41"/>
         <source>Built-in text (character language model)</source>
-        <translation>Eingebauter Text (Zeichen-Sprachmodell)</translation>
+        <translation type="vanished">Eingebauter Text (Zeichen-Sprachmodell)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="55"/>
-        <location filename="../gui/data_panel.cpp" line="63"/>
         <source>no file chosen</source>
         <translation>keine Datei gewählt</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="56"/>
-        <location filename="../gui/data_panel.cpp" line="64"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="57"/>
         <source>Steps between the marked values and the answer: 2 to 5000</source>
-        <translation>Schritte zwischen den markierten Werten und der Antwort: 2 bis 5000</translation>
+        <translation type="vanished">Schritte zwischen den markierten Werten und der Antwort: 2 bis 5000</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="138"/>
         <source>Open a CSV time series</source>
         <translation>CSV-Zeitreihe öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="139"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV-Dateien (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="154"/>
         <source>Cannot read this CSV file</source>
         <translation>Diese CSV-Datei kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="201"/>
         <source>Adding problem: output the sum of the two marked values at the last step. Predicting the mean gives MSE 1/6 ≈ 0.167.</source>
-        <translation>Additionsproblem: im letzten Schritt die Summe der beiden markierten Werte ausgeben. Wer nur den Mittelwert vorhersagt, erreicht MSE 1/6 ≈ 0,167.</translation>
+        <translation type="vanished">Additionsproblem: im letzten Schritt die Summe der beiden markierten Werte ausgeben. Wer nur den Mittelwert vorhersagt, erreicht MSE 1/6 ≈ 0,167.</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="128"/>
         <source>Open a text file</source>
         <translation>Textdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="38"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="42"/>
         <source>Text file (character language model)</source>
-        <translation>Textdatei (Zeichen-Sprachmodell)</translation>
+        <translation type="vanished">Textdatei (Zeichen-Sprachmodell)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="43"/>
         <source>Language task (long-range memory)</source>
-        <translation>Sprachaufgabe (Langzeitgedächtnis)</translation>
+        <translation type="vanished">Sprachaufgabe (Langzeitgedächtnis)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="44"/>
         <source>Adding problem</source>
-        <translation>Additionsproblem</translation>
+        <translation type="vanished">Additionsproblem</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="45"/>
         <source>Copy task</source>
-        <translation>Kopieraufgabe</translation>
+        <translation type="vanished">Kopieraufgabe</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="46"/>
         <source>Sine waves (sum of sines with noise)</source>
-        <translation>Sinuswellen (Summe von Sinuswellen mit Rauschen)</translation>
+        <translation type="vanished">Sinuswellen (Summe von Sinuswellen mit Rauschen)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="47"/>
         <source>Stock price (geometric Brownian motion)</source>
-        <translation>Aktienkurs (geometrische brownsche Bewegung)</translation>
+        <translation type="vanished">Aktienkurs (geometrische brownsche Bewegung)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="48"/>
         <source>CSV time series</source>
-        <translation>CSV-Zeitreihe</translation>
+        <translation type="vanished">CSV-Zeitreihe</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="58"/>
         <source>Filler characters between the country and &quot;I can speak&quot;: the distance the memory must span</source>
-        <translation>Füllzeichen zwischen dem Land und „I can speak“: die Strecke, die das Gedächtnis überbrücken muss</translation>
+        <translation type="vanished">Füllzeichen zwischen dem Land und „I can speak“: die Strecke, die das Gedächtnis überbrücken muss</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="60"/>
         <source>Blank steps between reading the symbols and writing them back</source>
-        <translation>Leerschritte zwischen dem Lesen der Symbole und ihrer Wiedergabe</translation>
+        <translation type="vanished">Leerschritte zwischen dem Lesen der Symbole und ihrer Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="66"/>
         <source>The column to forecast</source>
-        <translation>Die vorherzusagende Spalte</translation>
+        <translation type="vanished">Die vorherzusagende Spalte</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="85"/>
-        <location filename="../gui/data_panel.cpp" line="91"/>
         <source>File:</source>
-        <translation>Datei:</translation>
+        <translation type="vanished">Datei:</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="86"/>
         <source>Filler length:</source>
-        <translation>Fülllänge:</translation>
+        <translation type="vanished">Fülllänge:</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="87"/>
         <source>Length T:</source>
-        <translation>Länge T:</translation>
+        <translation type="vanished">Länge T:</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="88"/>
         <source>Lag:</source>
-        <translation>Verzögerung:</translation>
+        <translation type="vanished">Verzögerung:</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="91"/>
         <source>Column:</source>
-        <translation>Spalte:</translation>
+        <translation type="vanished">Spalte:</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="129"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>Textdateien (*.txt *.md);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="205"/>
         <source>&quot;I am from &lt;country&gt;. &lt;filler&gt; I can speak &lt;language&gt;.&quot; Only the language word is scored: the network must carry the country across the filler.</source>
-        <translation>„I am from &lt;Land&gt;. &lt;Füllsatz&gt; I can speak &lt;Sprache&gt;.“ Bewertet wird nur das Sprachwort: Das Netz muss das Land über den Füllsatz hinweg tragen.</translation>
+        <translation type="vanished">„I am from &lt;Land&gt;. &lt;Füllsatz&gt; I can speak &lt;Sprache&gt;.“ Bewertet wird nur das Sprachwort: Das Netz muss das Land über den Füllsatz hinweg tragen.</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="209"/>
         <source>Copy task: read %1 symbols, wait through the lag, then write them back. Chance accuracy is 1/8.</source>
-        <translation>Kopieraufgabe: %1 Symbole lesen, die Verzögerung abwarten, dann wiedergeben. Die Zufallsgenauigkeit ist 1/8.</translation>
+        <translation type="vanished">Kopieraufgabe: %1 Symbole lesen, die Verzögerung abwarten, dann wiedergeben. Die Zufallsgenauigkeit ist 1/8.</translation>
     </message>
     <message>
-        <location filename="../gui/data_panel.cpp" line="215"/>
         <source>Series: predict the next value; the last 20% is held out for validation and forecasting, normalised with training statistics only.</source>
-        <translation>Zeitreihe: den nächsten Wert vorhersagen; die letzten 20 % bleiben für Validierung und Vorhersage zurück, normiert nur mit Statistiken der Trainingsdaten.</translation>
+        <translation type="vanished">Zeitreihe: den nächsten Wert vorhersagen; die letzten 20 % bleiben für Validierung und Vorhersage zurück, normiert nur mit Statistiken der Trainingsdaten.</translation>
     </message>
 </context>
 <context>
     <name>unroll::gui::DynamicsPanel</name>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="39"/>
         <source>No probe yet.</source>
         <translation>Noch keine Messung.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="54"/>
         <source>%1% of ReLU units are dead: they pass no gradient at all.</source>
         <translation>%1 % der ReLU-Einheiten sind tot: Sie leiten keinen Gradienten weiter.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="79"/>
         <source>&lt;b&gt;Dynamics&lt;/b&gt; — how W_hh stretches signals</source>
         <translation>&lt;b&gt;Dynamik&lt;/b&gt; – wie W_hh Signale streckt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="83"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="84"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="27"/>
         <source>forget gates are open (%1)</source>
         <translation>Vergessens-Gates sind offen (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="28"/>
         <source>forget gates are %1 on average</source>
         <translation>Vergessens-Gates liegen im Mittel bei %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="30"/>
         <source>%1% of units are saturated, where tanh′ ≈ 0</source>
         <translation>%1 % der Einheiten sind gesättigt, dort ist tanh′ ≈ 0</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="31"/>
         <source>W_hh shrinks signals (ρ %1 &lt; 1)</source>
         <translation>W_hh schrumpft Signale (ρ %1 &lt; 1)</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="32"/>
         <source>W_hh stretches signals (ρ %1 &gt; 1)</source>
         <translation>W_hh streckt Signale (ρ %1 &gt; 1)</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="33"/>
         <source>ρ %1 ≈ 1</source>
         <translation>ρ %1 ≈ 1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="34"/>
         <source>ρ %1 ≈ 1, but tanh′ &lt; 1 damps every step</source>
         <translation>ρ %1 ≈ 1, aber tanh′ &lt; 1 dämpft jeden Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="58"/>
         <source>Vanishing gradients: each step back keeps ×%1 of the signal (%2).</source>
         <translation>Verschwindende Gradienten: Jeder Schritt zurück behält ×%1 des Signals (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="61"/>
         <source>Exploding gradients: each step back multiplies the signal by ×%1 (%2); clip them.</source>
         <translation>Explodierende Gradienten: Jeder Schritt zurück multipliziert das Signal mit ×%1 (%2); begrenzen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="64"/>
         <source>Gradients keep their size through time (×%1 per step, %2): long dependencies are learnable.</source>
         <translation>Gradienten behalten ihre Größe über die Zeit (×%1 pro Schritt, %2): Lange Abhängigkeiten sind lernbar.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="67"/>
         <source>Recurrent weights shrink signals (ρ %1 &lt; 1): expect vanishing gradients.</source>
         <translation>Rekurrente Gewichte schrumpfen Signale (ρ %1 &lt; 1): verschwindende Gradienten zu erwarten.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="70"/>
         <source>Recurrent weights stretch signals (ρ %1 &gt; 1): expect exploding gradients; clip them.</source>
         <translation>Rekurrente Gewichte strecken Signale (ρ %1 &gt; 1): explodierende Gradienten zu erwarten; begrenzen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="72"/>
         <source>Signals keep their size (%1).</source>
         <translation>Signale behalten ihre Größe (%1).</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="85"/>
         <source>ρ, σ_max of W_hh</source>
         <translation>ρ, σ_max von W_hh</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="87"/>
         <source>ρ = 1</source>
         <translation>ρ = 1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="110"/>
         <source>ρ, layer %1</source>
         <translation>ρ, Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="115"/>
         <source>σ_max, layer %1</source>
         <translation>σ_max, Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="155"/>
         <source>Probes run every few steps once training starts.</source>
         <translation>Messungen laufen alle paar Schritte, sobald das Training beginnt.</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="161"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="162"/>
         <source>ρ %1</source>
         <translation>ρ %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="163"/>
         <source>σ_max %1</source>
         <translation>σ_max %1</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="164"/>
         <source>saturated %1%</source>
         <translation>gesättigt %1 %</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="166"/>
         <source>dead %1%</source>
         <translation>tot %1 %</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="168"/>
         <source>gates i %1 · f %2 · o %3</source>
         <translation>Gates i %1 · f %2 · o %3</translation>
     </message>
     <message>
-        <location filename="../gui/dynamics_panel.cpp" line="173"/>
         <source>gates r %1 · z %2</source>
         <translation>Gates r %1 · z %2</translation>
     </message>
@@ -888,175 +774,138 @@
 <context>
     <name>unroll::gui::FileActions</name>
     <message>
-        <location filename="../gui/app/file_actions.cpp"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../gui/app/file_actions.cpp"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../gui/app/file_actions.cpp"/>
         <source>Exporting %1…</source>
         <translation>%1 wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../gui/app/file_actions.cpp"/>
         <source>Recovering the autosaved run…</source>
         <translation>Der automatisch gesicherte Lauf wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="49"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="50"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="51"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="54"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="55"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="56"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="57"/>
         <source>Weights for PyTorch (safetensors)…</source>
         <translation>Gewichte für PyTorch (safetensors)…</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="59"/>
         <source>ONNX model…</source>
         <translation>ONNX-Modell…</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="60"/>
         <source>Metrics (CSV)…</source>
         <translation>Messwerte (CSV)…</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="61"/>
         <source>Timestep gradients (CSV)…</source>
         <translation>Gradienten je Zeitschritt (CSV)…</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="82"/>
-        <location filename="../gui/file_actions.cpp" line="102"/>
         <source>Cannot open checkpoint</source>
         <translation>Checkpoint kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="87"/>
-        <location filename="../gui/file_actions.cpp" line="107"/>
         <source>Opened %1 at step %2</source>
         <translation>%1 bei Schritt %2 geöffnet</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="115"/>
         <source>Save checkpoint</source>
         <translation>Checkpoint speichern</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="116"/>
         <source>run.unroll</source>
         <translation>lauf.unroll</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="117"/>
         <source>Unroll checkpoints (*.unroll)</source>
         <translation>Unroll-Checkpoints (*.unroll)</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="126"/>
         <source>Cannot save checkpoint</source>
         <translation>Checkpoint kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="131"/>
         <source>Saved %1 at step %2</source>
         <translation>%1 bei Schritt %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="139"/>
         <source>Export weights for PyTorch</source>
         <translation>Gewichte für PyTorch exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="141"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="144"/>
         <source>Export ONNX model</source>
         <translation>ONNX-Modell exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="146"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX-Modelle (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="150"/>
         <source>Export metrics</source>
         <translation>Messwerte exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="150"/>
         <source>Export timestep gradients</source>
         <translation>Gradienten je Zeitschritt exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="153"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="166"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="169"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="176"/>
-        <location filename="../gui/file_actions.cpp" line="211"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="194"/>
         <source>Cannot recover the autosaved run</source>
         <translation>Der automatisch gespeicherte Lauf kann nicht wiederhergestellt werden</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="198"/>
         <source>Recovered the autosaved run at step %1</source>
         <translation>Automatisch gespeicherten Lauf bei Schritt %1 wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../gui/file_actions.cpp" line="212"/>
         <source>%1[*] — Unroll</source>
         <translation>%1[*] — Unroll</translation>
     </message>
@@ -1064,142 +913,114 @@
 <context>
     <name>unroll::gui::ForecastView</name>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="39"/>
         <source>%1% better</source>
         <translation>%1 % besser</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="40"/>
         <source>%1% worse</source>
         <translation>%1 % schlechter</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="58"/>
         <source>&lt;b&gt;Forecast&lt;/b&gt; over the validation range</source>
         <translation>&lt;b&gt;Vorhersage&lt;/b&gt; über den Validierungsbereich</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="60"/>
         <source>Horizon</source>
         <translation>Horizont</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="64"/>
         <source>Steps of each free-running forecast (its own predictions fed back)</source>
         <translation>Schritte jeder frei laufenden Vorhersage (die eigenen Vorhersagen werden zurückgeführt)</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="66"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="70"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="71"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="72"/>
         <source>While training runs, forecast again this often</source>
         <translation>Während das Training läuft, so oft neu vorhersagen</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="77"/>
         <source>Show the first</source>
         <translation>Die ersten</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="81"/>
         <source> points</source>
         <translation> Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="82"/>
         <source>How much of the validation range the chart shows; hover for values</source>
         <translation>Wie viel des Validierungsbereichs das Diagramm zeigt; Werte beim Überfahren mit der Maus</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="86"/>
         <source>Forecast now</source>
         <translation>Jetzt vorhersagen</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="90"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="91"/>
         <source>time step</source>
         <translation>Zeitschritt</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="92"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="94"/>
         <source>truth</source>
         <translation>Wahrheit</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="95"/>
         <source>one-step forecast</source>
         <translation>Ein-Schritt-Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="98"/>
         <source>free-running forecast</source>
         <translation>frei laufende Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="152"/>
         <source>Train a little, then forecast; it refreshes while training runs.</source>
         <translation>Etwas trainieren, dann vorhersagen; während des Trainings wird aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="153"/>
         <source>Forecasting needs a series task (sine, stock or CSV).</source>
         <translation>Vorhersagen brauchen eine Zeitreihen-Aufgabe (Sinus, Aktie oder CSV).</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="190"/>
         <source>Forecast of the model at step %1.</source>
         <translation>Vorhersage des Modells bei Schritt %1.</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="224"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="224"/>
         <source>naive</source>
         <translation>naiv</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="224"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="226"/>
         <source>one step</source>
         <translation>ein Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="227"/>
         <source>%1 steps</source>
         <translation>%1 Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/forecast_view.cpp" line="230"/>
         <source>Naive: repeat the last known value.</source>
         <translation>Naiv: den letzten bekannten Wert wiederholen.</translation>
     </message>
@@ -1207,53 +1028,42 @@
 <context>
     <name>unroll::gui::GradHeatmap</name>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="18"/>
         <source>&lt;b&gt;Gradient heatmap&lt;/b&gt; — ‖∂L/∂hₜ‖ per timestep over training</source>
         <translation>&lt;b&gt;Gradienten-Heatmap&lt;/b&gt; – ‖∂L/∂hₜ‖ je Zeitschritt über das Training</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="22"/>
-        <location filename="../gui/grad_heatmap.cpp" line="39"/>
         <source>Gradients appear here once training runs.</source>
         <translation>Gradienten erscheinen hier, sobald das Training läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="61"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="63"/>
         <source>timestep t</source>
         <translation>Zeitschritt t</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="64"/>
         <source>‖∂L/∂hₜ‖</source>
         <translation>‖∂L/∂hₜ‖</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="75"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="83"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="84"/>
         <source>steps %1–%2</source>
         <translation>Schritte %1–%2</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="85"/>
         <source>%1, t = %2&lt;br&gt;‖∂L/∂hₜ‖ = %3</source>
         <translation>%1, t = %2&lt;br&gt;‖∂L/∂hₜ‖ = %3</translation>
     </message>
     <message>
-        <location filename="../gui/grad_heatmap.cpp" line="88"/>
         <source>no gradient</source>
         <translation>kein Gradient</translation>
     </message>
@@ -1261,47 +1071,38 @@
 <context>
     <name>unroll::gui::GradNormChart</name>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="21"/>
         <source>&lt;b&gt;Gradient norm&lt;/b&gt;</source>
         <translation>&lt;b&gt;Gradientennorm&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="28"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="29"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="30"/>
         <source>‖∇L‖ (log)</source>
         <translation>‖∇L‖ (log)</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="32"/>
         <source>unclipped (max)</source>
         <translation>unbegrenzt (Max.)</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="35"/>
         <source>clipped</source>
         <translation>begrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="40"/>
         <source>clip events</source>
         <translation>Begrenzungen</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="46"/>
         <source>threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../gui/grad_norm_chart.cpp" line="89"/>
         <source>clipped in %1% of steps</source>
         <translation>in %1 % der Schritte begrenzt</translation>
     </message>
@@ -1309,48 +1110,38 @@
 <context>
     <name>unroll::gui::HiddenHeatmap</name>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="34"/>
         <source>&lt;b&gt;Hidden state&lt;/b&gt; — one sequence of the latest step</source>
         <translation>&lt;b&gt;Versteckter Zustand&lt;/b&gt; – eine Sequenz des letzten Schritts</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="37"/>
         <source>Layer to show</source>
         <translation>Anzuzeigende Schicht</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="41"/>
-        <location filename="../gui/hidden_heatmap.cpp" line="105"/>
         <source>Hidden states appear here after the first step.</source>
         <translation>Versteckte Zustände erscheinen hier nach dem ersten Schritt.</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="77"/>
         <source>unit %1, t = %2&lt;br&gt;h = %3&lt;br&gt;input: %4</source>
         <translation>Einheit %1, t = %2&lt;br&gt;h = %3&lt;br&gt;Eingabe: %4</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="95"/>
         <source>%1 (marked)</source>
         <translation>%1 (markiert)</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="122"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="139"/>
         <source>timestep t</source>
         <translation>Zeitschritt t</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="140"/>
         <source>hidden unit</source>
         <translation>versteckte Einheit</translation>
     </message>
     <message>
-        <location filename="../gui/hidden_heatmap.cpp" line="140"/>
         <source>h</source>
         <translation>h</translation>
     </message>
@@ -1358,109 +1149,86 @@
 <context>
     <name>unroll::gui::LessonPanel</name>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="120"/>
         <source>◂ Previous</source>
         <translation>◂ Zurück</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="121"/>
-        <location filename="../gui/lesson_panel.cpp" line="249"/>
         <source>Next ▸</source>
         <translation>Weiter ▸</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="214"/>
         <source>gradient at t=0 / largest</source>
         <translation>Gradient bei t=0 / größter</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="249"/>
         <source>Skip ▸</source>
         <translation>Überspringen ▸</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="157"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="159"/>
         <source>&lt;b&gt;Your action:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ihre Aufgabe:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="173"/>
         <source>Cannot build this step&apos;s model: %1</source>
         <translation>Das Modell dieses Schritts lässt sich nicht bauen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="206"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="208"/>
         <source>validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="210"/>
         <source>gradient norm</source>
         <translation>Gradientennorm</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="212"/>
         <source>gradient at t=0</source>
         <translation>Gradient bei t=0</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="216"/>
         <source>spectral radius</source>
         <translation>Spektralradius</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="218"/>
         <source>steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="220"/>
         <source>clipped</source>
         <translation>begrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="222"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="234"/>
         <source>goal %1 %2</source>
         <translation>Ziel %1 %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="235"/>
         <source>goal %1 %2 and &gt; %3</source>
         <translation>Ziel %1 %2 und &gt; %3</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="239"/>
         <source>done ✓ — lesson complete</source>
         <translation>erledigt ✓ – Lektion abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="239"/>
         <source>done ✓</source>
         <translation>erledigt ✓</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="241"/>
-        <location filename="../gui/lesson_panel.cpp" line="244"/>
         <source>waiting: %1 not measured yet, %2</source>
         <translation>warte: %1 noch nicht gemessen, %2</translation>
     </message>
     <message>
-        <location filename="../gui/lesson_panel.cpp" line="245"/>
         <source>waiting: %1 is %2, %3</source>
         <translation>warte: %1 ist %2, %3</translation>
     </message>
@@ -1468,63 +1236,50 @@
 <context>
     <name>unroll::gui::LossChart</name>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="25"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;</source>
         <translation>&lt;b&gt;Verlust&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="28"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="33"/>
         <source>Exponential moving average of the training loss (0 = raw)</source>
         <translation>Exponentiell gleitender Mittelwert des Trainingsverlusts (0 = roh)</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="35"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="40"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="41"/>
         <source>training step</source>
         <translation>Trainingsschritt</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="42"/>
-        <location filename="../gui/loss_chart.cpp" line="77"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="46"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="165"/>
         <source>branch %1 · lr %2</source>
         <translation>Zweig %1 · lr %2</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="166"/>
         <source>, clip %1</source>
         <translation>, Begrenzung %1</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="167"/>
         <source>, TBPTT %1</source>
         <translation>, TBPTT %1</translation>
     </message>
     <message>
-        <location filename="../gui/loss_chart.cpp" line="51"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
@@ -1532,532 +1287,437 @@
 <context>
     <name>unroll::gui::MainWindow</name>
     <message>
-        <location filename="../gui/app/main_window.cpp"/>
         <source>Closing when the file is written…</source>
         <translation>Wird geschlossen, sobald die Datei geschrieben ist…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="42"/>
         <source>Unroll — recurrent network studio</source>
         <translation>Unroll – Studio für rekurrente Netze</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="119"/>
         <source>Model designer</source>
         <translation>Modell-Designer</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="126"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="132"/>
         <source>Unrolled network</source>
         <translation>Entfaltetes Netz</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="145"/>
         <source>Open text file…</source>
         <translation>Textdatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="146"/>
         <source>Save window screenshot…</source>
         <translation>Bildschirmfoto des Fensters speichern…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="148"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="151"/>
         <source>&amp;Run</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="156"/>
         <source>&amp;Race configurations…</source>
         <translation>&amp;Wettrennen der Konfigurationen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="157"/>
         <source>Train up to four configurations side by side on this task, with the same seed, data order and step budget</source>
         <translation>Bis zu vier Konfigurationen nebeneinander auf dieser Aufgabe trainieren, mit demselben Seed, derselben Datenreihenfolge und demselben Schrittbudget</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="160"/>
         <source>&amp;Demos</source>
         <translation>De&amp;mos</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="167"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="171"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="175"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="193"/>
-        <location filename="../gui/main_window.cpp" line="194"/>
         <source>About Unroll</source>
         <translation>Über Unroll</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="195"/>
         <source>&lt;b&gt;Unroll&lt;/b&gt; %1&lt;br&gt;A studio for designing, training and understanding recurrent neural networks: watch gradients vanish or explode as they travel back through time.</source>
         <translation>&lt;b&gt;Unroll&lt;/b&gt; %1&lt;br&gt;Ein Studio zum Entwerfen, Trainieren und Verstehen rekurrenter neuronaler Netze: Sehen Sie zu, wie Gradienten auf ihrem Weg zurück durch die Zeit verschwinden oder explodieren.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="221"/>
         <source>Engine: %1</source>
         <translation>Engine: %1</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="328"/>
         <source>Cannot build this model</source>
         <translation>Dieses Modell kann nicht gebaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="343"/>
         <source>mean predictor</source>
         <translation>Mittelwert-Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="344"/>
         <source>unigram entropy</source>
         <translation>Unigramm-Entropie</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="379"/>
         <source>Back at step %1. Change a setting and press Play to branch; the old branch stays on the loss chart.</source>
         <translation>Zurück bei Schritt %1. Ändern Sie eine Einstellung und drücken Sie „Start“, um abzuzweigen; der alte Zweig bleibt im Verlustdiagramm.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="395"/>
         <source>● training</source>
         <translation>● trainiert</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="395"/>
         <source>❚❚ paused</source>
         <translation>❚❚ pausiert</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="396"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="397"/>
         <source>%1 tokens/s</source>
         <translation>%1 Token/s</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="399"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="404"/>
         <source>Step %1 was not finite; training paused.</source>
         <translation>Schritt %1 war nicht endlich; Training pausiert.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="409"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="410"/>
         <source>The language changes the next time Unroll starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Unroll.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="414"/>
         <source>Save window screenshot</source>
         <translation>Bildschirmfoto des Fensters speichern</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="415"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="186"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lektionen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="282"/>
         <source>Cannot open lesson</source>
         <translation>Lektion kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.cpp" line="287"/>
         <source>Lesson</source>
         <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Open lesson file…</source>
+        <translation>Lektionsdatei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open lesson file</source>
+        <translation>Lektionsdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Lessons (*.json)</source>
+        <translation>Lektionen (*.json)</translation>
     </message>
 </context>
 <context>
     <name>unroll::gui::ModelDesigner</name>
     <message>
-        <location filename="../gui/panels/model_designer.cpp"/>
         <source>The engine kept the running value: %1</source>
         <translation>Die Engine behält den laufenden Wert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="48"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="52"/>
         <source>RNN (tanh)</source>
         <translation>RNN (tanh)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="53"/>
         <source>RNN (ReLU)</source>
         <translation>RNN (ReLU)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="54"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="55"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="56"/>
         <source>The recurrent cell shared by every timestep</source>
         <translation>Die rekurrente Zelle, die alle Zeitschritte teilen</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="57"/>
         <source>Cell</source>
         <translation>Zelle</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="58"/>
         <source>Stacked recurrent layers: 1 to 4</source>
         <translation>Gestapelte rekurrente Schichten: 1 bis 4</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="59"/>
         <source>Layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="60"/>
         <source>Hidden units per layer: 1 to 1024</source>
         <translation>Versteckte Einheiten pro Schicht: 1 bis 1024</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="61"/>
         <source>Hidden size</source>
         <translation>Versteckte Größe</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="63"/>
         <source>One-hot</source>
         <translation>One-hot</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="64"/>
         <source>Embedding</source>
         <translation>Embedding</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="65"/>
         <source>How tokens enter the first layer (numeric tasks always use dense input)</source>
         <translation>Wie Token in die erste Schicht gelangen (numerische Aufgaben nutzen immer dichte Eingaben)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="66"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="67"/>
         <source>Embedding dimension: 1 to 512</source>
         <translation>Embedding-Dimension: 1 bis 512</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="68"/>
         <source>Embedding size</source>
         <translation>Embedding-Größe</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="70"/>
         <source>PyTorch default</source>
         <translation>PyTorch-Standard</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="71"/>
         <source>Xavier uniform</source>
         <translation>Xavier gleichverteilt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="72"/>
         <source>Xavier normal</source>
         <translation>Xavier normalverteilt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="73"/>
         <source>He (Kaiming)</source>
         <translation>He (Kaiming)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="74"/>
         <source>Orthogonal</source>
         <translation>Orthogonal</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="75"/>
         <source>Identity (IRNN)</source>
         <translation>Identität (IRNN)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="76"/>
         <source>Initialisation</source>
         <translation>Initialisierung</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="77"/>
         <source>W_hh is multiplied by this after initialisation: below 1 shrinks signals, above 1 stretches them (0.05 to 5)</source>
         <translation>W_hh wird nach der Initialisierung damit multipliziert: unter 1 schrumpfen Signale, über 1 werden sie gestreckt (0,05 bis 5)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="80"/>
         <source>Recurrent gain</source>
         <translation>Rekurrente Verstärkung</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="81"/>
         <source>Added to the LSTM forget-gate bias: positive values keep memory open (-5 to 10)</source>
         <translation>Wird zum Bias des LSTM-Vergessens-Gates addiert: positive Werte halten das Gedächtnis offen (-5 bis 10)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="83"/>
         <source>Forget-gate bias</source>
         <translation>Bias des Vergessens-Gates</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="86"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="91"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="91"/>
         <source>SGD + momentum</source>
         <translation>SGD + Momentum</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="92"/>
         <source>Nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="92"/>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="93"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="93"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="94"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="96"/>
         <source>Optimizer</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="97"/>
         <source>Learning rate: 0.00001 to 10; applies at the next step</source>
         <translation>Lernrate: 0,00001 bis 10; gilt ab dem nächsten Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="99"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="101"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="102"/>
         <source>Global norm</source>
         <translation>Globale Norm</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="103"/>
         <source>Per value</source>
         <translation>Pro Wert</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="104"/>
         <source>Gradient clipping; applies at the next step</source>
         <translation>Begrenzung der Gradienten; gilt ab dem nächsten Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="105"/>
         <source>Clipping</source>
         <translation>Begrenzung</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="106"/>
         <source>Largest allowed norm (or |value|): 0.001 to 1000</source>
         <translation>Größte erlaubte Norm (bzw. |Wert|): 0,001 bis 1000</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="109"/>
         <source>Clip threshold</source>
         <translation>Begrenzungsschwelle</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="111"/>
         <source>Full</source>
         <translation>Vollständig</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="112"/>
         <source>Truncated (k1, k2)</source>
         <translation>Abgeschnitten (k1, k2)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="113"/>
         <source>Backpropagation through time; applies at the next step</source>
         <translation>Backpropagation durch die Zeit; gilt ab dem nächsten Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="114"/>
         <source>BPTT</source>
         <translation>BPTT</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="115"/>
         <source>k1: steps between updates, at least 1 and at most k2</source>
         <translation>k1: Schritte zwischen Updates, mindestens 1 und höchstens k2</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="116"/>
         <source>k1 (update every)</source>
         <translation>k1 (Update alle)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="117"/>
         <source>k2: steps backpropagated, at least k1</source>
         <translation>k2: zurückpropagierte Schritte, mindestens k1</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="118"/>
         <source>k2 (backprop through)</source>
         <translation>k2 (Backprop über)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="119"/>
         <source>Sequences per step: 1 to 4096</source>
         <translation>Sequenzen pro Schritt: 1 bis 4096</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="120"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="121"/>
-        <location filename="../gui/model_designer.cpp" line="263"/>
         <source>Steps per training sequence: 2 to 10000</source>
         <translation>Schritte pro Trainingssequenz: 2 bis 10000</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="122"/>
         <source>Sequence length</source>
         <translation>Sequenzlänge</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="123"/>
         <source>One seed drives initialisation and data order: the same seed gives the same run</source>
         <translation>Ein Seed steuert Initialisierung und Datenreihenfolge: Gleicher Seed, gleicher Lauf</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="125"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="133"/>
         <source>Changes take effect on Apply (training restarts).</source>
         <translation>Änderungen wirken erst mit „Übernehmen“ (das Training beginnt neu).</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="138"/>
         <source>Apply and restart</source>
         <translation>Übernehmen und neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="139"/>
         <source>Rebuild the model with these settings, paused at step 0</source>
         <translation>Das Modell mit diesen Einstellungen neu bauen, pausiert bei Schritt 0</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="246"/>
         <source>k1 (%1) must not exceed k2 (%2): an update cannot skip steps it never backpropagates through.</source>
         <translation>k1 (%1) darf k2 (%2) nicht übersteigen: Ein Update kann keine Schritte überspringen, durch die es nie zurückpropagiert.</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="249"/>
         <source>k1 (%1) is longer than the sequence (%2 steps).</source>
         <translation>k1 (%1) ist länger als die Sequenz (%2 Schritte).</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="262"/>
         <source>This task sets the sequence length itself (Data panel)</source>
         <translation>Diese Aufgabe legt die Sequenzlänge selbst fest (Datenbereich)</translation>
     </message>
     <message>
-        <location filename="../gui/model_designer.cpp" line="272"/>
         <source>Cannot apply: %1</source>
         <translation>Nicht übernehmbar: %1</translation>
     </message>
@@ -2065,27 +1725,22 @@
 <context>
     <name>unroll::gui::NonFiniteBanner</name>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="19"/>
         <source>Lower LR ×0.1 and continue</source>
         <translation>Lernrate ×0,1 und weiter</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="20"/>
         <source>Clip at norm 1 and continue</source>
         <translation>Bei Norm 1 begrenzen und weiter</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="21"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="22"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../gui/non_finite_banner.cpp" line="32"/>
         <source>&lt;b&gt;Training paused: step %1 was not finite&lt;/b&gt; (bad tensor: &lt;tt&gt;%2&lt;/tt&gt;, learning rate %3). The update was skipped; the last finite weights are kept.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</source>
         <translation>&lt;b&gt;Training pausiert: Schritt %1 war nicht endlich&lt;/b&gt; (fehlerhafter Tensor: &lt;tt&gt;%2&lt;/tt&gt;, Lernrate %3). Das Update wurde übersprungen; die letzten endlichen Gewichte bleiben erhalten.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
     </message>
@@ -2093,193 +1748,154 @@
 <context>
     <name>unroll::gui::RaceForm</name>
     <message>
-        <location filename="../gui/race_window.cpp" line="69"/>
         <source>PyTorch default</source>
         <translation>PyTorch-Standard</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="71"/>
         <source>Xavier uniform</source>
         <translation>Xavier gleichverteilt</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="73"/>
         <source>Xavier normal</source>
         <translation>Xavier normalverteilt</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="75"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="77"/>
         <source>orthogonal</source>
         <translation>orthogonal</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="79"/>
         <source>identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="98"/>
         <source>clip %1</source>
         <translation>Begrenzung %1</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="99"/>
         <source>no clip</source>
         <translation>ohne Begrenzung</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="100"/>
         <source>lr %1</source>
         <translation>lr %1</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="108"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="55"/>
         <source>tanh RNN</source>
         <translation>tanh-RNN</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="57"/>
         <source>ReLU RNN</source>
         <translation>ReLU-RNN</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="59"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="61"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="212"/>
         <source>&lt;b&gt;Race&lt;/b&gt; — the same data, seed and step budget for every entrant: only what you change below differs.</source>
         <translation>&lt;b&gt;Wettrennen&lt;/b&gt; – dieselben Daten, derselbe Seed und dasselbe Schrittbudget für jeden Teilnehmer: Nur was Sie unten ändern, unterscheidet sich.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="265"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="266"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="279"/>
         <source>&lt;b&gt;Reading the race&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Loss: the lower curve learned more from the same data. A curve that shoots up has exploded; the table counts the steps the trainer had to reject.&lt;/li&gt;&lt;li&gt;Gradient vs timestep: read right to left, from the loss back in time. A line falling steeply to the left means early steps receive almost no gradient — the vanishing gradient; a line rising to the left is an exploding one.&lt;/li&gt;&lt;li&gt;Seconds: the wall time of an entrant&apos;s own steps; gated cells do more work per step.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;b&gt;So lesen Sie das Wettrennen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Verlust: Die niedrigere Kurve hat aus denselben Daten mehr gelernt. Eine Kurve, die nach oben schießt, ist explodiert; die Tabelle zählt die Schritte, die das Training ablehnen musste.&lt;/li&gt;&lt;li&gt;Gradient je Zeitschritt: von rechts nach links lesen, vom Verlust zurück in der Zeit. Eine Linie, die nach links steil abfällt, bedeutet, dass frühe Schritte fast keinen Gradienten erhalten – der verschwindende Gradient; eine nach links ansteigende Linie ist ein explodierender.&lt;/li&gt;&lt;li&gt;Sekunden: die reale Laufzeit der eigenen Schritte eines Teilnehmers; Zellen mit Gates leisten pro Schritt mehr Arbeit.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="220"/>
         <source>Entrants</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="223"/>
         <source>RNN vs LSTM vs GRU</source>
         <translation>RNN vs. LSTM vs. GRU</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="224"/>
         <source>Three cells, otherwise the studio&apos;s settings</source>
         <translation>Drei Zellen, sonst die Einstellungen des Studios</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="225"/>
         <source>Clipping on/off</source>
         <translation>Begrenzung an/aus</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="226"/>
         <source>The studio&apos;s cell without and with gradient-norm clipping</source>
         <translation>Die Zelle des Studios ohne und mit Begrenzung der Gradientennorm</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="232"/>
         <source>Entrants:</source>
         <translation>Teilnehmer:</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="240"/>
-        <location filename="../gui/race_window.cpp" line="418"/>
         <source>Cell</source>
         <translation>Zelle</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="240"/>
         <source>Clip</source>
         <translation>Begrenzung</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="241"/>
         <source>Max norm</source>
         <translation>Max. Norm</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="241"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="241"/>
         <source>Init</source>
         <translation>Init.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="251"/>
         <source>Shared by all</source>
         <translation>Für alle gleich</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="255"/>
         <source>Drives every entrant&apos;s initial weights and the order of the data</source>
         <translation>Bestimmt die Anfangsgewichte jedes Teilnehmers und die Reihenfolge der Daten</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="256"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="260"/>
         <source>Training updates per entrant: the same budget for everybody</source>
         <translation>Trainingsschritte pro Teilnehmer: dasselbe Budget für alle</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="261"/>
         <source>Steps each:</source>
         <translation>Schritte je Teilnehmer:</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="308"/>
         <source>Clip the gradient&apos;s global norm</source>
         <translation>Die globale Norm des Gradienten begrenzen</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="313"/>
         <source>Largest global gradient norm an update may use</source>
         <translation>Größte globale Gradientennorm, die ein Update verwenden darf</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="447"/>
         <source>Task: &lt;b&gt;%1&lt;/b&gt; · sequence %2 · batch %3 · hidden %4 · %5 optimizer</source>
         <translation>Aufgabe: &lt;b&gt;%1&lt;/b&gt; · Sequenz %2 · Batch %3 · versteckt %4 · Optimierer %5</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="448"/>
         <source>the studio&apos;s data</source>
         <translation>die Daten des Studios</translation>
     </message>
@@ -2287,93 +1903,74 @@
 <context>
     <name>unroll::gui::RaceView</name>
     <message>
-        <location filename="../gui/race_window.cpp" line="341"/>
         <source>&lt;b&gt;Training loss&lt;/b&gt; — all entrants on one chart</source>
         <translation>&lt;b&gt;Trainingsverlust&lt;/b&gt; – alle Teilnehmer in einem Diagramm</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="366"/>
         <source>&lt;b&gt;Gradient vs timestep&lt;/b&gt; — ‖∂L/∂hₜ‖ of each entrant&apos;s latest step, on the same log scale: a falling line to the left is a vanishing gradient</source>
         <translation>&lt;b&gt;Gradient je Zeitschritt&lt;/b&gt; – ‖∂L/∂hₜ‖ des letzten Schritts jedes Teilnehmers, auf derselben logarithmischen Skala: Eine nach links fallende Linie ist ein verschwindender Gradient</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="411"/>
         <source>&lt;b&gt;Results&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ergebnisse&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="413"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="418"/>
         <source>Entrant</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="240"/>
-        <location filename="../gui/race_window.cpp" line="418"/>
         <source>Cell</source>
         <translation>Zelle</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="418"/>
         <source>Final train loss</source>
         <translation>Trainingsverlust am Ende</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="419"/>
         <source>Validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="419"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="419"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="420"/>
         <source>Training loss of the last step</source>
         <translation>Trainingsverlust des letzten Schritts</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="422"/>
         <source>Loss on the task&apos;s validation batches after the last step</source>
         <translation>Verlust auf den Validierungsbatches der Aufgabe nach dem letzten Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="424"/>
         <source>Wall time of this entrant&apos;s own steps and validation</source>
         <translation>Reale Laufzeit der eigenen Schritte und der Validierung dieses Teilnehmers</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="675"/>
         <source>Waiting for the first step.</source>
         <translation>Warte auf den ersten Schritt.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="753"/>
         <source>step %1 was rejected: the loss or gradient overflowed, so no update was made (%2 rejected so far)</source>
         <translation>Schritt %1 wurde abgelehnt: Verlust oder Gradient liefen über, daher gab es kein Update (bisher %2 abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="759"/>
         <source>step %1 · ‖g‖ %2%3 · %4</source>
         <translation>Schritt %1 · ‖g‖ %2%3 · %4</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="762"/>
         <source> (clipped)</source>
         <translation> (begrenzt)</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="783"/>
         <source>%1 (%2 rejected)</source>
         <translation>%1 (%2 abgelehnt)</translation>
     </message>
@@ -2381,79 +1978,64 @@
 <context>
     <name>unroll::gui::RaceWindow</name>
     <message>
-        <location filename="../gui/race_window.cpp" line="179"/>
         <source>Race</source>
         <translation>Wettrennen</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="552"/>
         <source>The task could not be built: %1</source>
         <translation>Die Aufgabe konnte nicht gebaut werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="588"/>
         <source>Cannot start the race: %1</source>
         <translation>Das Wettrennen kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="613"/>
         <source>Racing on %1 threads, one per entrant.</source>
         <translation>Wettrennen auf %1 Threads, einer pro Teilnehmer.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="614"/>
         <source>Racing: the entrants take turns step by step, since this machine has fewer cores (%1) than entrants (%2).</source>
         <translation>Wettrennen: Die Teilnehmer kommen Schritt für Schritt abwechselnd an die Reihe, da dieser Rechner weniger Kerne (%1) als Teilnehmer (%2) hat.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="626"/>
         <source>Stopping after the current step…</source>
         <translation>Halte nach dem laufenden Schritt an…</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="810"/>
         <source>The race stopped with an error: %1</source>
         <translation>Das Wettrennen wurde mit einem Fehler beendet: %1</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="812"/>
         <source>Done: %1 steps each. Export the table as CSV, or change an entrant and race again.</source>
         <translation>Fertig: je %1 Schritte. Exportieren Sie die Tabelle als CSV, oder ändern Sie einen Teilnehmer und starten Sie das Wettrennen erneut.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="816"/>
         <source>Stopped. The table shows the numbers reached so far.</source>
         <translation>Angehalten. Die Tabelle zeigt die bisher erreichten Werte.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="837"/>
         <source>Export race results</source>
         <translation>Ergebnisse des Wettrennens exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="837"/>
         <source>race.csv</source>
         <translation>wettrennen.csv</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="837"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="840"/>
         <source>Cannot export the race</source>
         <translation>Export des Wettrennens nicht möglich</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="841"/>
         <source>%1 could not be written: %2
 The results are still here; choose another place.</source>
         <translation>%1 konnte nicht geschrieben werden: %2
 Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="845"/>
         <source>Results written to %1.</source>
         <translation>Ergebnisse nach %1 geschrieben.</translation>
     </message>
@@ -2461,54 +2043,42 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::RunControls</name>
     <message>
-        <location filename="../gui/run_controls.cpp" line="13"/>
         <source>Run</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="17"/>
-        <location filename="../gui/run_controls.cpp" line="67"/>
         <source>Play</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="19"/>
-        <location filename="../gui/run_controls.cpp" line="71"/>
         <source>Train continuously (Space)</source>
         <translation>Fortlaufend trainieren (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="20"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="22"/>
         <source>Run exactly one training step (.)</source>
         <translation>Genau einen Trainingsschritt ausführen (.)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="23"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="25"/>
         <source>Back to step 0 with the same seed: the same run again (Ctrl+R)</source>
         <translation>Zurück zu Schritt 0 mit demselben Seed: derselbe Lauf noch einmal (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="27"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="29"/>
         <source>Full speed</source>
         <translation>Volle Geschwindigkeit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/run_controls.cpp" line="30"/>
         <source>%n step(s)/s</source>
         <translation>
             <numerusform>%n Schritt/s</numerusform>
@@ -2516,57 +2086,46 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
         </translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="31"/>
         <source>Full speed, or a teaching pace to watch each step</source>
         <translation>Volle Geschwindigkeit oder ein Lehrtempo, um jedem Schritt zuzusehen</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="34"/>
         <source> Demo </source>
         <translation> Demo </translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="36"/>
         <source>Vanishing gradients</source>
         <translation>Verschwindende Gradienten</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="37"/>
         <source>Exploding gradients</source>
         <translation>Explodierende Gradienten</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="38"/>
         <source>LSTM keeps the signal</source>
         <translation>LSTM erhält das Signal</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="39"/>
         <source>Character language model</source>
         <translation>Zeichen-Sprachmodell</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="40"/>
         <source>Long-range language task</source>
         <translation>Sprachaufgabe mit langer Reichweite</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="41"/>
         <source>Sine forecasting</source>
         <translation>Sinus-Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="42"/>
         <source>(custom)</source>
         <translation>(eigene)</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="67"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../gui/run_controls.cpp" line="70"/>
         <source>Pause after the current step (Space)</source>
         <translation>Nach dem laufenden Schritt anhalten (Leertaste)</translation>
     </message>
@@ -2574,112 +2133,90 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::SamplePanel</name>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="50"/>
         <source>Text fed to the network before it writes; every character must occur in the training text</source>
         <translation>Text, den das Netz liest, bevor es schreibt; jedes Zeichen muss im Trainingstext vorkommen</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="52"/>
         <source>Prime:</source>
         <translation>Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="57"/>
         <source>0 always takes the likeliest character; 1 samples the model&apos;s own distribution; higher is wilder</source>
         <translation>0 nimmt immer das wahrscheinlichste Zeichen; 1 zieht aus der Verteilung des Modells; höher ist wilder</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="63"/>
         <source>Temperature:</source>
         <translation>Temperatur:</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="68"/>
         <source>Characters to generate</source>
         <translation>Zu erzeugende Zeichen</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="71"/>
         <source>Layer of the unit that colours the text (1 = bottom)</source>
         <translation>Schicht der Einheit, die den Text einfärbt (1 = unterste)</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="74"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="75"/>
         <source>Hidden unit whose activation tints each character: blue is negative, red positive. Look for units that track quotes, line ends or word starts.</source>
         <translation>Versteckte Einheit, deren Aktivierung jedes Zeichen einfärbt: Blau ist negativ, Rot positiv. Suchen Sie Einheiten, die Anführungszeichen, Zeilenenden oder Wortanfänge verfolgen.</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="77"/>
         <source>Length:</source>
         <translation>Länge:</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="80"/>
         <source>Layer:</source>
         <translation>Schicht:</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="82"/>
         <source>Unit:</source>
         <translation>Einheit:</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="90"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="91"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="92"/>
         <source>While training runs, sample again this often</source>
         <translation>Während das Training läuft, so oft neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="93"/>
         <source>Sample now</source>
         <translation>Jetzt erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="94"/>
         <source>Refresh while training every</source>
         <translation>Während des Trainings erneuern alle</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="143"/>
         <source>argmax</source>
         <translation>argmax</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="155"/>
         <source>Sampling needs a character language model (text or language task).</source>
         <translation>Zum Erzeugen braucht es ein Zeichen-Sprachmodell (Text- oder Sprachaufgabe).</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="164"/>
         <source>Press &quot;Sample now&quot;, or train: samples refresh while training runs.</source>
         <translation>„Jetzt erzeugen“ drücken oder trainieren: Während des Trainings werden Texte erneuert.</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="177"/>
         <source>No language model to sample yet.</source>
         <translation>Noch kein Sprachmodell, aus dem erzeugt werden kann.</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="202"/>
         <source>Sampled at step %1.</source>
         <translation>Erzeugt bei Schritt %1.</translation>
     </message>
     <message>
-        <location filename="../gui/sample_panel.cpp" line="203"/>
         <source>Sampled at step %1. Unit %2 of layer %3: blue −1, white 0, red +1; the prime is underlined.</source>
         <translation>Erzeugt bei Schritt %1. Einheit %2 der Schicht %3: Blau −1, Weiß 0, Rot +1; die Vorgabe ist unterstrichen.</translation>
     </message>
@@ -2687,157 +2224,122 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::SweepPanel</name>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="77"/>
         <source>Language (lag = filler characters)</source>
         <translation>Sprache (Verzögerung = Füllzeichen)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="78"/>
         <source>Adding (lag = sequence length T)</source>
         <translation>Addition (Verzögerung = Sequenzlänge T)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="79"/>
         <source>Copy (lag = delay steps)</source>
         <translation>Kopieren (Verzögerung = Warteschritte)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="80"/>
         <source>Task:</source>
         <translation>Aufgabe:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="82"/>
         <source>Comma-separated lags, e.g. 5,20,50</source>
         <translation>Verzögerungen, durch Kommas getrennt, z. B. 5,20,50</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="83"/>
         <source>Lags:</source>
         <translation>Verzögerungen:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="88"/>
         <source>Training updates per run: the same budget for every cell and lag</source>
         <translation>Trainingsschritte pro Lauf: dasselbe Budget für jede Zelle und Verzögerung</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="93"/>
         <source>hidden</source>
         <translation>versteckt</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="95"/>
         <source>Steps per run:</source>
         <translation>Schritte pro Lauf:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="99"/>
         <source>tanh RNN</source>
         <translation>tanh-RNN</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="99"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="99"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="123"/>
         <source>Cells:</source>
         <translation>Zellen:</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="127"/>
         <source>Run sweep</source>
         <translation>Durchlauf starten</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="128"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="139"/>
-        <location filename="../gui/sweep_panel.cpp" line="140"/>
-        <location filename="../gui/sweep_panel.cpp" line="193"/>
-        <location filename="../gui/sweep_panel.cpp" line="262"/>
         <source>lag</source>
         <translation>Verzögerung</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="155"/>
         <source>Where does each cell stop learning? Vanilla RNNs fail at long lags; gated cells go on.</source>
         <translation>Wo hört jede Zelle auf zu lernen? Einfache RNNs scheitern bei langen Verzögerungen; Zellen mit Gates lernen weiter.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="192"/>
-        <location filename="../gui/sweep_panel.cpp" line="258"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="192"/>
-        <location filename="../gui/sweep_panel.cpp" line="258"/>
         <source>validation MSE</source>
         <translation>Validierungs-MSE</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="213"/>
         <source>&apos;%1&apos; is not a lag from 0 to 5000; give e.g. 5,20,50</source>
         <translation>„%1“ ist keine Verzögerung von 0 bis 5000; geben Sie z. B. 5,20,50 an</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="222"/>
         <source>The adding problem needs a length T of at least 2.</source>
         <translation>Das Additionsproblem braucht eine Länge T von mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="230"/>
         <source>Choose at least one lag and one cell.</source>
         <translation>Wählen Sie mindestens eine Verzögerung und eine Zelle.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="255"/>
         <source>majority guess</source>
         <translation>Mehrheitsraten</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="256"/>
         <source>chance</source>
         <translation>Zufall</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="257"/>
         <source>mean predictor</source>
         <translation>Mittelwert-Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="290"/>
         <source>Training %1 runs of %2 steps each…</source>
         <translation>Trainiere %1 Läufe mit je %2 Schritten…</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="299"/>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="335"/>
         <source>The sweep stopped: %1</source>
         <translation>Der Durchlauf wurde beendet: %1</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="337"/>
         <source>Cancelled after %1 runs.</source>
         <translation>Nach %1 Läufen abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../gui/sweep_panel.cpp" line="339"/>
         <source>Done: %1 runs. Where a curve drops to the dashed line, that cell has stopped learning.</source>
         <translation>Fertig: %1 Läufe. Wo eine Kurve auf die gestrichelte Linie fällt, hat diese Zelle aufgehört zu lernen.</translation>
     </message>
@@ -2845,17 +2347,14 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::TaskDocks</name>
     <message>
-        <location filename="../gui/task_docks.cpp" line="31"/>
         <source>Samples</source>
         <translation>Textproben</translation>
     </message>
     <message>
-        <location filename="../gui/task_docks.cpp" line="33"/>
         <source>Forecast</source>
         <translation>Vorhersage</translation>
     </message>
     <message>
-        <location filename="../gui/task_docks.cpp" line="34"/>
         <source>Long-lag sweep</source>
         <translation>Verzögerungs-Durchlauf</translation>
     </message>
@@ -2863,48 +2362,38 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::TimelineBar</name>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="37"/>
         <source>kept point at step %1</source>
         <translation>Sicherungspunkt bei Schritt %1</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="128"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;Zeitleiste&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="129"/>
         <source>Kept points of this run (ticks). Pick one with the mouse or the arrow keys, then go back to it: the model, optimizer and every chart return there. Change a setting and press Play to branch; the branch left behind stays on the loss chart as a dashed curve.</source>
         <translation>Sicherungspunkte dieses Laufs (Striche). Wählen Sie einen mit der Maus oder den Pfeiltasten und kehren Sie dann zu ihm zurück: Modell, Optimierer und alle Diagramme springen dorthin zurück. Ändern Sie eine Einstellung und drücken Sie „Start“, um abzuzweigen; der zurückgelassene Zweig bleibt als gestrichelte Kurve im Verlustdiagramm.</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="139"/>
-        <location filename="../gui/timeline_bar.cpp" line="187"/>
         <source>Go back</source>
         <translation>Zurückkehren</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="178"/>
         <source>no run yet</source>
         <translation>noch kein Lauf</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="180"/>
         <source>1 kept point</source>
         <translation>1 Sicherungspunkt</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="181"/>
         <source>%1 kept points</source>
         <translation>%1 Sicherungspunkte</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="182"/>
         <source>step %1 · %2</source>
         <translation>Schritt %1 · %2</translation>
     </message>
     <message>
-        <location filename="../gui/timeline_bar.cpp" line="186"/>
         <source>Go back to step %1</source>
         <translation>Zu Schritt %1 zurückkehren</translation>
     </message>
@@ -2912,47 +2401,38 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::TimestepGradChart</name>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="24"/>
         <source>&lt;b&gt;Gradient vs timestep&lt;/b&gt; — how much of the loss&apos;s gradient reaches each step of the latest sequence</source>
         <translation>&lt;b&gt;Gradient je Zeitschritt&lt;/b&gt; – wie viel vom Gradienten des Verlusts jeden Schritt der letzten Sequenz erreicht</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="34"/>
         <source>t =</source>
         <translation>t =</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="35"/>
         <source>timestep t (the loss is at the right)</source>
         <translation>Zeitschritt t (der Verlust liegt rechts)</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="36"/>
         <source>‖∂L/∂hₜ‖ (log)</source>
         <translation>‖∂L/∂hₜ‖ (log)</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="50"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="55"/>
         <source>fit, layer %1</source>
         <translation>Anpassung, Schicht %1</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="76"/>
         <source>No step yet: press Play or Step.</source>
         <translation>Noch kein Schritt: „Start“ oder „Schritt“ drücken.</translation>
     </message>
     <message>
-        <location filename="../gui/timestep_grad_chart.cpp" line="94"/>
         <source>layer %1: %2</source>
         <translation>Schicht %1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/race_window.cpp" line="385"/>
         <source>timestep t</source>
         <translation>Zeitschritt t</translation>
     </message>
@@ -2960,7 +2440,6 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::TrainingController</name>
     <message>
-        <location filename="../gui/controller_files.cpp" line="17"/>
         <source>The studio is shutting down.</source>
         <translation>Das Studio wird beendet.</translation>
     </message>
@@ -2968,57 +2447,46 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
 <context>
     <name>unroll::gui::UnrolledView</name>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="46"/>
         <source>Animate the backward pass</source>
         <translation>Rückwärtsdurchlauf animieren</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="47"/>
         <source>Play backpropagation through time: the gradient leaves the loss and travels back step by step; each cell shows ||dL/dh_t|| of the latest training step.</source>
         <translation>Backpropagation durch die Zeit abspielen: Der Gradient verlässt den Verlust und wandert Schritt für Schritt zurück; jede Zelle zeigt ||dL/dh_t|| des letzten Trainingsschritts.</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="208"/>
         <source>backprop window: last k2 = %1 steps (update every k1 = %2)</source>
         <translation>Backprop-Fenster: letzte k2 = %1 Schritte (Update alle k1 = %2)</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="210"/>
         <source>full BPTT: the gradient flows back through all T = %1 steps</source>
         <translation>volle BPTT: Der Gradient fließt durch alle T = %1 Schritte zurück</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="228"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="231"/>
         <source>h%1</source>
         <translation>h%1</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="232"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="287"/>
         <source>Backward pass: the red pulse carries the gradient from the loss back through W_hh, one multiplication per step. Each cell shows ||dL/dh_t|| that reached it in the latest step (yellow: large, purple: small; grey: none).</source>
         <translation>Rückwärtsdurchlauf: Der rote Puls trägt den Gradienten vom Verlust zurück durch W_hh, eine Multiplikation pro Schritt. Jede Zelle zeigt das ||dL/dh_t||, das sie im letzten Schritt erreicht hat (gelb: groß, violett: klein; grau: keins).</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="290"/>
         <source>Every blue arrow is the same matrix W_hh: the gradient from the loss is multiplied by it (and the cell&apos;s derivative) once per step it travels back. %1</source>
         <translation>Jeder blaue Pfeil ist dieselbe Matrix W_hh: Der Gradient des Verlusts wird mit ihr (und der Ableitung der Zelle) einmal pro Schritt zurück multipliziert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="292"/>
         <source>Loss only at the last step.</source>
         <translation>Verlust nur im letzten Schritt.</translation>
     </message>
     <message>
-        <location filename="../gui/unrolled_view.cpp" line="293"/>
         <source>Loss at every step.</source>
         <translation>Verlust in jedem Schritt.</translation>
     </message>

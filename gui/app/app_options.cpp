@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -13,12 +14,12 @@
 
 namespace unroll::gui {
 
-bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error) {
+bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error) {
   QCommandLineParser p;
   p.setApplicationDescription(QCoreApplication::translate(
       "AppOptions", "Unroll: design, train and understand recurrent neural networks."));
-  p.addHelpOption();
-  p.addVersionOption();
+  const QCommandLineOption help = p.addHelpOption();
+  const QCommandLineOption version = p.addVersionOption();
   const QCommandLineOption demo("demo",
                                 QCoreApplication::translate("AppOptions", "Open a demo: %1.")
                                     .arg(demoNames().join(QStringLiteral(", "))),
@@ -41,11 +42,18 @@ bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error) 
       "N", "0");
   const QCommandLineOption lesson(
       "lesson",
-      QCoreApplication::translate("AppOptions", "Open a guided lesson: %1.")
+      QCoreApplication::translate("AppOptions", "Open a guided lesson: %1, or a lesson file.")
           .arg(lessonNames().join(QStringLiteral(", "))),
-      "NAME");
-  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson});
-  p.process(app);  // exits on --help, --version and unknown options
+      "NAME|FILE.json");
+  const QCommandLineOption size(
+      "size", QCoreApplication::translate("AppOptions", "Window size, e.g. 1366x768."), "WxH");
+  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size});
+  if (!p.parse(arguments)) {
+    *error = p.errorText();
+    return false;
+  }
+  if (p.isSet(help)) p.showHelp();  // both exit
+  if (p.isSet(version)) p.showVersion();
   out->demo = p.value(demo);
   out->autoplay = p.isSet(autoplay);
   out->screenshot = p.value(shot);
@@ -62,9 +70,28 @@ bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error) 
   }
   out->lesson = p.value(lesson);
   if (!out->lesson.isEmpty() && !lessonNames().contains(out->lesson)) {
-    *error = QCoreApplication::translate("AppOptions", "unknown lesson '%1'; choose one of: %2")
-                 .arg(out->lesson, lessonNames().join(QStringLiteral(", ")));
-    return false;
+    if (!QFileInfo(out->lesson).isFile()) {
+      *error = QCoreApplication::translate("AppOptions",
+                                           "no lesson '%1': give a lesson file or one of: %2")
+                   .arg(out->lesson, lessonNames().join(QStringLiteral(", ")));
+      return false;
+    }
+    Lesson lesson;  // checked here, so that a bad file ends the start with its reason
+    QString why;
+    if (!loadLessonFile(out->lesson, &lesson, &why)) {
+      *error = why;
+      return false;
+    }
+  }
+  if (p.isSet(size)) {
+    const QStringList wh = p.value(size).split(QLatin1Char('x'));
+    const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
+    if (w < 320 || h < 240 || w > 10000 || h > 10000) {
+      *error = QCoreApplication::translate("AppOptions",
+                                           "--size needs WIDTHxHEIGHT in pixels, e.g. 1366x768");
+      return false;
+    }
+    out->size = QSize(w, h);
   }
   out->language = p.value(lang);
   if (!out->language.isEmpty() && out->language != "en" && out->language != "de") {

@@ -1,6 +1,7 @@
 // The studio's command line (--demo, --lesson, --autoplay, --screenshot FILE --after SECONDS,
 // --lang) and the translator it selects.
 #pragma once
+#include <QSize>
 #include <QString>
 
 class QCoreApplication;
@@ -14,11 +15,13 @@ struct AppOptions {
   double after = 5.0;  // seconds before the screenshot
   QString language;    // "", "en" or "de"; empty follows the setting, then the system
   int stepsPerSecond = 0;
-  QString lesson;  // a lesson to open (resources/lessons/NAME.json); empty: none
+  QString lesson;  // a built-in lesson's name or a lesson file to open; empty: none
+  QSize size;      // the window's size; invalid: the default (1600x1000 within the screen)
 };
 
-// Parses app.arguments(); on a bad option prints the reason and returns false.
-bool parseOptions(const QCoreApplication& app, AppOptions* out, QString* error);
+// Parses the command line (arguments[0] is the program); false with the reason on a bad option.
+// --help and --version print and exit.
+bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error);
 // Installs the translator for `language` (or the saved setting, or the system locale).
 void installTranslator(QCoreApplication& app, const QString& language);
 

@@ -68,10 +68,7 @@ void FileActions::populate(QMenu* file) {
 }
 
 bool FileActions::newRun() {
-  return maybeSave([this] {
-    setPath({});
-    emit newRequested();
-  });
+  return replaceRun([this] { emit newRequested(); });
 }
 
 bool FileActions::open() {
@@ -222,6 +219,13 @@ bool FileActions::maybeSave(std::function<void()> then) {
   return false;
 }
 
+bool FileActions::replaceRun(std::function<void()> replace) {
+  return maybeSave([this, replace = std::move(replace)] {
+    setPath({});
+    if (replace) replace();
+  });
+}
+
 bool FileActions::offerRecovery() {
   QDateTime saved;
   if (!m_autosave->recoveryAvailable(&saved)) return false;
@@ -278,8 +282,10 @@ void FileActions::rebuildRecent() {
   m_recent->setEnabled(!recent.isEmpty());
 }
 
-void FileActions::fail(const QString& title, const FileResult& r) {
-  m_ui->error(m_window, title, r.message);
+void FileActions::fail(const QString& title, const FileResult& r) { showError(title, r.message); }
+
+void FileActions::showError(const QString& title, const QString& text) {
+  m_ui->error(m_window, title, text);
 }
 
 void FileActions::status(const QString& text, int timeoutMs) {

@@ -43,6 +43,11 @@ class FileActions : public QObject {
   // Unsaved prompt when the run trained since its last save. false: the user cancelled (or the
   // save could not start). Otherwise `then` runs: at once, or after the chosen save succeeded.
   bool maybeSave(std::function<void()> then = {});
+  // For anything that replaces the run (a demo, Apply and restart, Reset, a lesson): the unsaved
+  // prompt, then `replace` with the file name forgotten, so that the new run is Untitled and the
+  // next Save cannot overwrite the old run's file. false: the user cancelled.
+  bool replaceRun(std::function<void()> replace);
+  void showError(const QString& title, const QString& text);  // through the (scriptable) dialogs
   bool offerRecovery();                             // at start: recover an autosave left by a crash
   void closing();                                   // clean exit (removes the autosave)
   bool busy() const { return !m_pending.empty(); }  // a file request is not answered yet

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QStringLiteral(UNROLL_VERSION));
   unroll::gui::AppOptions opt;
   QString error;
-  if (!unroll::gui::parseOptions(app, &opt, &error)) {
+  if (!unroll::gui::parseOptions(app.arguments(), &opt, &error)) {
     std::fprintf(stderr, "unroll: %s\n", qPrintable(error));
     return 2;
   }
@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   window.loadDemo(opt.demo);
   if (!opt.lesson.isEmpty()) window.openLesson(opt.lesson);
   if (opt.stepsPerSecond > 0) window.controller()->setStepsPerSecond(opt.stepsPerSecond);
+  if (opt.size.isValid()) window.resize(opt.size);
   window.show();
   if (opt.autoplay) window.play();
   if (screenshot) {

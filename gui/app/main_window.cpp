@@ -194,6 +194,12 @@ void MainWindow::buildMenus() {
         ok ? QString::fromStdString(l.title).section(QLatin1Char(':'), 0, 0) : name;
     lessons->addAction(label, this, [this, name] { openLesson(name); });
   }
+  lessons->addSeparator();
+  lessons->addAction(tr("Open lesson file…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open lesson file"), QString(),
+                                                      tr("Lessons (*.json)"));
+    if (!path.isEmpty()) openLesson(path);
+  });
   help->addAction(tr("About Unroll"), this, [this] {
     QMessageBox::about(this, tr("About Unroll"),
                        tr("<b>Unroll</b> %1<br>A studio for designing, training and understanding "
@@ -208,10 +214,7 @@ void MainWindow::connectSignals() {
   connect(m_run, &RunControls::playRequested, c, &TrainingController::play);
   connect(m_run, &RunControls::pauseRequested, c, &TrainingController::pause);
   connect(m_run, &RunControls::stepRequested, c, &TrainingController::stepOnce);
-  connect(m_run, &RunControls::resetRequested, this, [this] {
-    m_banner->hide();
-    m_controller->reset();
-  });
+  connect(m_run, &RunControls::resetRequested, this, &MainWindow::resetRun);
   connect(m_run, &RunControls::speedChanged, c, &TrainingController::setStepsPerSecond);
   connect(m_run, &RunControls::demoRequested, this, &MainWindow::loadDemo);
   connect(c, &TrainingController::playingChanged, m_run, &RunControls::setPlaying);
@@ -230,7 +233,7 @@ void MainWindow::connectSignals() {
     m_controller->setBptt(b);
     m_unrolled->setSpec(m_designer->spec());
   });
-  connect(m_designer, &ModelDesigner::applyRequested, this, &MainWindow::applySpec);
+  connect(m_designer, &ModelDesigner::applyRequested, this, &MainWindow::applyAndRestart);
   connect(m_designer, &ModelDesigner::previewChanged, m_unrolled, &UnrolledView::setSpec);
   connect(m_data, &DataPanel::dataChanged, m_designer, &ModelDesigner::setDataSpec);
   connect(m_files, &FileActions::idle, this, [this] {
@@ -241,9 +244,12 @@ void MainWindow::connectSignals() {
   connect(c, &TrainingController::settingsChanged, m_designer, &ModelDesigner::showLiveSettings);
   connect(c, &TrainingController::settingsChanged, this,
           [this](const RunSettings& s) { m_gradNorm->setClip(s.clip); });
-  connect(m_files, &FileActions::newRequested, this,
-          [this] { loadDemo(QStringLiteral("vanishing")); });
+  connect(m_files, &FileActions::newRequested, this, [this] {
+    m_lessonRun = false;
+    startDemo(QStringLiteral("vanishing"));
+  });
   connect(m_files, &FileActions::opened, this, [this] {
+    m_lessonRun = false;
     m_designer->setSpec(m_controller->spec());
     m_data->setDataSpec(m_controller->spec().data);
     showSpec();
@@ -268,29 +274,60 @@ void MainWindow::connectSignals() {
     m_banner->hide();
     m_controller->play();
   });
-  connect(m_banner, &NonFiniteBanner::resetRun, this, [this] {
-    m_banner->hide();
-    m_controller->reset();
-  });
+  connect(m_banner, &NonFiniteBanner::resetRun, this, &MainWindow::resetRun);
+}
+
+bool MainWindow::replaceRun(std::function<void()> replace) {
+  if (m_lessonRun) {  // a lesson's run: its steps, Apply and Reset replace it unasked
+    replace();
+    return true;
+  }
+  return m_files->replaceRun(std::move(replace));
 }
 
 bool MainWindow::loadDemo(const QString& name) {
   RunSpec spec;
   if (!demoSpec(name, &spec)) return false;
+  if (replaceRun([this, name] {
+        m_lessonRun = false;
+        startDemo(name);
+      }))
+    return true;
+  m_run->setDemo(m_controller->spec().demo);  // cancelled: the toolbar shows the run's demo again
+  return false;
+}
+
+void MainWindow::startDemo(const QString& name) {
+  RunSpec spec;
+  if (!demoSpec(name, &spec)) return;
   m_designer->setSpec(spec);
   m_data->setDataSpec(spec.data);
   m_run->setDemo(name);
   applySpec(spec);
-  return true;
+}
+
+bool MainWindow::applyAndRestart(const RunSpec& spec) {
+  return replaceRun([this, spec] { applySpec(spec); });
+}
+
+bool MainWindow::resetRun() {
+  return replaceRun([this] {
+    m_banner->hide();
+    m_controller->reset();
+  });
 }
 
 bool MainWindow::openLesson(const QString& name) {
   Lesson lesson;
   QString error;
-  if (!loadLessonFile(lessonPath(name), &lesson, &error)) {
-    QMessageBox::warning(this, tr("Cannot open lesson"), error);
+  if (!loadLessonFile(lessonFile(name), &lesson, &error)) {
+    m_files->showError(tr("Cannot open lesson"), error);
     return false;
   }
+  return replaceRun([this, name, lesson] { startLesson(name, lesson); });
+}
+
+void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
   if (!m_lesson) {
     m_lesson = new LessonPanel(m_controller);
     auto* dock = new QDockWidget(tr("Lesson"), this);
@@ -299,12 +336,21 @@ bool MainWindow::openLesson(const QString& name) {
     dock->setMinimumWidth(340);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
+    // A step's preset replaces the run: unasked while it is the lesson's own, else as a demo does.
+    m_lesson->setReplaceGuard([this](std::function<void()> replace) {
+      return replaceRun([this, replace] {
+        m_lessonRun = true;
+        replace();
+      });
+    });
     connect(m_lesson, &LessonPanel::specApplied, this, [this](const RunSpec& spec) {
+      m_lessonRun = true;
       m_designer->setSpec(spec);
       m_data->setDataSpec(spec.data);
       showSpec();
     });
   }
+  m_lessonRun = true;  // the user agreed to replace their run: the first step's preset goes unasked
   m_lesson->parentWidget()->show();
   m_lesson->setLesson(lesson);
   // The first lesson is about backpropagation through the unrolled graph: play it.
@@ -315,7 +361,6 @@ bool MainWindow::openLesson(const QString& name) {
       dock->raise();
     }
   }
-  return true;
 }
 
 RaceWindow* MainWindow::openRace() {

@@ -2,11 +2,16 @@
 // toolbar, six live charts in resizable splitters, the non-finite banner and the status bar.
 #pragma once
 #include <QMainWindow>
+#include <functional>
 
 #include "session/run_spec.h"
 
 class QLabel;
 class QSplitter;
+
+namespace unroll {
+struct Lesson;
+}
 
 namespace unroll::gui {
 
@@ -37,9 +42,15 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(bool restoreLayout = true, QWidget* parent = nullptr);
   ~MainWindow() override;
 
+  // Each of these replaces the run: with unsaved changes it asks first (Save, Discard, Cancel),
+  // and the new run is Untitled. false: unknown name, bad file, or the user cancelled.
   bool loadDemo(const QString& name);
-  // Opens resources/lessons/NAME.json in the lesson dock; a bad file shows the engine's reason.
+  // Opens a built-in lesson (resources/lessons/NAME.json) or a lesson file in the lesson dock; a
+  // bad file shows the engine's reason (file, line, what is wrong).
+  // Moving between the lesson's steps then replaces the lesson's own runs without asking.
   bool openLesson(const QString& name);
+  bool applyAndRestart(const RunSpec& spec);  // the designer's Apply and restart
+  bool resetRun();                            // Run > Reset: step 0 of the same model
   LessonPanel* lessonPanel() const { return m_lesson; }
   // Run > Race: the race window on the studio's current model and task (made on first use).
   RaceWindow* openRace();
@@ -73,7 +84,11 @@ class MainWindow : public QMainWindow {
   void buildDocks();
   void buildMenus();
   void connectSignals();
-  void applySpec(const RunSpec& spec);
+  // Runs `replace` once the current run may go (see loadDemo); a lesson's own run goes unasked.
+  bool replaceRun(std::function<void()> replace);
+  void startDemo(const QString& name);
+  void startLesson(const QString& name, const Lesson& lesson);
+  void applySpec(const RunSpec& spec);  // builds it; a bad spec shows the reason
   void showSpec();
   void showFrame(const Frame& frame);
   void onNonFinite(const NonFiniteEvent& e);
@@ -95,6 +110,7 @@ class MainWindow : public QMainWindow {
   FileActions* m_files;
   TaskDocks* m_taskDocks;
   LessonPanel* m_lesson = nullptr;
+  bool m_lessonRun = false;  // the run is a lesson step's preset, not one the user made
   TimelineBar* m_timeline;
   RaceWindow* m_race = nullptr;
   uint64_t m_seenTravels = 0;

@@ -55,6 +55,10 @@ QString lessonPath(const QString& name) {
   return lessonDir() + QLatin1Char('/') + name + QStringLiteral(".json");
 }
 
+QString lessonFile(const QString& nameOrPath) {
+  return lessonNames().contains(nameOrPath) ? lessonPath(nameOrPath) : nameOrPath;
+}
+
 bool loadLessonFile(const QString& path, Lesson* out, QString* error) {
   try {
     *out = load_lesson(QFile::encodeName(path).toStdString());
@@ -131,8 +135,16 @@ void LessonPanel::setLesson(const Lesson& lesson) {
   goToStep(0);
 }
 
-void LessonPanel::goToStep(int i) {
-  if (i < 0 || i >= int(m_lesson.steps.size())) return;
+bool LessonPanel::goToStep(int i) {
+  if (i < 0 || i >= int(m_lesson.steps.size())) return false;
+  const bool replaces = m_step < 0 || !samePreset(m_lesson.steps[size_t(m_step)].preset,
+                                                  m_lesson.steps[size_t(i)].preset);
+  if (replaces && m_guard) return m_guard([this, i] { enterStep(i); });
+  enterStep(i);
+  return true;
+}
+
+void LessonPanel::enterStep(int i) {
   // Frames still pending belong to the step being left: deliver them before switching, so that a
   // report of the old run cannot meet the new step's condition.
   m_controller->pullNow();

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QWidget>
+#include <functional>
 
 #include "session/run_spec.h"
 #include "teach/lesson.h"
@@ -25,6 +26,8 @@ QString lessonDir();
 // Lesson names (file base names) in teaching order.
 QStringList lessonNames();
 QString lessonPath(const QString& name);
+// A built-in lesson's name (its file in the lesson folder), or else the path of a lesson file.
+QString lessonFile(const QString& nameOrPath);
 // Loads a lesson file; on failure returns false with the engine's "file:LINE: reason".
 bool loadLessonFile(const QString& path, Lesson* out, QString* error);
 // Every title, text and action of the built-in lessons, as marked for lupdate (context "Lesson")
@@ -44,8 +47,13 @@ class LessonPanel : public QWidget {
 
   void setLesson(const Lesson& lesson);
   const Lesson& lesson() const { return m_lesson; }
-  // Enters step i (0-based): applies its preset when it differs from the running one.
-  void goToStep(int i);
+  // Enters step i (0-based): applies its preset when it differs from the running one, through
+  // the replace guard when one is set. false: the guard refused (the current step stays).
+  bool goToStep(int i);
+  // Asked before a preset replaces the run: runs the replacement (now or after an unsaved
+  // prompt) and returns true, or returns false when the user cancelled.
+  using ReplaceGuard = std::function<bool(std::function<void()>)>;
+  void setReplaceGuard(ReplaceGuard guard) { m_guard = std::move(guard); }
   int currentStep() const { return m_step; }
   bool stepDone() const { return m_done; }
   long doneAtStep() const { return m_doneAt; }  // the run's step that met the condition
@@ -62,12 +70,14 @@ class LessonPanel : public QWidget {
   void stepCompleted(int step);  // the current step's condition held
 
  private:
+  void enterStep(int i);
   void onFrame(const Frame& frame);
   void onCondition(quint64 watch, long step, double value);
   void updateStatus(const Frame* frame);
   QString metricName(LessonMetric m) const;
 
   TrainingController* m_controller;
+  ReplaceGuard m_guard;
   Lesson m_lesson;
   int m_step = -1;
   bool m_done = false;

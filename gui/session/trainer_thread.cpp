@@ -279,7 +279,8 @@ void TrainerThread::resetRun() {
   if (m_playClock.isValid()) m_playClock.start();
   m_metrics.clear();
   if (m_trainer) {
-    if (m_trainer->steps() > 0) m_modified = true;  // the trained state is gone
+    // A fresh run at step 0 holds nothing to lose (the studio asked before a trained one went).
+    m_modified = false;
     m_trainer->reset();
     m_snapshots.start(*m_trainer);
   }
