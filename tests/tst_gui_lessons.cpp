@@ -205,6 +205,66 @@ class TstGuiLessons : public QObject {
     QVERIFY(!error.isEmpty());
   }
 
+  // A step trains at its pace and pauses on the step that meets its condition, so its claim stays
+  // on screen; without the goal it pauses when its budget is spent and offers to move on; played
+  // on, it is not stopped again. The status shows a validation loss from its event, not only when
+  // the pulled frame happens to be a validation step.
+  void stepPausesAtGoalOrBudget() {
+    const QString preset = R"("preset": {"cell": "gru", "hidden": 8, "task": "adding", "seq": 10})";
+    Lesson l = parse_lesson((R"({"title": "Paced", "steps": [
+          {"text": "a", "action": "play", "pace": 7, "max_steps": 1000, )" +
+                             preset + R"(,
+           "condition": {"metric": "steps", "op": ">=", "value": 7}},
+          {"text": "b", "action": "play", "pace": 3, "max_steps": 5,
+           "condition": {"metric": "loss", "op": "<", "value": -1}},
+          {"text": "c", "action": "play", "max_steps": 1000,
+           "condition": {"metric": "val_loss", "op": "<", "value": -1}}]})")
+                                .toStdString(),
+                            "paced.json");
+    TrainingController c;
+    LessonPanel panel(&c);
+    QSignalSpy paces(&panel, &LessonPanel::paceChanged);
+    panel.setLesson(l);
+    QVERIFY(test::settle(c));
+    QCOMPARE(c.frame().stepsPerSecond, 7);
+    QCOMPARE(paces.last().first().toInt(), 7);
+
+    c.setStepsPerSecond(0);  // the test need not wait for the pace
+    QSignalSpy completed(&panel, &LessonPanel::stepCompleted);
+    c.play();
+    QVERIFY(completed.wait(60000));
+    QVERIFY(test::settle(c));
+    QCOMPARE(panel.doneAtStep(), 7L);
+    QCOMPARE(c.frame().steps, 7L);  // paused on the very step
+    QVERIFY(!c.frame().playing);
+    QVERIFY2(panel.statusText().contains(QStringLiteral("paused")), qPrintable(panel.statusText()));
+
+    QVERIFY(panel.goToStep(1));
+    QVERIFY(test::settle(c));
+    QCOMPARE(c.frame().stepsPerSecond, 3);
+    c.setStepsPerSecond(0);
+    QSignalSpy budget(&c, &TrainingController::budgetReached);
+    c.play();
+    QVERIFY(budget.wait(60000));
+    QVERIFY(test::settle(c));
+    QCOMPARE(c.frame().steps, 12L);  // 5 more: the budget
+    QVERIFY(!c.frame().playing);
+    QVERIFY(panel.budgetSpent());
+    QVERIFY(!panel.stepDone());
+    QVERIFY(panel.nextButton()->isEnabled());
+    QVERIFY2(panel.statusText().contains(QStringLiteral("5 training steps")),
+             qPrintable(panel.statusText()));
+    c.runSteps(3);  // played on: no second stop
+    QVERIFY(test::waitFor(c, [](const Frame& f) { return f.steps == 15; }));
+
+    QVERIFY(panel.goToStep(2));  // validation every 50 steps: the last pulled step is not one
+    c.runSteps(51);
+    QVERIFY(test::waitFor(c, [](const Frame& f) { return f.steps == 66 && !f.playing; }));
+    QVERIFY(test::settle(c));
+    QVERIFY2(panel.statusText().contains(QStringLiteral("validation loss is")),
+             qPrintable(panel.statusText()));
+  }
+
   // A teacher's own lesson file opens from the window (Help > Lessons > Open lesson file… and
   // `unroll --lesson FILE.json` go this way) and from the command line; a malformed one is
   // refused with its file and line, and the studio keeps its run.

@@ -82,6 +82,7 @@ class TestLessons : public QObject {
   void exploding_tamed();
   void fixes_keep_gradient();
   void seeds_differ();
+  void pace_parsed();
   void malformed_refused_data();
   void malformed_refused();
 };
@@ -131,6 +132,37 @@ void TestLessons::steps_met() {
         run.met_value, step.condition.op.c_str(), step.condition.value, run.met_at, step.max_steps,
         qint64(clock.elapsed()));
   QVERIFY2(run.met_at > 0, "the condition was not met within max_steps");
+  // At its pace the step is watchable: it does not flash past (at least 2 s when it has more than
+  // a handful of steps to show) and a class does not wait more than a minute and a half for it.
+  QVERIFY2(step.pace > 0, "every built-in step has a teaching pace");
+  const double seconds = double(run.met_at) / step.pace,
+               budget = double(step.max_steps) / step.pace;
+  qInfo("at %d steps/s: met after %.1f s, budget %.1f s", step.pace, seconds, budget);
+  QVERIFY2(budget <= 90, "the step's budget takes over 90 s at its pace");
+  QVERIFY2(run.met_at < 10 || seconds >= 2, "the step is over in under 2 s at its pace");
+}
+
+// The pace: the lesson's default, a step's own, full speed (0); out of range is refused.
+void TestLessons::pace_parsed() {
+  const QString step = R"({"text": "t", "action": "play", %1
+      "condition": {"metric": "steps", "op": ">=", "value": 3}})";
+  const Lesson a = parse_lesson(
+      (R"({"title": "x", "steps": [)" + step.arg("") + "," + step.arg(R"("pace": 5,)") + "]}")
+          .toStdString(),
+      "a.json");
+  QCOMPARE(a.steps[0].pace, 30);  // the default
+  QCOMPARE(a.steps[1].pace, 5);
+  const Lesson b = parse_lesson(
+      (R"({"title": "x", "pace": 0, "steps": [)" + step.arg("") + "]}").toStdString(), "b.json");
+  QCOMPARE(b.steps[0].pace, 0);  // full speed, from the lesson's default
+  for (const char* bad : {R"("pace": -1,)", R"("pace": 5000,)", R"("pace": 2.5,)"}) {
+    try {
+      parse_lesson((R"({"title": "x", "steps": [)" + step.arg(bad) + "]}").toStdString(), "c.json");
+      QFAIL(qPrintable(QStringLiteral("accepted %1").arg(bad)));
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("c.json: step 1: field 'pace'"), e.what());
+    }
+  }
 }
 
 // Vanishing, step 1 and 3: the gradient at t = 0 is below the bound but not an underflow to 0; a

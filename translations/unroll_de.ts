@@ -1218,11 +1218,11 @@
     </message>
     <message>
         <source>done ✓ — lesson complete</source>
-        <translation>erledigt ✓ – Lektion abgeschlossen</translation>
+        <translation type="vanished">erledigt ✓ – Lektion abgeschlossen</translation>
     </message>
     <message>
         <source>done ✓</source>
-        <translation>erledigt ✓</translation>
+        <translation type="vanished">erledigt ✓</translation>
     </message>
     <message>
         <source>waiting: %1 not measured yet, %2</source>
@@ -1231,6 +1231,22 @@
     <message>
         <source>waiting: %1 is %2, %3</source>
         <translation>warte: %1 ist %2, %3</translation>
+    </message>
+    <message>
+        <source>done ✓ at step %1 — lesson complete</source>
+        <translation>erledigt ✓ bei Schritt %1 — Lektion abgeschlossen</translation>
+    </message>
+    <message>
+        <source>done ✓ at step %1: training paused so that you can look; press Next</source>
+        <translation>erledigt ✓ bei Schritt %1: Training angehalten, damit Sie hinschauen können; weiter mit „Weiter“</translation>
+    </message>
+    <message>
+        <source>paused after this step&apos;s %1 training steps without reaching the goal (%2): press Next to move on, or Play to go on training</source>
+        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts, ohne das Ziel zu erreichen (%2): „Weiter“ geht zum nächsten Schritt, „Start“ trainiert weiter</translation>
+    </message>
+    <message>
+        <source>%1 is %2, %3</source>
+        <translation>%1 ist %2, %3</translation>
     </message>
 </context>
 <context>

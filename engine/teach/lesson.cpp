@@ -280,6 +280,7 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
   if (!doc.is_object()) top.fail("(top level)", "must be an object {title, steps}");
   Lesson lesson;
   lesson.title = need_string(doc, "title", "title", top);
+  if (doc.contains("pace")) lesson.pace = get_int(doc.at("pace"), "pace", top, 0, 1000);
   const json& steps = need(doc, "steps", "steps", top);
   if (!steps.is_array() || steps.empty()) top.fail("steps", "must be a non-empty array");
   LessonPreset preset;
@@ -295,6 +296,7 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
     step.condition = parse_condition(need(s, "condition", "condition", w), w);
     if (s.contains("max_steps"))
       step.max_steps = get_int(s.at("max_steps"), "max_steps", w, 1, 1000000);
+    step.pace = s.contains("pace") ? get_int(s.at("pace"), "pace", w, 0, 1000) : lesson.pace;
     lesson.steps.push_back(std::move(step));
   }
   return lesson;

@@ -70,11 +70,17 @@ struct LessonStep {
   std::string action;   // what the learner does: "play", "switch cell", "enable clipping", ...
   LessonPreset preset;  // resolved: defaults, then every earlier step's changes, then this one's
   LessonCondition condition;
-  long max_steps = 2000;  // the studio offers to move on anyway after this many training steps
+  // The step's budget: after this many training steps without the condition, the studio pauses
+  // and offers to move on anyway.
+  long max_steps = 2000;
+  // The pace the step trains at in the studio, steps per second (0: full speed): slow enough for a
+  // class to watch what the text describes. JSON "pace", else the lesson's "pace", else 30.
+  int pace = 30;
 };
 
 struct Lesson {
   std::string title;
+  int pace = 30;  // the steps' default pace
   std::vector<LessonStep> steps;
 };
 

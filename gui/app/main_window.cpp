@@ -343,6 +343,7 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
         replace();
       });
     });
+    connect(m_lesson, &LessonPanel::paceChanged, m_run, &RunControls::setStepsPerSecond);
     connect(m_lesson, &LessonPanel::specApplied, this, [this](const RunSpec& spec) {
       m_lessonRun = true;
       m_designer->setSpec(spec);

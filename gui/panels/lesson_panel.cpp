@@ -124,6 +124,16 @@ LessonPanel::LessonPanel(TrainingController* controller, QWidget* parent)
   connect(m_next, &QPushButton::clicked, this, [this] { goToStep(m_step + 1); });
   connect(m_controller, &TrainingController::frameReady, this, &LessonPanel::onFrame);
   connect(m_controller, &TrainingController::conditionMet, this, &LessonPanel::onCondition);
+  connect(m_controller, &TrainingController::budgetReached, this, &LessonPanel::onBudget);
+  connect(m_controller, &TrainingController::validated, this, [this](const ValidationEvent& e) {
+    if (m_step >= 0 && m_lesson.steps[size_t(m_step)].condition.metric == LessonMetric::ValLoss)
+      m_eventValue = e.loss;
+  });
+  connect(m_controller, &TrainingController::probed, this, [this](const ProbeEvent& e) {
+    if (m_step >= 0 && !e.probes.empty() &&
+        m_lesson.steps[size_t(m_step)].condition.metric == LessonMetric::SpectralRadius)
+      m_eventValue = e.probes.front().spectral_radius;
+  });
   m_prev->setEnabled(false);
   m_next->setEnabled(false);
 }
@@ -154,6 +164,8 @@ void LessonPanel::enterStep(int i) {
   m_done = false;
   m_doneAt = -1;
   m_skippable = false;
+  m_budgetSpent = false;
+  m_eventValue = NAN;
   m_watch = 0;  // answers to an earlier step's watch are ignored
   const LessonStep& s = m_lesson.steps[size_t(i)];
   m_counter->setText(tr("Step %1 of %2").arg(i + 1).arg(m_lesson.steps.size()));
@@ -180,8 +192,12 @@ void LessonPanel::enterStep(int i) {
     m_haveStale = false;
     m_startStep = m_controller->frame().steps;
   }
-  // Sent after the preset's model: the thread checks the condition on that run's steps only.
-  m_watch = m_controller->watch(s.condition);
+  // The step's pace, after the preset (applying a spec restores the toolbar's pace).
+  m_controller->setStepsPerSecond(s.pace);
+  emit paceChanged(s.pace);
+  // Sent after the preset's model: the thread checks the condition on that run's steps only, and
+  // pauses on the step that meets it or when the step's budget is spent.
+  m_watch = m_controller->watch(s.condition, /*pauseWhenMet=*/true, s.max_steps);
   updateStatus(nullptr);
 }
 
@@ -191,6 +207,13 @@ void LessonPanel::onCondition(quint64 watch, long step, double) {
   m_doneAt = step;
   updateStatus(&m_controller->frame());
   emit stepCompleted(m_step);
+}
+
+void LessonPanel::onBudget(quint64 watch, long) {
+  if (m_step < 0 || watch != m_watch || m_done) return;
+  m_budgetSpent = true;
+  m_skippable = true;
+  updateStatus(&m_controller->frame());
 }
 
 void LessonPanel::onFrame(const Frame& frame) {
@@ -244,14 +267,23 @@ void LessonPanel::updateStatus(const Frame* frame) {
           : tr("goal %1 %2 and > %3")
                 .arg(QString::fromStdString(c.op), number(c.value), number(c.above));
   QString text;
+  const double v = frame ? metric_value(c.metric, frame->report) : NAN;
+  const double shown = std::isnan(v) ? m_eventValue : v;
   if (m_done) {
-    text = last ? tr("done ✓ — lesson complete") : tr("done ✓");
-  } else if (!frame) {
+    text = last ? tr("done ✓ at step %1 — lesson complete").arg(m_doneAt)
+                : tr("done ✓ at step %1: training paused so that you can look; press Next")
+                      .arg(m_doneAt);
+  } else if (m_budgetSpent) {
+    text = tr("paused after this step's %1 training steps without reaching the goal (%2): "
+              "press Next to move on, or Play to go on training")
+               .arg(m_lesson.steps[size_t(m_step)].max_steps)
+               .arg(std::isnan(shown)
+                        ? goal
+                        : tr("%1 is %2, %3").arg(metricName(c.metric), number(shown), goal));
+  } else if (std::isnan(shown)) {
     text = tr("waiting: %1 not measured yet, %2").arg(metricName(c.metric), goal);
   } else {
-    const double v = metric_value(c.metric, frame->report);
-    text = std::isnan(v) ? tr("waiting: %1 not measured yet, %2").arg(metricName(c.metric), goal)
-                         : tr("waiting: %1 is %2, %3").arg(metricName(c.metric), number(v), goal);
+    text = tr("waiting: %1 is %2, %3").arg(metricName(c.metric), number(shown), goal);
   }
   m_status->setText(text);
   m_next->setEnabled(!last && (m_done || m_skippable));

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QWidget>
+#include <cmath>
 #include <functional>
 
 #include "session/run_spec.h"
@@ -56,7 +57,8 @@ class LessonPanel : public QWidget {
   void setReplaceGuard(ReplaceGuard guard) { m_guard = std::move(guard); }
   int currentStep() const { return m_step; }
   bool stepDone() const { return m_done; }
-  long doneAtStep() const { return m_doneAt; }  // the run's step that met the condition
+  bool budgetSpent() const { return m_budgetSpent; }  // paused at max_steps without the goal
+  long doneAtStep() const { return m_doneAt; }        // the run's step that met the condition
   QString statusText() const;
   QString titleText() const;  // as shown: translated when the lesson is a built-in one
   QString stepText() const;
@@ -67,12 +69,14 @@ class LessonPanel : public QWidget {
  signals:
   // A step's preset was applied to the controller (the window updates its panels).
   void specApplied(const unroll::gui::RunSpec& spec);
-  void stepCompleted(int step);  // the current step's condition held
+  void stepCompleted(int step);  // the current step's condition held (training paused there)
+  void paceChanged(int stepsPerSecond);  // a step set its pace (0: full speed)
 
  private:
   void enterStep(int i);
   void onFrame(const Frame& frame);
   void onCondition(quint64 watch, long step, double value);
+  void onBudget(quint64 watch, long step);
   void updateStatus(const Frame* frame);
   QString metricName(LessonMetric m) const;
 
@@ -88,6 +92,10 @@ class LessonPanel : public QWidget {
   uint64_t m_seenTravels = 0;  // Frame::travelCount when last seen
   uint64_t m_watch = 0;        // the controller's watch of this step's condition, 0: none
   long m_doneAt = -1;
+  bool m_budgetSpent = false;
+  // The watched metric's latest value from the lossless events (validation, probes): a frame's
+  // report is latest-wins and seldom the step that measured it.
+  double m_eventValue = NAN;
   QLabel* m_title;
   QLabel* m_counter;
   QTextBrowser* m_text;

@@ -62,6 +62,17 @@ RunControls::RunControls(QWidget* parent) : QToolBar(tr("Run"), parent) {
 
 int RunControls::stepsPerSecond() const { return m_speed->currentData().toInt(); }
 
+void RunControls::setStepsPerSecond(int n) {
+  const QSignalBlocker block(m_speed);
+  int i = m_speed->findData(n);
+  if (i < 0) {  // a pace the list lacks: added in order
+    i = 1;
+    while (i < m_speed->count() && m_speed->itemData(i).toInt() < n) ++i;
+    m_speed->insertItem(i, tr("%n step(s)/s", nullptr, n), n);
+  }
+  m_speed->setCurrentIndex(i);
+}
+
 void RunControls::setPlaying(bool playing) {
   m_playing = playing;
   m_play->setText(playing ? tr("Pause") : tr("Play"));

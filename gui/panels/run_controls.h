@@ -15,6 +15,7 @@ class RunControls : public QToolBar {
   void setPlaying(bool playing);
   void setDemo(const QString& name);  // shows the demo without emitting
   int stepsPerSecond() const;
+  void setStepsPerSecond(int n);  // shows the pace without emitting (a lesson step set it)
 
   QAction* playAction() const { return m_play; }
   QAction* stepAction() const { return m_step; }

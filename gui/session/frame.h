@@ -63,8 +63,13 @@ struct ConditionEvent {
   long step = 0;
   double value = 0;  // the metric's value on that step
 };
+// A watch's budget ran out before its condition held; the run paused on that step.
+struct BudgetEvent {
+  uint64_t watch = 0;
+  long step = 0;
+};
 using Event = std::variant<ValidationEvent, ProbeEvent, NonFiniteEvent, EngineErrorEvent,
-                           FileResult, SettingsEvent, ConditionEvent>;
+                           FileResult, SettingsEvent, ConditionEvent, BudgetEvent>;
 inline bool droppable(const Event& e) {
   return std::holds_alternative<ValidationEvent>(e) || std::holds_alternative<ProbeEvent>(e);
 }

@@ -251,12 +251,15 @@ void TrainerThread::on(const cmd::Snapshot& c) {
   s.task = m_task;
   s.step = m_trainer ? m_trainer->steps() : 0;
   s.generation = m_generation;
+  // The frame first: whoever gets the reply and then pulls sees every earlier command applied.
+  publishState(false);
   c.reply(std::move(s));
 }
 
 void TrainerThread::on(const cmd::Watch& c) {
   m_watchId = c.id;
-  m_watch = c.condition;
+  m_watch = c;
+  m_watchSteps = 0;
 }
 
 void TrainerThread::on(const cmd::Swap& c) {
@@ -320,9 +323,28 @@ void TrainerThread::record(const StepReport& r) {
 }
 
 void TrainerThread::checkWatch(const StepReport& r) {
-  if (m_watchId == 0 || !m_watch.met(r)) return;
-  m_events.push(ConditionEvent{m_watchId, r.step, metric_value(m_watch.metric, r)});
-  m_watchId = 0;
+  if (m_watchId == 0) return;
+  ++m_watchSteps;
+  if (m_watch.condition.met(r)) {
+    if (m_watch.pauseWhenMet) pauseForWatch();
+    m_events.push(ConditionEvent{m_watchId, r.step, metric_value(m_watch.condition.metric, r)});
+    m_watchId = 0;
+  } else if (m_watch.budget > 0 && m_watchSteps >= m_watch.budget) {
+    pauseForWatch();
+    m_events.push(BudgetEvent{m_watchId, r.step});
+    m_watch.budget = 0;  // played on, the run is not stopped again; the condition is still watched
+  }
+}
+
+void TrainerThread::pauseForWatch() {
+  if (!m_playing && m_pendingSteps == 0) return;
+  m_playing = false;
+  m_pendingSteps = 0;
+  if (m_playClock.isValid()) {
+    m_elapsedBefore += m_playClock.nsecsElapsed() * 1e-9;
+    m_playClock.invalidate();
+  }
+  publishState(false);  // the frame says paused before the event arrives
 }
 
 std::shared_ptr<const HistoryChunk> TrainerThread::makeChunk(bool force) {

@@ -79,6 +79,8 @@ struct TravelTo {
 struct Watch {
   uint64_t id = 0;
   LessonCondition condition;
+  bool pauseWhenMet = false;  // the run pauses on the step that meets the condition
+  long budget = 0;  // after this many steps without it: pause and send a BudgetEvent (0: none)
 };
 }  // namespace cmd
 
@@ -157,6 +159,7 @@ class TrainerThread : public QThread {
   void doStep();
   void record(const StepReport& r);  // into the training thread's own histories
   void checkWatch(const StepReport& r);
+  void pauseForWatch();  // the watched condition held or its budget ran out
   // A new immutable copy of the histories when they changed and the GUI took the last one (or
   // `force`); null otherwise. Built outside the data lock.
   std::shared_ptr<const HistoryChunk> makeChunk(bool force);
@@ -193,7 +196,8 @@ class TrainerThread : public QThread {
   QElapsedTimer m_chunkClock;    // rate-limits history chunks
   uint64_t m_serial = 0;         // the latest Swap's or OpenFile's serial
   uint64_t m_watchId = 0;        // 0: no condition watched
-  LessonCondition m_watch;
+  cmd::Watch m_watch;
+  long m_watchSteps = 0;  // steps since the watch began
   // The training thread's own histories and timeline state; published as HistoryChunk copies.
   ScalarHistory m_history;
   HeatHistory m_heat;

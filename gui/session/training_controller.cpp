@@ -98,8 +98,9 @@ void TrainingController::setStepsPerSecond(int n) { post(cmd::SetSpeed{n}); }
 void TrainingController::setClip(const ClipConfig& clip) { post(cmd::SetClip{clip}); }
 void TrainingController::setBptt(const BpttConfig& bptt) { post(cmd::SetBptt{bptt}); }
 
-uint64_t TrainingController::watch(const LessonCondition& condition) {
-  post(cmd::Watch{++m_nextWatch, condition});
+uint64_t TrainingController::watch(const LessonCondition& condition, bool pauseWhenMet,
+                                   long budget) {
+  post(cmd::Watch{++m_nextWatch, condition, pauseWhenMet, budget});
   return m_nextWatch;
 }
 

@@ -64,8 +64,9 @@ class TrainingController : public QObject {
   uint64_t openFile(const QString& path, bool markSaved = true);
   bool fileBusy() const { return m_filesInFlight > 0; }  // a file request is not answered yet
   // Watches a condition on every later step; conditionMet(id, ...) follows once it holds. A new
-  // watch replaces the old one.
-  uint64_t watch(const LessonCondition& condition);
+  // watch replaces the old one. pauseWhenMet: training pauses on that step. budget > 0: after
+  // that many steps without it, training pauses and budgetReached(id, step) follows.
+  uint64_t watch(const LessonCondition& condition, bool pauseWhenMet = false, long budget = 0);
   // How long the training thread waited for the lock it shares with pull() (ui_bench).
   LockStats trainerLockStats() const;
   void resetTrainerLockStats();
@@ -95,6 +96,7 @@ class TrainingController : public QObject {
   void fileFinished(const unroll::gui::FileResult& result);
   void fileBusyChanged(bool busy);
   void conditionMet(quint64 watch, long step, double value);
+  void budgetReached(quint64 watch, long step);
   void validated(const unroll::gui::ValidationEvent& event);
   void probed(const unroll::gui::ProbeEvent& event);
 
@@ -110,6 +112,7 @@ class TrainingController : public QObject {
   void handle(const FileResult& r);
   void handle(const SettingsEvent& e);
   void handle(const ConditionEvent& e) { emit conditionMet(e.watch, e.step, e.value); }
+  void handle(const BudgetEvent& e) { emit budgetReached(e.watch, e.step); }
 
   // An open waiting for its answer: the spec and task to adopt when it succeeded.
   struct PendingOpen {
