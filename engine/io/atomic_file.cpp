@@ -24,15 +24,24 @@ std::string reason(int err) {
   return std::strerror(err);
 }
 
+// What the user can do about it, so that the message is the whole story.
+const char* advice(int err) {
+  if (err == ENOSPC || err == EDQUOT) return "free some space or choose another folder";
+  if (err == EFBIG) return "raise the limit or write smaller files";
+  if (err == ENOENT) return "create the folder or choose another";
+  if (err == EACCES || err == EPERM || err == EROFS) return "choose another folder";
+  return "check the disk and the folder";
+}
+
 [[noreturn]] void fail(const std::string& path, const std::string& doing, int err) {
   throw Error("cannot " + doing + " '" + path + "': " + reason(err) +
-              "; nothing was written under that name");
+              "; nothing was written under that name; " + advice(err));
 }
 
 // The rename is only durable once the folder's entry is on the disk.
 void sync_folder(const std::string& path) {
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  if (dir.empty()) dir = ".";
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  const std::string dir = parent.empty() ? std::string(".") : parent.string();
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;  // some file systems do not let a folder be opened; the file is synced
   ::fsync(fd);
