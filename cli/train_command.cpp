@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -20,6 +19,7 @@
 #include "telemetry/metrics_recorder.h"
 #include "train/run.h"
 #include "train/trainer.h"
+#include "train_outputs.h"
 
 namespace unroll::cli {
 namespace {
@@ -43,43 +43,32 @@ const char* kTrainHelp = R"(usage: unroll-cli train [options]
   --metrics FILE.csv             step,train_loss,val_loss,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s
   --timestep-grads FILE.csv      step,layer,t,grad_norm  (||dL/dh_t||, averaged over the batch)
   --timestep-every N             write timestep gradients every N steps (1)
+                                 a CSV is FILE.partial until the run ends, flushed every 2 s and at
+                                 each periodic checkpoint, then renamed to FILE; a write that fails
+                                 (disk full...) ends the run with status 2 and one line naming the
+                                 file, leaving nothing under its name and no .partial
+  --max-output-mb M              largest CSV in MiB (1024): the step that would pass it and all later
+                                 ones are left out of that file, with one warning; the run goes on
   --save FILE.unroll             checkpoint at the end
+  --save-every N                 also a checkpoint every N steps, FILE.step-<step>.unroll beside
+                                 FILE.unroll: a killed run can be resumed from the newest
+  --keep K                       keep the K newest of those (1), deleting older ones
   --resume FILE.unroll           continue that run to --steps (a total); the checkpoint fixes model,
                                  optimizer, data and seed (--data may give the data's new place)
   --quiet                        no progress line
 )";
 
+// Where the run's files go (train_outputs.h): the CSVs and the checkpoints.
 struct Outputs {
-  // Written to PATH.partial and renamed at the end, so a failed run leaves nothing half-written.
-  std::string metrics, timestep, save;
-  std::ofstream metrics_out, timestep_out;
-  void open() {
-    auto start = [](const std::string& path, std::ofstream& out, const char* header) {
-      if (path.empty()) return;
-      out.open(path + ".partial");
-      if (!out) throw Error("cannot write '" + path + "': check the folder exists and is writable");
-      out << header << '\n';
-      out.precision(9);
-    };
-    start(metrics, metrics_out,
-          "step,train_loss,val_loss,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s");
-    start(timestep, timestep_out, "step,layer,t,grad_norm");
-  }
-  void finish() {
-    for (auto [path, out] :
-         {std::pair{&metrics, &metrics_out}, std::pair{&timestep, &timestep_out}}) {
-      if (path->empty()) continue;
-      out->close();
-      std::filesystem::rename(*path + ".partial", *path);
-    }
-  }
-  void discard() {
-    for (const std::string* p : {&metrics, &timestep}) {
-      if (p->empty()) continue;
-      std::error_code ec;
-      std::filesystem::remove(*p + ".partial", ec);
-    }
-  }
+  Outputs(const Args& a, long long cap)
+      : csv{{a.str("metrics", ""), cap, "raise --max-output-mb"},
+            {a.str("timestep-grads", ""), cap,
+             "raise --max-output-mb, or write fewer steps with --timestep-every"}},
+        save(a.str("save", "")) {}
+  CsvOutputs csv;
+  std::string save;     // the final checkpoint
+  long save_every = 0;  // steps between periodic checkpoints beside it (0: none)
+  long keep = 1;        // periodic checkpoints kept
 };
 
 void check_writable(const std::string& path, const char* option) {
@@ -139,13 +128,15 @@ std::string fmt(double v) {
 // What the command does with each step: the divergence rule, the checkpoint's history, the CSVs
 // and the progress line on stderr.
 struct Progress final : StepObserver {
-  Progress(const Trainer& trainer, Outputs& out, MetricsRecorder& history)
-      : trainer(trainer), out(out), history(history) {}
+  Progress(const Trainer& trainer, const TaskSpec& spec, Outputs& out, MetricsRecorder& history)
+      : trainer(trainer), spec(spec), out(out), history(history) {}
   StepAction on_step(const StepReport& r) override;
   void write_csv(const StepReport& r);
+  void save_periodic(long step);
   void print(const StepReport& r);
 
   const Trainer& trainer;
+  const TaskSpec& spec;
   Outputs& out;
   MetricsRecorder& history;
   long steps = 0;     // the run's total
@@ -176,21 +167,37 @@ StepAction Progress::on_step(const StepReport& r) {
   }
   if (!std::isnan(r.val_loss)) last_val = r.val_loss;
   write_csv(r);
+  if (out.save_every > 0 && r.step % out.save_every == 0 && r.step < steps)
+    save_periodic(r.step);
+  else
+    out.csv.flush_now_and_then();
   print(r);
   return StepAction::Continue;
 }
 
 void Progress::write_csv(const StepReport& r) {
-  if (out.metrics_out.is_open())
-    out.metrics_out << r.step << ',' << fmt(r.loss) << ',' << fmt(r.val_loss) << ','
-                    << fmt(r.grad_norm) << ',' << fmt(r.grad_norm_clipped) << ','
-                    << (r.clipped ? 1 : 0) << ',' << fmt(r.lr) << ',' << fmt(r.tokens_per_s)
-                    << '\n';
-  if (out.timestep_out.is_open() && r.step % ts_every == 0)
+  const std::string step = std::to_string(r.step);
+  if (out.csv.metrics.enabled())
+    out.csv.metrics.append(r.step, step + ',' + fmt(r.loss) + ',' + fmt(r.val_loss) + ',' +
+                                       fmt(r.grad_norm) + ',' + fmt(r.grad_norm_clipped) + ',' +
+                                       (r.clipped ? "1," : "0,") + fmt(r.lr) + ',' +
+                                       fmt(r.tokens_per_s) + '\n');
+  if (out.csv.timestep.enabled() && r.step % ts_every == 0) {
+    std::string rows;
     for (size_t k = 0; k < r.timestep_grad_norms.size(); ++k)
       for (size_t t = 0; t < r.timestep_grad_norms[k].size(); ++t)
-        out.timestep_out << r.step << ',' << k << ',' << t << ','
-                         << fmt(r.timestep_grad_norms[k][t]) << '\n';
+        rows += step + ',' + std::to_string(k) + ',' + std::to_string(t) + ',' +
+                fmt(r.timestep_grad_norms[k][t]) + '\n';
+    out.csv.timestep.append(r.step, rows);
+  }
+}
+
+// The CSVs are flushed first, so a run killed after this checkpoint has their rows up to it.
+void Progress::save_periodic(long step) {
+  out.csv.flush();
+  save_checkpoint(periodic_checkpoint_path(out.save, step),
+                  capture_checkpoint(trainer, spec, history.history()));
+  prune_periodic_checkpoints(out.save, step, out.keep);
 }
 
 void Progress::print(const StepReport& r) {
@@ -207,16 +214,16 @@ void Progress::print(const StepReport& r) {
 }  // namespace
 
 int train_command(const std::vector<std::string>& argv) {
-  const Args a(argv,
-               with_task_options({"cell",      "hidden",         "layers",         "input",
-                                  "embed",     "init",           "forget-bias",    "recurrent-gain",
-                                  "seq",       "batch",          "steps",          "lr",
-                                  "optimizer", "momentum",       "weight-decay",   "schedule",
-                                  "warmup",    "clip",           "clip-mode",      "tbptt",
-                                  "seed",      "threads",        "val-every",      "probe-every",
-                                  "metrics",   "timestep-grads", "timestep-every", "save",
-                                  "resume"}),
-               {"quiet", "help"});
+  const Args a(
+      argv, with_task_options({"cell",      "hidden",         "layers",         "input",
+                               "embed",     "init",           "forget-bias",    "recurrent-gain",
+                               "seq",       "batch",          "steps",          "lr",
+                               "optimizer", "momentum",       "weight-decay",   "schedule",
+                               "warmup",    "clip",           "clip-mode",      "tbptt",
+                               "seed",      "threads",        "val-every",      "probe-every",
+                               "metrics",   "timestep-grads", "timestep-every", "save",
+                               "resume",    "save-every",     "keep",           "max-output-mb"}),
+      {"quiet", "help"});
   if (a.has("help")) {
     std::cout << kTrainHelp << task_help();
     return 0;
@@ -239,39 +246,45 @@ int train_command(const std::vector<std::string>& argv) {
   // The checkpoint's history, thinned as the studio's is (MetricsRecorder).
   MetricsRecorder history;
   if (resume) history.assign(resume->history);
-  Outputs out;
-  out.metrics = a.str("metrics", "");
-  out.timestep = a.str("timestep-grads", "");
-  out.save = a.str("save", "");
-  check_writable(out.metrics, "--metrics");
-  check_writable(out.timestep, "--timestep-grads");
+  Outputs out(a, std::llround(a.real("max-output-mb", 1024, 0.01, 1048576) * (1 << 20)));
+  if (a.has("save-every")) {
+    if (out.save.empty())
+      throw Error(
+          "--save-every needs --save FILE.unroll (the periodic checkpoints are named after it)");
+    out.save_every = a.integer("save-every", 0, 1, 1000000000000L);
+  }
+  if (a.has("keep")) {
+    if (!out.save_every)
+      throw Error("--keep needs --save-every N (it counts periodic checkpoints)");
+    out.keep = a.integer("keep", 1, 1, 1000000);
+  }
+  check_writable(a.str("metrics", ""), "--metrics");
+  check_writable(a.str("timestep-grads", ""), "--timestep-grads");
   check_writable(out.save, "--save");
   Trainer trainer(cfg, task);
   if (resume) restore_checkpoint(*resume, trainer);
   if (task->validation_batches() == 0)
     std::cerr << "note: the data is too short for a validation split; val_loss stays empty\n";
 
-  Progress progress(trainer, out, history);
+  Progress progress(trainer, spec, out, history);
   progress.steps = steps;
   progress.ts_every = ts_every;
   progress.quiet = a.has("quiet");
-  try {
-    out.open();
-    run(trainer, steps, progress);
-    if (!progress.quiet && progress.tty) std::fputc('\n', stderr);
-    const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
-    if (!out.save.empty())
-      save_checkpoint(out.save, capture_checkpoint(trainer, spec, history.history()));
-    out.finish();
-    std::printf(
-        "final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
-        fmt(progress.recent_n ? progress.recent_loss / double(progress.recent_n) : StepReport::kNaN)
-            .c_str(),
-        fmt(val).c_str(), progress.tps);
-  } catch (...) {
-    out.discard();
-    throw;
-  }
+  // A failure throws out of here; the CSV writers, destroyed uncommitted, remove their .partial
+  // files, and periodic checkpoints already written stay for --resume.
+  out.csv.open();
+  run(trainer, steps, progress);
+  if (!progress.quiet && progress.tty) std::fputc('\n', stderr);
+  const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
+  out.csv.flush();  // a failed write shows here, before any file gets its final name
+  if (!out.save.empty())
+    save_checkpoint(out.save, capture_checkpoint(trainer, spec, history.history()));
+  out.csv.commit();
+  std::printf(
+      "final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
+      fmt(progress.recent_n ? progress.recent_loss / double(progress.recent_n) : StepReport::kNaN)
+          .c_str(),
+      fmt(val).c_str(), progress.tps);
   return 0;
 }
 

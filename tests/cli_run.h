@@ -3,6 +3,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace unroll::test {
 
@@ -11,9 +12,12 @@ struct CliRun {
   QString out, err;
 };
 
-inline CliRun run_cli(const QString& working_dir, const QStringList& args) {
+// child_setup, when given, runs in the child before unroll-cli starts (to set resource limits).
+inline CliRun run_cli(const QString& working_dir, const QStringList& args,
+                      const std::function<void()>& child_setup = {}) {
   QProcess p;
   p.setWorkingDirectory(working_dir);
+  if (child_setup) p.setChildProcessModifier(child_setup);
   p.start(QStringLiteral(UNROLL_BIN_DIR "/unroll-cli"), args);
   if (!p.waitForFinished(120000)) {
     p.kill();

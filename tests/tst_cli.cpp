@@ -99,6 +99,15 @@ void TestCli::bad_input_data() {
   QTest::newRow("empty data file") << (ok + QStringList{"--data", "empty.txt"}) << "empty";
   QTest::newRow("data for adding")
       << (ok + QStringList{"--task", "adding", "--data", "x.txt"}) << "--data";
+  QTest::newRow("save-every without save")
+      << (QStringList{"train", "--steps", "2", "--save-every", "1"}) << "--save FILE.unroll";
+  QTest::newRow("save-every zero") << (ok + QStringList{"--save-every", "0"}) << "--save-every";
+  QTest::newRow("keep without save-every") << (ok + QStringList{"--keep", "2"}) << "--save-every";
+  QTest::newRow("keep zero") << (ok + QStringList{"--save-every", "1", "--keep", "0"}) << "--keep";
+  QTest::newRow("max-output-mb zero")
+      << (ok + QStringList{"--max-output-mb", "0"}) << "--max-output-mb";
+  QTest::newRow("max-output-mb not a number")
+      << (ok + QStringList{"--max-output-mb", "lots"}) << "--max-output-mb";
   QTest::newRow("metrics folder missing")
       << (QStringList{"train", "--steps", "2", "--metrics", "no/such/dir/m.csv"}) << "no/such/dir";
 }
