@@ -1,12 +1,14 @@
 // Studio widgets: the designer refuses invalid settings with a reason, charts fill after a few
 // steps, and `unroll --screenshot` writes a PNG whose chart areas are not blank.
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 #include <cmath>
 
@@ -60,7 +62,58 @@ class TstGuiWidgets : public QObject {
   void refusedLiveSettingSpringsBack();
   void screenshotIsNotBlank();
   void chartsSaveAsPngAndSvg();
+  void windowFitsALaptop_data();
+  void windowFitsALaptop();
 };
+
+void TstGuiWidgets::windowFitsALaptop_data() {
+  QTest::addColumn<QString>("language");
+  QTest::addColumn<bool>("lesson");
+  QTest::addColumn<QSize>("screen");
+  for (const char* lang : {"en", "de"})
+    for (bool lesson : {false, true})
+      for (QSize screen : {QSize(1366, 768), QSize(1280, 800)})
+        QTest::newRow(qPrintable(QStringLiteral("%1%2 %3x%4")
+                                     .arg(QLatin1String(lang), lesson ? " lesson" : "")
+                                     .arg(screen.width())
+                                     .arg(screen.height())))
+            << QString::fromLatin1(lang) << lesson << screen;
+}
+
+// The studio, also with a lesson open and in German, fits a laptop's or a projector's screen: its
+// smallest size is within the screen (window frame and taskbar allowed for), and shrunk to that
+// screen nothing is cut off (every chart keeps a usable size).
+void TstGuiWidgets::windowFitsALaptop() {
+  QFETCH(QString, language);
+  QFETCH(bool, lesson);
+  QFETCH(QSize, screen);
+  QTranslator german;
+  if (language == QLatin1String("de")) {
+    QVERIFY(german.load(QStringLiteral(UNROLL_BIN_DIR "/../gui/unroll_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+  }
+  {
+    MainWindow w(false);
+    QVERIFY(w.loadDemo("vanishing"));
+    const QSize room = screen - QSize(0, 60);  // title bar and a taskbar
+    w.resize(room);
+    w.show();
+    QCoreApplication::processEvents();
+    if (lesson) QVERIFY(w.openLesson(QStringLiteral("vanishing")));
+    QCoreApplication::processEvents();
+    const QSize least = w.minimumSizeHint().expandedTo(w.minimumSize());
+    const QString parts = QStringLiteral("smallest %1x%2, shown %3x%4")
+                              .arg(least.width())
+                              .arg(least.height())
+                              .arg(w.width())
+                              .arg(w.height());
+    qInfo("%s", qPrintable(parts));
+    QVERIFY2(least.width() <= room.width() && least.height() <= room.height(), qPrintable(parts));
+    QVERIFY(w.width() <= room.width() && w.height() <= room.height());
+    for (const QRect& r : w.chartRects()) QVERIFY(r.width() >= 150 && r.height() >= 120);
+  }
+  QCoreApplication::removeTranslator(&german);
+}
 
 // Every chart kind saves itself as a PNG image and as an SVG document with its drawing in it.
 void TstGuiWidgets::chartsSaveAsPngAndSvg() {

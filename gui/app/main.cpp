@@ -25,10 +25,12 @@ int main(int argc, char** argv) {
   const bool screenshot = !opt.screenshot.isEmpty();
   unroll::gui::MainWindow window(/*restoreLayout=*/!screenshot);
   window.loadDemo(opt.demo);
-  if (!opt.lesson.isEmpty()) window.openLesson(opt.lesson);
-  if (opt.stepsPerSecond > 0) window.controller()->setStepsPerSecond(opt.stepsPerSecond);
   if (opt.size.isValid()) window.resize(opt.size);
   window.show();
+  window.fitDocks();
+  // After show(): the lesson dock then takes its room from the charts, not from the screen.
+  if (!opt.lesson.isEmpty()) window.openLesson(opt.lesson);
+  if (opt.stepsPerSecond > 0) window.controller()->setStepsPerSecond(opt.stepsPerSecond);
   if (opt.autoplay) window.play();
   if (screenshot) {
     QTimer::singleShot(int(opt.after * 1000), &window, [&] {

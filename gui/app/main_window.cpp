@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -17,12 +18,15 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <memory>
 
 #include "app/file_actions.h"
 #include "app/task_docks.h"
+#include "charts/chart_view.h"
 #include "charts/grad_heatmap.h"
 #include "charts/grad_norm_chart.h"
+#include "charts/heatmap_view.h"
 #include "charts/hidden_heatmap.h"
 #include "charts/loss_chart.h"
 #include "charts/timestep_grad_chart.h"
@@ -109,6 +113,12 @@ void MainWindow::buildCharts() {
   m_rows->setChildrenCollapsible(false);
   v->addWidget(m_rows, 1);
   setCentralWidget(central);
+  // The charts fit a laptop or a projector (1280x800, 1366x768), also with a lesson open and in
+  // German: their headers wrap instead of setting the window's width, and each chart may shrink
+  // to a size that still reads.
+  for (QLabel* l : central->findChildren<QLabel*>()) l->setWordWrap(true);
+  for (ChartView* c : central->findChildren<ChartView*>()) c->setMinimumSize(150, 110);
+  for (HeatmapView* h : central->findChildren<HeatmapView*>()) h->setMinimumSize(150, 100);
 }
 
 void MainWindow::buildDocks() {
@@ -129,6 +139,11 @@ void MainWindow::buildDocks() {
   data->setObjectName(QStringLiteral("dataDock"));
   data->setWidget(m_data);
   addDockWidget(Qt::LeftDockWidgetArea, data);
+  // Long task names (German ones especially) elide in their boxes instead of widening the dock.
+  for (QComboBox* c : m_data->findChildren<QComboBox*>()) {
+    c->setSizePolicy(QSizePolicy::Ignored, c->sizePolicy().verticalPolicy());
+    c->setMinimumWidth(120);
+  }
 
   m_unrolled = new UnrolledView;
   auto* unrolled = new QDockWidget(tr("Unrolled network"), this);
@@ -277,6 +292,12 @@ void MainWindow::connectSignals() {
   connect(m_banner, &NonFiniteBanner::resetRun, this, &MainWindow::resetRun);
 }
 
+void MainWindow::fitDocks() {
+  // On a short screen the bottom docks leave the charts most of the height.
+  if (auto* bottom = findChild<QDockWidget*>(QStringLiteral("unrolledDock")))
+    resizeDocks({bottom}, {std::clamp(height() / 6, 110, 200)}, Qt::Vertical);
+}
+
 bool MainWindow::replaceRun(std::function<void()> replace) {
   if (m_lessonRun) {  // a lesson's run: its steps, Apply and Reset replace it unasked
     replace();
@@ -328,13 +349,15 @@ bool MainWindow::openLesson(const QString& name) {
 }
 
 void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
+  const QSize before = size();  // the window keeps its size: the charts make room for the lesson
   if (!m_lesson) {
     m_lesson = new LessonPanel(m_controller);
     auto* dock = new QDockWidget(tr("Lesson"), this);
     dock->setObjectName(QStringLiteral("lessonDock"));
     dock->setWidget(m_lesson);
-    dock->setMinimumWidth(340);
+    dock->setMinimumWidth(300);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+
     m_viewMenu->addAction(dock->toggleViewAction());
     // A step's preset replaces the run: unasked while it is the lesson's own, else as a demo does.
     m_lesson->setReplaceGuard([this](std::function<void()> replace) {
@@ -354,6 +377,12 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
   m_lessonRun = true;  // the user agreed to replace their run: the first step's preset goes unasked
   m_lesson->parentWidget()->show();
   m_lesson->setLesson(lesson);
+  // The side docks at their narrow widths, the charts keep the rest of the same window.
+  resizeDocks({findChild<QDockWidget*>(QStringLiteral("modelDock")),
+               qobject_cast<QDockWidget*>(m_lesson->parentWidget())},
+              {330, 330}, Qt::Horizontal);
+  resize(before.expandedTo(minimumSizeHint()));
+  fitDocks();
   // The first lesson is about backpropagation through the unrolled graph: play it.
   if (name == QLatin1String("unrolling")) {
     m_unrolled->setAnimating(true);

@@ -3,6 +3,7 @@
 
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QScrollArea>
 
 #include "panels/forecast_view.h"
 #include "panels/sample_panel.h"
@@ -16,7 +17,12 @@ QDockWidget* dock(QMainWindow* w, const QString& title, const QString& name, QWi
                   QDockWidget* tabWith) {
   auto* d = new QDockWidget(title, w);
   d->setObjectName(name);
-  d->setWidget(content);
+  // Scrolled when the window is small (a laptop), so that a panel never sets the window's minimum.
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(content);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  d->setWidget(scroll);
   w->tabifyDockWidget(tabWith, d);
   return d;
 }
