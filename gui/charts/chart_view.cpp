@@ -19,13 +19,6 @@ void appendFinite(QList<QPointF>& out, double x, double y, bool logY) {
   out.append(QPointF(x, y));
 }
 
-QString formatValue(double v) {
-  if (!std::isfinite(v)) return QStringLiteral("–");
-  const double a = std::abs(v);
-  if (a != 0 && (a < 1e-3 || a >= 1e5)) return QString::number(v, 'e', 3);
-  return QString::number(v, 'g', 4);
-}
-
 ChartView::ChartView(QWidget* parent) : QChartView(new QChart, parent) {
   QChart* c = chart();
   c->setAnimationOptions(QChart::NoAnimation);
@@ -91,29 +84,6 @@ void ChartView::addSeries(QAbstractSeries* s) {
   s->attachAxis(m_y);
 }
 
-namespace {
-
-// 1, 2, 5 or 10 times a power of ten near x: at or above it (ceiling), else the closest.
-double niceNumber(double x, bool ceiling) {
-  const double z = std::pow(10.0, std::floor(std::log10(x))), q = x / z;
-  if (ceiling) return (q <= 1 ? 1 : q <= 2 ? 2 : q <= 5 ? 5 : 10) * z;
-  return (q < 1.5 ? 1 : q < 3 ? 2 : q < 7 ? 5 : 10) * z;
-}
-
-// [lo, hi] widened to whole ticks of a nice step, as QValueAxis::applyNiceNumbers does, but from
-// a fixed tick count: the same data always gives the same range, so an unchanged range is not set
-// again (each range change makes Qt Charts rebuild every series' outline).
-void looseNiceRange(double& lo, double& hi, int& ticks) {
-  const double span = niceNumber(hi - lo, true), step = niceNumber(span / (ticks - 1), false);
-  lo = std::floor(lo / step);
-  hi = std::ceil(hi / step);
-  ticks = int(hi - lo) + 1;
-  lo *= step;
-  hi *= step;
-}
-
-}  // namespace
-
 void ChartView::fitRanges(double xMinSpan, bool fitX) {
   const bool logY = m_y->type() == QAbstractAxis::AxisTypeLogValue;
   double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
@@ -139,7 +109,7 @@ void ChartView::fitRanges(double xMinSpan, bool fitX) {
   if (fitX) {
     if (auto* ax = qobject_cast<QValueAxis*>(m_x)) {
       int ticks = 5;
-      looseNiceRange(x0, x1, ticks);
+      niceRange(x0, x1, ticks, m_xIntegers);
       ax->setRange(x0, x1);
       ax->setTickCount(ticks);
     } else {
@@ -166,7 +136,7 @@ void ChartView::fitRanges(double xMinSpan, bool fitX) {
   y1 += pad;
   if (auto* ay = qobject_cast<QValueAxis*>(m_y)) {
     int ticks = 5;
-    looseNiceRange(y0, y1, ticks);
+    niceRange(y0, y1, ticks);
     ay->setRange(y0, y1);
     ay->setTickCount(ticks);
   } else {

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QPointF>
 
+#include "charts/numbers.h"
+
 class QAbstractAxis;
 class QXYSeries;
 class QAbstractSeries;
@@ -25,6 +27,8 @@ class ChartView : public QChartView {
   QAbstractAxis* xAxis() const { return m_x; }
   QAbstractAxis* yAxis() const { return m_y; }
   void setXAxis(QAbstractAxis* axis);
+  // The x axis counts something (training steps, timesteps): fitRanges ticks whole numbers only.
+  void setXIntegers(bool on) { m_xIntegers = on; }
   // Adds a series attached to both axes.
   void addSeries(QAbstractSeries* s);
   // Sets the ranges from the data of all visible series (log axes ignore values <= 0), widened
@@ -44,11 +48,10 @@ class ChartView : public QChartView {
   QString m_xLabel;
   QAbstractAxis* m_x = nullptr;
   QAbstractAxis* m_y = nullptr;
+  bool m_xIntegers = false;
 };
 
 // Drops non-finite points (and, for log axes, non-positive y) before they reach a series.
 void appendFinite(QList<QPointF>& out, double x, double y, bool logY = false);
-// A tidy number for tooltips and labels: 4 significant digits, scientific when far from 1.
-QString formatValue(double v);
 
 }  // namespace unroll::gui

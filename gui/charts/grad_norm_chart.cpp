@@ -27,6 +27,7 @@ GradNormChart::GradNormChart(QWidget* parent) : QWidget(parent) {
   m_view = new ChartView;
   m_view->setXLabel(tr("step"));
   m_view->xAxis()->setTitleText(tr("training step"));
+  m_view->setXIntegers(true);
   m_view->setYAxis(true, tr("‖∇L‖ (log)"));
   m_before = new QLineSeries;
   m_before->setName(tr("unclipped (max)"));
@@ -86,8 +87,9 @@ void GradNormChart::showFrame(const Frame& frame) {
   m_threshold->setVisible(showThr);
   m_after->setVisible(m_clip.mode != ClipMode::None);  // identical to "before" without clipping
   m_events->setVisible(m_clip.mode != ClipMode::None);
-  m_summary->setText(steps > 0 ? tr("clipped in %1% of steps").arg(100.0 * clips / steps, 0, 'f', 1)
-                               : QString());
+  m_summary->setText(steps > 0
+                         ? tr("clipped in %1% of steps").arg(formatNumber(100.0 * clips / steps, 1))
+                         : QString());
   m_view->fitRanges(10);
 }
 

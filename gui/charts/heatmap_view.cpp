@@ -8,34 +8,22 @@
 
 #include "charts/chart_export.h"
 #include "charts/colormap.h"
+#include "charts/numbers.h"
 
 namespace unroll::gui {
 namespace {
 
 constexpr int kLeft = 54, kRight = 74, kTop = 20, kBottom = 36;
 
-// About `count` round tick values covering [a, b].
-QList<double> niceTicks(double a, double b, int count) {
-  QList<double> ticks;
-  if (!(b > a) || count < 1) {
-    ticks << a;
-    return ticks;
-  }
-  const double raw = (b - a) / count;
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = mag;
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * mag >= raw) {
-      step = m * mag;
-      break;
-    }
-  for (double v = std::ceil(a / step) * step; v <= b + 1e-9 * step; v += step) ticks << v;
-  return ticks;
-}
-
-QString tickText(double v) { return QString::number(v, 'g', 6); }
+QString tickText(double v) { return formatValue(v); }
 
 }  // namespace
+
+QString colorBarLabel(const HeatmapView::ColorBar& bar, double v) {
+  if (!bar.logLabels) return tickText(v);
+  if (std::abs(v - std::round(v)) < 1e-9) return QStringLiteral("1e%1").arg(int(std::round(v)));
+  return formatScientific(std::pow(10.0, v), 2);
+}
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
@@ -109,7 +97,7 @@ void HeatmapView::paintTo(QPainter& p) {
   };
   const int W = m_image.width(), H = m_image.height();
   const double xlo = std::min(m_x.first, m_x.last), xhi = std::max(m_x.first, m_x.last);
-  for (double v : niceTicks(xlo, xhi, std::max(2, plot.width() / 60))) {
+  for (double v : niceTicks(xlo, xhi, std::max(2, plot.width() / 60), m_x.integers)) {
     const double x = cellPos(m_x, W, plot.left(), plot.width(), v);
     p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3));
     const QString s = tickText(v);
@@ -117,7 +105,7 @@ void HeatmapView::paintTo(QPainter& p) {
     p.drawText(QPointF(x - r.width() / 2.0, plot.bottom() + m_stripHeight + 4 + fm.ascent()), s);
   }
   const double ylo = std::min(m_y.first, m_y.last), yhi = std::max(m_y.first, m_y.last);
-  for (double v : niceTicks(ylo, yhi, std::max(2, plot.height() / 36))) {
+  for (double v : niceTicks(ylo, yhi, std::max(2, plot.height() / 36), m_y.integers)) {
     const double y = cellPos(m_y, H, plot.top(), plot.height(), v);
     p.drawLine(QPointF(plot.left() - 3, y), QPointF(plot.left(), y));
     const QString s = tickText(v);
@@ -145,14 +133,14 @@ void HeatmapView::paintTo(QPainter& p) {
   p.drawRect(bar.adjusted(0, 0, -1, -1));
   p.setPen(palette().text().color());
   if (m_bar.max > m_bar.min) {
-    for (double v : niceTicks(m_bar.min, m_bar.max, std::max(2, bar.height() / 40))) {
+    const int count = std::max(2, bar.height() / 40);
+    QList<double> ticks = m_bar.logLabels ? powerOfTenTicks(m_bar.min, m_bar.max, count)
+                                          : niceTicks(m_bar.min, m_bar.max, count);
+    if (ticks.isEmpty()) ticks = {m_bar.min, m_bar.max};  // less than a decade: label the ends
+    for (double v : ticks) {
       const double y = bar.bottom() - (v - m_bar.min) / (m_bar.max - m_bar.min) * bar.height();
-      const bool whole = std::abs(v - std::round(v)) < 1e-9;
-      const QString s = !m_bar.logLabels ? tickText(v)
-                        : whole          ? QStringLiteral("1e%1").arg(int(std::round(v)))
-                                         : QString::number(std::pow(10.0, v), 'g', 2);
       p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 3, y));
-      p.drawText(QPointF(bar.right() + 5, y + fm.ascent() / 2.0 - 1), s);
+      p.drawText(QPointF(bar.right() + 5, y + fm.ascent() / 2.0 - 1), colorBarLabel(m_bar, v));
     }
   }
   p.drawText(QRect(bar.left() - 20, 2, kRight + 10, kTop - 2), Qt::AlignCenter, m_bar.title);

@@ -14,6 +14,7 @@ class HeatmapView : public QWidget {
   struct Axis {
     QString title;
     double first = 0, last = 1;  // value at the centre of the first and the last cell
+    bool integers = true;        // an index (step, timestep, unit): ticks at whole numbers only
   };
   struct ColorBar {
     QString title;
@@ -54,5 +55,8 @@ class HeatmapView : public QWidget {
   std::function<void(QPainter&, const QRect&)> m_strip;
   std::function<QString(int, int)> m_tooltip;
 };
+
+// A colour bar's label for value v: for log bars "1e-3" at a power of ten, else compact.
+QString colorBarLabel(const HeatmapView::ColorBar& bar, double v);
 
 }  // namespace unroll::gui

@@ -40,6 +40,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent) {
   m_view = new ChartView;
   m_view->setXLabel(tr("step"));
   m_view->xAxis()->setTitleText(tr("training step"));
+  m_view->setXIntegers(true);
   m_view->setYAxis(false, tr("loss"));
   m_raw = new QLineSeries;  // unnamed: the faint band behind the smoothed curve needs no entry
   m_raw->setColor(QColor(31, 119, 180, 70));

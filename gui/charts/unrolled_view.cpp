@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "charts/colormap.h"
+#include "charts/numbers.h"
 #include "telemetry/step_report.h"
 
 namespace unroll::gui {
@@ -346,7 +347,7 @@ void UnrolledView::paintBackward(QPainter& p, const Layout& g) {
       p.setPen(std::isnan(u) || u < 0.55 ? Qt::white : Qt::black);
       p.drawText(box, Qt::AlignCenter,
                  std::isnan(v) ? (hasGradients() ? QStringLiteral("0") : QStringLiteral("?"))
-                               : QString::number(v, 'e', 0));
+                               : formatScientific(v, 1));
       // The gradient arriving from the next step back along W_hh.
       if (i + 1 < g.n && g.steps[i + 1] > t && g.steps[i + 1] < we) {
         const double w = std::isnan(u) ? 0.8 : 0.8 + 3.2 * u;

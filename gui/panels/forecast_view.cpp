@@ -35,8 +35,8 @@ QLineSeries* line(const QString& name, const QColor& color, qreal width,
 // One table row: the model's RMSE and MAE, the naive baseline's, and the RMSE change.
 QString errorRow(const QString& name, const ErrorPair& model, const ErrorPair& naive) {
   const double gain = naive.rmse > 0 ? 100.0 * (1.0 - model.rmse / naive.rmse) : 0.0;
-  const QString verdict = gain >= 0 ? ForecastView::tr("%1% better").arg(gain, 0, 'f', 1)
-                                    : ForecastView::tr("%1% worse").arg(-gain, 0, 'f', 1);
+  const QString verdict = gain >= 0 ? ForecastView::tr("%1% better").arg(formatNumber(gain, 1))
+                                    : ForecastView::tr("%1% worse").arg(formatNumber(-gain, 1));
   return QStringLiteral(
              "<tr><td nowrap><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
              "<td nowrap>%6</td></tr>")
@@ -89,6 +89,7 @@ ForecastView::ForecastView(TrainingController* controller, QWidget* parent)
   m_view = new ChartView;
   m_view->setXLabel(tr("t"));
   m_view->xAxis()->setTitleText(tr("time step"));
+  m_view->setXIntegers(true);
   m_view->setYAxis(false, tr("value"));
   // Drawn in this order, so the thin truth stays visible on top of the broad forecasts.
   m_truth = line(tr("truth"), QColor(30, 30, 30), 1.0);

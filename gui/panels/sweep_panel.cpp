@@ -134,6 +134,7 @@ SweepPanel::SweepPanel(QWidget* parent) : QWidget(parent), m_job(new BackgroundJ
 
   m_view->setXLabel(tr("lag"));
   m_view->xAxis()->setTitleText(tr("lag"));
+  m_view->setXIntegers(true);
   m_table = new QTableWidget;
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->verticalHeader()->setVisible(false);
@@ -313,9 +314,10 @@ void SweepPanel::addRow(const SweepRow& r) {
     const auto* h = m_table->horizontalHeaderItem(col);
     for (const Curve& c : m_curves)
       if (c.cell == r.cell && h && h->text() == c.line->name())
-        m_table->setItem(int(row), col,
-                         new QTableWidgetItem(tokens ? QStringLiteral("%1 %").arg(y, 0, 'f', 1)
-                                                     : formatValue(y)));
+        m_table->setItem(
+            int(row), col,
+            new QTableWidgetItem(tokens ? QStringLiteral("%1 %").arg(formatNumber(y, 1))
+                                        : formatValue(y)));
   }
   m_view->fitRanges();
   if (auto* y = qobject_cast<QValueAxis*>(m_view->yAxis()); y && tokens) {
