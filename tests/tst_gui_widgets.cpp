@@ -20,12 +20,16 @@
 #include "charts/hidden_heatmap.h"
 #include "charts/loss_chart.h"
 #include "charts/timestep_grad_chart.h"
+#include "charts/verdict_text.h"
 #include "panels/dynamics_panel.h"
 #include "panels/model_designer.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
 using namespace unroll::gui;
+
+Q_DECLARE_METATYPE(std::vector<double>)
+Q_DECLARE_METATYPE(LayerProbe)
 
 namespace {
 
@@ -64,6 +68,9 @@ class TstGuiWidgets : public QObject {
   void chartsSaveAsPngAndSvg();
   void windowFitsALaptop_data();
   void windowFitsALaptop();
+  void verdictAndHeadlineAgree_data();
+  void verdictAndHeadlineAgree();
+  void verdictAgreesInGerman();
 };
 
 void TstGuiWidgets::windowFitsALaptop_data() {
@@ -281,6 +288,125 @@ void TstGuiWidgets::screenshotIsNotBlank() {
     QVERIFY2(sd > 8 && colours > 20, qPrintable(names[i] + " looks blank"));
     QVERIFY2(fraction > 0.02, qPrintable(names[i] + " shows no data"));
   }
+}
+
+namespace {
+
+// ||dL/dh_t|| = q^(T-1-t) over T = 80: the loss at the last step, factor q per step back.
+std::vector<double> geometricProfile(double q) {
+  std::vector<double> g(80);
+  for (int t = 0; t < 80; ++t) g[t] = std::pow(q, 79 - t);
+  return g;
+}
+
+LayerProbe probeOf(double rho, double saturated, std::vector<double> gates) {
+  LayerProbe p;
+  p.spectral_radius = rho;
+  p.saturated_fraction = saturated;
+  p.gate_mean = std::move(gates);
+  return p;
+}
+
+}  // namespace
+
+void TstGuiWidgets::verdictAndHeadlineAgree_data() {
+  QTest::addColumn<int>("cell");
+  QTest::addColumn<std::vector<double>>("profile");
+  QTest::addColumn<LayerProbe>("probe");
+  QTest::addColumn<int>("kind");
+  QTest::addColumn<QString>("mustSay");     // in the panel's sentence
+  QTest::addColumn<QString>("mustNotSay");  // nowhere in it
+  std::vector<double> overflow = geometricProfile(1.3);
+  for (int t = 0; t < 10; ++t) overflow[t] = INFINITY;
+  QTest::addRow("rnn x1.10: exploding, not 'keep their size'")
+      << int(CellType::RnnTanh) << geometricProfile(1.10) << probeOf(1.0, 0.05, {})
+      << int(GradientKind::Exploding) << "Clip"
+      << "keep";
+  QTest::addRow("lstm x0.89: vanishing, forget gates")
+      << int(CellType::Lstm) << geometricProfile(0.89) << probeOf(1.3, 0, {0.4, 0.89, 0.1, 0.3})
+      << int(GradientKind::Vanishing) << "Forget gates"
+      << "keep their size";
+  QTest::addRow("gru: update gates, never forget gates")
+      << int(CellType::Gru) << geometricProfile(1.0) << probeOf(1.3, 0, {0.4, 0.97, 0.1})
+      << int(GradientKind::Stable) << "Update gates"
+      << "orget";
+  QTest::addRow("vanishing with rho 2.4: saturation despite the stretch")
+      << int(CellType::RnnTanh) << geometricProfile(0.62) << probeOf(2.4, 0.41, {})
+      << int(GradientKind::Vanishing) << "but 41% of units are saturated"
+      << "> 1";
+  QTest::addRow("overflow: the chart says it explodes")
+      << int(CellType::RnnTanh) << overflow << probeOf(1.6, 0.1, {}) << int(GradientKind::Exploding)
+      << "overflows"
+      << "not enough";
+  QTest::addRow("no gradient") << int(CellType::RnnTanh) << std::vector<double>(80, 0.0)
+                               << probeOf(1.0, 0, {}) << int(GradientKind::NotMeasurable)
+                               << "fewer than 3"
+                               << "keep";
+}
+
+// One Frame to both widgets: the chart's headline and the panel's verdict name the same kind and
+// factor, the panel's sentence begins with the chart's headline, and its cause fits the cell.
+void TstGuiWidgets::verdictAndHeadlineAgree() {
+  QFETCH(int, cell);
+  QFETCH(std::vector<double>, profile);
+  QFETCH(LayerProbe, probe);
+  QFETCH(int, kind);
+  QFETCH(QString, mustSay);
+  QFETCH(QString, mustNotSay);
+  Frame f;
+  f.version = f.historyVersion = 1;
+  f.hasReport = true;
+  f.report.step = 100;
+  f.report.timestep_grad_norms = {profile};
+  f.hasProbes = true;
+  f.probeStep = 100;
+  f.probes = {probe};
+  TimestepGradChart chart;
+  DynamicsPanel panel;
+  panel.setCell(CellType(cell));
+  chart.showFrame(f);
+  panel.showFrame(f);
+  const GradientVerdict& a = chart.verdict();
+  const GradientVerdict& b = panel.gradientVerdict();
+  qInfo("chart: %s", qPrintable(chart.headline()));
+  qInfo("panel: %s", qPrintable(panel.verdict()));
+  QCOMPARE(int(a.kind), kind);
+  QCOMPARE(int(b.kind), kind);
+  QVERIFY(a.factor == b.factor || (std::isnan(a.factor) && std::isnan(b.factor)));
+  const QString label = verdictKindLabel(a.kind);
+  QVERIFY(chart.headline().startsWith(label));
+  QVERIFY(panel.verdict().startsWith(chart.headline()));
+  if (std::isfinite(a.factor) && a.explosion != Explosion::Overflow) {
+    const QString factor = verdictFactorText(a.factor);
+    QVERIFY(chart.headline().contains(factor));
+    QVERIFY(panel.verdict().contains(factor));
+  }
+  QVERIFY2(panel.verdict().contains(mustSay), qPrintable(mustSay));
+  QVERIFY2(!panel.verdict().contains(mustNotSay), qPrintable(mustNotSay));
+}
+
+// With the German translation the two still agree, and every verdict string is translated.
+void TstGuiWidgets::verdictAgreesInGerman() {
+  QTranslator german;
+  QVERIFY(german.load(QStringLiteral(UNROLL_BIN_DIR "/../gui/unroll_de.qm")));
+  QCoreApplication::installTranslator(&german);
+  Frame f;
+  f.version = f.historyVersion = 1;
+  f.hasReport = true;
+  f.report.timestep_grad_norms = {geometricProfile(0.62)};
+  f.hasProbes = true;
+  f.probes = {probeOf(2.4, 0.41, {})};
+  TimestepGradChart chart;
+  DynamicsPanel panel;
+  panel.setCell(CellType::RnnTanh);
+  chart.showFrame(f);
+  panel.showFrame(f);
+  QCoreApplication::removeTranslator(&german);
+  qInfo("Diagramm: %s", qPrintable(chart.headline()));
+  qInfo("Dynamik: %s", qPrintable(panel.verdict()));
+  QVERIFY(chart.headline().startsWith(QStringLiteral("Verschwindend: ×0.62 pro Schritt zurück")));
+  QVERIFY(panel.verdict().startsWith(chart.headline()));
+  QVERIFY(panel.verdict().contains(QStringLiteral("gesättigt")));
 }
 
 QTEST_MAIN(TstGuiWidgets)

@@ -30,9 +30,11 @@ TimestepGradChart::TimestepGradChart(QWidget* parent) : QWidget(parent) {
   m_fitLabel = new QLabel;
   m_fitLabel->setContentsMargins(6, 0, 6, 0);
   m_fitLabel->setStyleSheet("QLabel { font-weight: 600; color: #8c2d04; }");
+  m_fitLabel->setWordWrap(true);
   v->addWidget(m_fitLabel);
   m_view = new ChartView;
   m_view->setXLabel(tr("t ="));
+  m_view->setXIntegers(true);
   m_view->xAxis()->setTitleText(tr("timestep t (the loss is at the right)"));
   m_view->setYAxis(true, tr("‖∂L/∂hₜ‖ (log)"));
   v->addWidget(m_view, 1);
@@ -98,27 +100,25 @@ void TimestepGradChart::showFrame(const Frame& frame) {
 
 void TimestepGradChart::showProfile(const std::vector<std::vector<double>>& norms, int cut) {
   ensureLayers(int(norms.size()));
-  QStringList fitTexts;
   for (int k = 0; k < int(m_layers.size()); ++k) {
     QList<QPointF> pts, fitPts;
-    GradientFit f;
     if (k < int(norms.size())) {
       pts.reserve(int(norms[k].size()));
       for (int t = 0; t < int(norms[k].size()); ++t) appendFinite(pts, t, norms[k][t], true);
-      f = fitGradientProfile(norms[k], cut);
+      const GradientFit f = fitGradientProfile(norms[k], cut);
       if (f.valid)
         for (int t : {f.first, f.last})
           appendFinite(fitPts, t, std::exp(f.logA + f.slope * t), true);
-      fitTexts << (norms.size() > 1 ? tr("layer %1: %2").arg(k + 1).arg(describeFit(f))
-                                    : describeFit(f));
     }
     m_layers[k]->replace(pts);
     m_fits[k]->replace(fitPts);
-    if (k == 0) m_fit = f;
   }
-  if (norms.empty()) m_fit = GradientFit{};
-  m_fitLabel->setText(fitTexts.join(QStringLiteral("   ·   ")));
+  // The headline is the step's verdict; the dynamics panel words the same one with its cause.
+  m_verdict = judge_gradient(norms, cut);
+  m_fitLabel->setText(norms.empty() ? QString() : verdictHeadline(m_verdict));
   m_view->fitRanges(1);
 }
+
+QString TimestepGradChart::headline() const { return m_fitLabel->text(); }
 
 }  // namespace unroll::gui

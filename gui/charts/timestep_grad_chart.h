@@ -1,12 +1,13 @@
 // ||dL/dh_t|| against the timestep t for each layer of the latest step, on a log scale, with the
-// fitted geometric rate drawn dashed and stated in words: vanishing or exploding seen as a slope.
+// fitted geometric rate drawn dashed, and the step's gradient verdict (the same one the dynamics
+// panel words) as its headline: vanishing or exploding seen as a slope.
 // The race shows one per entrant, as small multiples in the entrant's colour.
 #pragma once
 #include <QColor>
 #include <QList>
 #include <QWidget>
 
-#include "charts/gradient_fit.h"
+#include "charts/verdict_text.h"
 #include "session/frame.h"
 
 class QLabel;
@@ -29,7 +30,9 @@ class TimestepGradChart : public QWidget {
   void setTitle(const QString& title);
   void setCaption(const QString& text);  // replaces the fit sentence under the title
   ChartView* view() const { return m_view; }
-  const GradientFit& fit() const { return m_fit; }  // of the first layer
+  const GradientVerdict& verdict() const { return m_verdict; }
+  const GradientFit& fit() const { return m_verdict.fit; }  // of the layer that decided
+  QString headline() const;
   int pointCount() const;
 
  private:
@@ -41,7 +44,7 @@ class TimestepGradChart : public QWidget {
   QColor m_color;  // invalid: the studio's layer colours
   QList<QLineSeries*> m_layers;
   QList<QLineSeries*> m_fits;
-  GradientFit m_fit;
+  GradientVerdict m_verdict;
   uint64_t m_shownVersion = ~0ull;
 };
 

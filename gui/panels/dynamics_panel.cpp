@@ -21,71 +21,6 @@ double mean(const std::vector<LayerProbe>& probes, double LayerProbe::*field) {
 
 }  // namespace
 
-// Why the weights alone explain the gradient's fate, or do not.
-static QString cause(CellType cell, double radius, double sat, double keep, bool gated) {
-  if (gated)
-    return keep > 0.8 ? DynamicsPanel::tr("forget gates are open (%1)").arg(keep, 0, 'f', 2)
-                      : DynamicsPanel::tr("forget gates are %1 on average").arg(keep, 0, 'f', 2);
-  if (sat > 0.3)
-    return DynamicsPanel::tr("%1% of units are saturated, where tanh′ ≈ 0")
-        .arg(sat * 100, 0, 'f', 0);
-  if (radius < 0.9)
-    return DynamicsPanel::tr("W_hh shrinks signals (ρ %1 < 1)").arg(radius, 0, 'f', 2);
-  if (radius > 1.1)
-    return DynamicsPanel::tr("W_hh stretches signals (ρ %1 > 1)").arg(radius, 0, 'f', 2);
-  if (cell == CellType::RnnRelu) return DynamicsPanel::tr("ρ %1 ≈ 1").arg(radius, 0, 'f', 2);
-  return DynamicsPanel::tr("ρ %1 ≈ 1, but tanh′ < 1 damps every step").arg(radius, 0, 'f', 2);
-}
-
-QString dynamicsVerdict(CellType cell, const std::vector<LayerProbe>& probes,
-                        const GradientFit& fit) {
-  if (probes.empty()) return DynamicsPanel::tr("No probe yet.");
-  double radius = 0;
-  for (const LayerProbe& p : probes) radius = std::max(radius, p.spectral_radius);
-  const double sat = mean(probes, &LayerProbe::saturated_fraction);
-  const double dead = mean(probes, &LayerProbe::dead_fraction);
-  const bool gated = cell == CellType::Lstm || cell == CellType::Gru;
-  double keep = 0;  // LSTM forget gate / GRU update gate mean (index 1 in both gate orders)
-  int n = 0;
-  for (const LayerProbe& p : probes)
-    if (p.gate_mean.size() > 1) {
-      keep += p.gate_mean[1];
-      ++n;
-    }
-  keep = n ? keep / n : 0;
-  if (cell == CellType::RnnRelu && dead > 0.3)
-    return DynamicsPanel::tr("%1% of ReLU units are dead: they pass no gradient at all.")
-        .arg(dead * 100, 0, 'f', 0);
-  const QString why = cause(cell, radius, sat, keep, gated && n > 0);
-  if (fit.valid && fit.factor < 0.85)
-    return DynamicsPanel::tr("Vanishing gradients: each step back keeps ×%1 of the signal (%2).")
-        .arg(fit.factor, 0, 'f', 2)
-        .arg(why);
-  if (fit.valid && fit.factor > 1.15)
-    return DynamicsPanel::tr(
-               "Exploding gradients: each step back multiplies the signal by ×%1 "
-               "(%2); clip them.")
-        .arg(fit.factor, 0, 'f', 2)
-        .arg(why);
-  if (fit.valid)
-    return DynamicsPanel::tr(
-               "Gradients keep their size through time (×%1 per step, %2): long "
-               "dependencies are learnable.")
-        .arg(fit.factor, 0, 'f', 2)
-        .arg(why);
-  if (!gated && radius < 0.9)
-    return DynamicsPanel::tr(
-               "Recurrent weights shrink signals (ρ %1 < 1): expect vanishing "
-               "gradients.")
-        .arg(radius, 0, 'f', 2);
-  if (!gated && radius > 1.1)
-    return DynamicsPanel::tr(
-               "Recurrent weights stretch signals (ρ %1 > 1): expect exploding "
-               "gradients; clip them.")
-        .arg(radius, 0, 'f', 2);
-  return DynamicsPanel::tr("Signals keep their size (%1).").arg(why);
-}
-
 DynamicsPanel::DynamicsPanel(QWidget* parent) : QWidget(parent) {
   auto* v = new QVBoxLayout(this);
   v->setContentsMargins(0, 0, 0, 0);
@@ -95,6 +30,7 @@ DynamicsPanel::DynamicsPanel(QWidget* parent) : QWidget(parent) {
   v->addWidget(title);
   m_view = new ChartView;
   m_view->setXLabel(tr("step"));
+  m_view->setXIntegers(true);
   m_view->xAxis()->setTitleText(tr("training step"));
   m_view->setYAxis(false, tr("ρ, σ_max of W_hh"));
   m_unit = new QLineSeries;
@@ -143,7 +79,13 @@ void DynamicsPanel::ensureLayers(int layers) {
 }
 
 void DynamicsPanel::showFrame(const Frame& frame) {
-  if (frame.historyVersion == m_shownHistory) return;
+  if (frame.historyVersion != m_shownHistory) showSeries(frame);
+  // The readout follows every step, as the gradient-vs-timestep chart does, so both always word
+  // the verdict of the same step.
+  if (frame.version != m_shownVersion) showReadout(frame);
+}
+
+void DynamicsPanel::showSeries(const Frame& frame) {
   m_shownHistory = frame.historyVersion;
   const int layers = frame.hasProbes ? int(frame.probes.size()) : 0;
   ensureLayers(layers);
@@ -165,30 +107,35 @@ void DynamicsPanel::showFrame(const Frame& frame) {
   }
   m_unit->replace(unit);
   m_view->fitRanges(10);
-  if (!frame.hasProbes) {
+}
+
+void DynamicsPanel::showReadout(const Frame& frame) {
+  m_shownVersion = frame.version;
+  static const std::vector<LayerProbe> kNone;
+  const std::vector<LayerProbe>& p = frame.hasProbes ? frame.probes : kNone;
+  m_gradientVerdict = frame.hasReport ? judge_gradient(frame.report.timestep_grad_norms,
+                                                       frame.report.truncation_cut, m_cell, p)
+                                      : GradientVerdict{};
+  m_verdict->setText(frame.hasReport ? verdictSentence(m_gradientVerdict) : QString());
+  if (p.empty()) {
     m_stats->setText(tr("Probes run every few steps once training starts."));
-    m_verdict->setText(QString());
     return;
   }
-  const auto& p = frame.probes;
   QStringList parts;
   parts << tr("step %1").arg(frame.probeStep);
-  parts << tr("ρ %1").arg(p[0].spectral_radius, 0, 'f', 3);
-  parts << tr("σ_max %1").arg(p[0].max_singular, 0, 'f', 3);
-  parts << tr("saturated %1%").arg(100 * mean(p, &LayerProbe::saturated_fraction), 0, 'f', 1);
+  parts << tr("ρ %1").arg(formatNumber(p[0].spectral_radius, 3));
+  parts << tr("σ_max %1").arg(formatNumber(p[0].max_singular, 3));
+  parts << tr("saturated %1%").arg(formatNumber(100 * mean(p, &LayerProbe::saturated_fraction), 1));
   if (m_cell == CellType::RnnRelu)
-    parts << tr("dead %1%").arg(100 * mean(p, &LayerProbe::dead_fraction), 0, 'f', 1);
+    parts << tr("dead %1%").arg(formatNumber(100 * mean(p, &LayerProbe::dead_fraction), 1));
   if (m_cell == CellType::Lstm && p[0].gate_mean.size() == 4)
     parts << tr("gates i %1 · f %2 · o %3")
-                 .arg(p[0].gate_mean[0], 0, 'f', 2)
-                 .arg(p[0].gate_mean[1], 0, 'f', 2)
-                 .arg(p[0].gate_mean[3], 0, 'f', 2);
+                 .arg(formatNumber(p[0].gate_mean[0]), formatNumber(p[0].gate_mean[1]),
+                      formatNumber(p[0].gate_mean[3]));
   if (m_cell == CellType::Gru && p[0].gate_mean.size() == 3)
     parts << tr("gates r %1 · z %2")
-                 .arg(p[0].gate_mean[0], 0, 'f', 2)
-                 .arg(p[0].gate_mean[1], 0, 'f', 2);
+                 .arg(formatNumber(p[0].gate_mean[0]), formatNumber(p[0].gate_mean[1]));
   m_stats->setText(parts.join(QStringLiteral("  ·  ")));
-  m_verdict->setText(dynamicsVerdict(m_cell, p, m_fit));
 }
 
 }  // namespace unroll::gui

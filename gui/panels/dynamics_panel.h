@@ -1,10 +1,11 @@
 // Dynamics readout: spectral radius and largest singular value of each W_hh over training, the
-// saturated and dead unit fractions, gate means, and a one-line plain-language verdict.
+// saturated and dead unit fractions, gate means, and the step's gradient verdict in plain words
+// (the verdict the gradient-vs-timestep chart heads with, here with its cause).
 #pragma once
 #include <QList>
 #include <QWidget>
 
-#include "charts/gradient_fit.h"
+#include "charts/verdict_text.h"
 #include "model/config.h"
 #include "session/frame.h"
 
@@ -15,23 +16,22 @@ namespace unroll::gui {
 
 class ChartView;
 
-// The verdict for the latest probes of a model with this cell type and, when valid, the
-// measured per-step factor of the gradient (the fit of the gradient-vs-timestep profile).
-QString dynamicsVerdict(CellType cell, const std::vector<LayerProbe>& probes,
-                        const GradientFit& fit);
-
 class DynamicsPanel : public QWidget {
   Q_OBJECT
  public:
   explicit DynamicsPanel(QWidget* parent = nullptr);
   void setCell(CellType cell) { m_cell = cell; }
-  void setGradientFit(const GradientFit& fit) { m_fit = fit; }
+  // Unused: the verdict is judged from the frame's own profile, as the chart judges it.
+  void setGradientFit(const GradientFit&) {}
   void showFrame(const Frame& frame);
   ChartView* view() const { return m_view; }
   QString verdict() const;
+  const GradientVerdict& gradientVerdict() const { return m_gradientVerdict; }
 
  private:
   void ensureLayers(int layers);
+  void showSeries(const Frame& frame);
+  void showReadout(const Frame& frame);
 
   ChartView* m_view;
   QLabel* m_stats;
@@ -39,8 +39,9 @@ class DynamicsPanel : public QWidget {
   QList<QLineSeries*> m_radius, m_singular;
   QLineSeries* m_unit;
   CellType m_cell = CellType::RnnTanh;
-  GradientFit m_fit;
+  GradientVerdict m_gradientVerdict;
   uint64_t m_shownHistory = ~0ull;
+  uint64_t m_shownVersion = ~0ull;
 };
 
 }  // namespace unroll::gui

@@ -12,8 +12,8 @@
 #include <utility>
 
 #include "charts/chart_view.h"
-#include "charts/gradient_fit.h"
 #include "charts/timestep_grad_chart.h"
+#include "charts/verdict_text.h"
 #include "race/race_form.h"
 
 namespace unroll::gui {
@@ -142,7 +142,7 @@ void RaceView::showProfiles(const std::vector<RaceProgress>& latest) {
                         .arg(p.steps)
                         .arg(formatValue(p.grad_norm))
                         .arg(p.clipped ? tr(" (clipped)") : QString())
-                        .arg(describeFit(g->fit())));
+                        .arg(verdictHeadline(g->verdict())));
     }
   }
   // One y range for all: the profiles are compared by eye, side by side.
@@ -163,7 +163,7 @@ void RaceView::showResults(const std::vector<RaceResult>& results, const QString
                             formatValue(r.val_loss),
                             r.rejected > 0 ? tr("%1 (%2 rejected)").arg(r.steps).arg(r.rejected)
                                            : QString::number(r.steps),
-                            QString::number(r.seconds, 'f', 2)};
+                            formatNumber(r.seconds, 2)};
     for (int c = 0; c < cells.size(); ++c) {
       if (!m_table->item(i, c)) {
         m_table->setItem(i, c, c < 2 ? new QTableWidgetItem : numberItem(QString()));
