@@ -3,6 +3,8 @@
 // refused with a reason and change nothing.
 #include <QtTest>
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 
 #include "core/error.h"
 #include "data/adding_task.h"
@@ -41,6 +43,7 @@ class TestTrainer : public QObject {
   void overflowing_update_refused();
   void probes_scheduled_by_step_count_data();
   void probes_scheduled_by_step_count();
+  void tokens_per_s_is_the_runs_rate();
 };
 
 // Truncated BPTT on a dense regression series: the carried sequence has dense inputs and
@@ -255,6 +258,44 @@ void TestTrainer::probes_scheduled_by_step_count() {
   for (long s : expected)
     if (s > 15) later.push_back(s);
   QCOMPARE(probed(resumed, 15), later);
+}
+
+// N steps of the adding problem with a probe and a validation every step: the tokens are
+// steps x batch x length; the seconds the reports carry add up to the run's whole time, probes
+// and validations included; tokens_per_s is their tokens over their seconds (weighted by age over
+// about a second, which the few milliseconds of this run barely move).
+void TestTrainer::tokens_per_s_is_the_runs_rate() {
+  TrainConfig c = small(CellType::RnnTanh);
+  c.seq = 20;
+  c.batch = 8;
+  c.probe_every = 1;
+  c.val_every = 1;
+  c.val_batches = AddingTask::kValidationBatches;
+  Trainer tr(c, std::make_shared<AddingTask>(c.seq));
+  const int N = 30;
+  long tokens = 0;
+  double seconds = 0;
+  const auto begin = std::chrono::steady_clock::now();
+  double rate = 0;
+  for (int i = 0; i < N; ++i) {
+    const StepReport& r = tr.step();
+    QVERIFY(r.accepted);
+    tokens += r.tokens;
+    seconds += r.seconds;
+    rate = r.tokens_per_s;
+  }
+  const double outside =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  QCOMPARE(tokens, long(N) * c.batch * c.seq);
+  const double expected = double(tokens) / seconds;
+  const double tolerance = std::exp(seconds / 1.0) - 1 + 1e-9;  // weights in [exp(-seconds), 1]
+  qInfo(
+      "%ld tokens in %.4f s of reports (%.4f s measured around the loop): %.0f tokens/s, "
+      "reported %.0f, difference %.2g (allowed %.2g)",
+      tokens, seconds, outside, expected, rate, std::abs(rate / expected - 1), tolerance);
+  QVERIFY(seconds <= outside);
+  QVERIFY(seconds >= 0.99 * outside);  // the validations and probes are in the steps' time
+  QVERIFY(std::abs(rate / expected - 1) <= tolerance);
 }
 
 QTEST_APPLESS_MAIN(TestTrainer)

@@ -34,8 +34,9 @@ struct StepReport {
   bool clipped = false;          // clipping changed the gradient
   double lr = 0;                 // learning rate used by this update
   long tokens = 0;               // positions run forward and backward (window steps x batch)
-  double seconds = 0;            // wall time of this step
-  double tokens_per_s = 0;       // tokens / seconds, smoothed over recent steps
+  double seconds = 0;       // wall time since the previous step ended (probe, validation and the
+                            // caller's time between steps included; after an idle gap, this step's)
+  double tokens_per_s = 0;  // sum of tokens / sum of seconds over about the last second of steps
 
   bool accepted = true;         // false: loss or gradient was not finite; no update was made
   std::string rejected_tensor;  // which one: "loss", or a parameter name whose gradient went bad

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 #include "core/error.h"
@@ -12,10 +13,17 @@
 namespace unroll {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
+// "5.77e15", not std::to_string's 5767607735939789.000000: for messages people read.
+std::string compact(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  std::string s = buf;
+  const size_t e = s.find('e');
+  if (e == std::string::npos) return s;
+  std::string exponent = s.substr(e + 1);
+  const bool negative = exponent[0] == '-';
+  exponent.erase(0, exponent.find_first_not_of("+-0"));
+  return s.substr(0, e) + "e" + (negative ? "-" : "") + (exponent.empty() ? "0" : exponent);
 }
 
 ModelConfig shaped(ModelConfig m, const TaskShape& s) {
@@ -90,9 +98,9 @@ void Trainer::reset() {
   step_ = 0;
   seq_pos_ = -1;
   report_ = StepReport{};
-  ema_seconds_per_token_ = 0;
+  rate_tokens_ = rate_seconds_ = 0;
+  clock_running_ = false;
   next_probe_ = 0;
-  probe_seconds_ = train_seconds_ = 0;
 }
 
 TrainerProgress Trainer::progress() const {
@@ -215,7 +223,30 @@ Trainer::Window Trainer::plan_window() {
 }
 
 const StepReport& Trainer::step() {
-  const auto t0 = Clock::now();
+  // A step's time runs from the end of the one before, so that what the caller does between steps
+  // (recording, drawing, a paced wait) counts: tokens_per_s is then the rate the run really has.
+  const Clock::time_point start = clock_running_ ? last_end_ : Clock::now();
+  update();
+  last_end_ = Clock::now();
+  clock_running_ = true;
+  time_report(std::chrono::duration<double>(last_end_ - start).count());
+  return report_;
+}
+
+void Trainer::mark_idle() { clock_running_ = false; }
+
+void Trainer::time_report(double seconds) {
+  report_.seconds = seconds;
+  if (!(seconds > 0) || report_.tokens <= 0) return;
+  // Tokens over seconds of the last ~kRateSeconds of run time, each step weighted by how long ago
+  // it ended: a mean over time, not over steps, so a rare slow step weighs what it lasted.
+  const double keep = std::exp(-seconds / kRateSeconds);
+  rate_tokens_ = keep * rate_tokens_ + double(report_.tokens);
+  rate_seconds_ = keep * rate_seconds_ + seconds;
+  report_.tokens_per_s = rate_tokens_ / rate_seconds_;
+}
+
+void Trainer::update() {
   Window w = plan_window();
   const Batch& batch = w.h0 ? seq_batch_ : batch_;
   const long terms = scored_terms(batch, w.pass, net_.config());
@@ -236,8 +267,8 @@ const StepReport& Trainer::step() {
   report_.lr = scheduled_lr(cfg_.optimizer.lr, cfg_.schedule, step_);
   if (!check_finite(report_.loss)) {
     seq_pos_ = -1;
-    fill_report(w, seconds_since(t0));
-    return report_;
+    fill_report(w);
+    return;
   }
   const ClipResult clip =
       clip_gradients(grads_.data(), grads_.size(), report_.grad_norm, cfg_.clip);
@@ -252,8 +283,8 @@ const StepReport& Trainer::step() {
                       ": the update would overflow the weights; it was skipped and the weights "
                       "and optimizer state kept. Lower the learning rate or enable clipping.";
     seq_pos_ = -1;
-    fill_report(w, seconds_since(t0));
-    return report_;
+    fill_report(w);
+    return;
   }
   backup_ = net_.params();
   opt_.step(net_.params().data(), grads_.data(), report_.lr);
@@ -267,8 +298,8 @@ const StepReport& Trainer::step() {
                       "(the optimizer's moments include this step). Lower the learning rate or "
                       "enable clipping.";
     seq_pos_ = -1;
-    fill_report(w, seconds_since(t0));
-    return report_;
+    fill_report(w);
+    return;
   }
   ++step_;
   if (w.h0) {  // carry the state the next window starts from
@@ -277,13 +308,10 @@ const StepReport& Trainer::step() {
     carried_pos_ = w.next_start;
     seq_pos_ = w.pass.t0 + w.pass.steps;
   }
-  const double seconds = seconds_since(t0);
-  train_seconds_ += seconds;
-  fill_report(w, seconds);
+  fill_report(w);
   if (cfg_.probe_every > 0 && step_ >= next_probe_) probe();
   if (cfg_.val_every > 0 && step_ % cfg_.val_every == 0)
     report_.val_loss = validate(&report_.val_accuracy);
-  return report_;
 }
 
 bool Trainer::check_finite(double loss) {
@@ -312,23 +340,16 @@ bool Trainer::check_finite(double loss) {
   report_.message =
       "step " + std::to_string(step_ + 1) + ": " +
       (!std::isfinite(loss) ? std::string("the loss is not finite")
-       : bad.empty() ? "the gradient norm overflowed (" + std::to_string(report_.grad_norm) + ")"
-                     : "the gradient of " + bad + " is not finite") +
+       : bad.empty()        ? "the gradient norm overflowed (" + compact(report_.grad_norm) + ")"
+                            : "the gradient of " + bad + " is not finite") +
       "; the update was skipped and the last finite weights kept. Lower the learning rate or "
       "enable clipping.";
   return false;
 }
 
-void Trainer::fill_report(const Window& w, double seconds) {
+void Trainer::fill_report(const Window& w) {
   const int B = cfg_.batch;
   report_.tokens = long(w.pass.steps) * B;
-  report_.seconds = seconds;
-  if (seconds > 0 && report_.tokens > 0) {
-    const double spt = seconds / double(report_.tokens);
-    ema_seconds_per_token_ =
-        ema_seconds_per_token_ == 0 ? spt : 0.9 * ema_seconds_per_token_ + 0.1 * spt;
-    report_.tokens_per_s = 1.0 / ema_seconds_per_token_;
-  }
   report_.window_start = w.pass.t0;
   report_.truncation_cut = w.pass.cut;
   // With L the batch mean of B sequence losses, dL/dh_{t,b} = (1/B) d(loss of sequence b)/dh_t,
@@ -360,12 +381,10 @@ void Trainer::fill_report(const Window& w, double seconds) {
 }
 
 void Trainer::probe() {
-  const auto t0 = Clock::now();
   const Workspace<float>& ws = runner_.workspace(0);
   report_.probes.resize(net_.config().layers);
   for (int k = 0; k < net_.config().layers; ++k) report_.probes[k] = probe_layer(net_, k, ws);
   report_.probed = true;
-  probe_seconds_ += seconds_since(t0);
   // By step count only, never by measured cost: the same seed probes on the same steps, and a
   // resumed run probes where the uninterrupted one would have.
   next_probe_ = step_ + cfg_.probe_every;

@@ -64,11 +64,17 @@ struct TrainerSnapshot {
 };
 
 class Trainer {
+  using Clock = std::chrono::steady_clock;
+
  public:
   Trainer(const TrainConfig& config, std::shared_ptr<const Task> task);
 
-  // One update. The report stays valid until the next call.
+  // One update. The report stays valid until the next call. Its seconds run from the end of the
+  // previous step (the caller's time between steps included) unless mark_idle() came between.
   const StepReport& step();
+  // The time until the next step is not the run's (paused, waiting for a command): that step's
+  // seconds start at its own start.
+  void mark_idle();
   // Mean validation loss over the configured validation batches (zero initial state, full
   // sequences); accuracy gets the fraction of correct tokens for a softmax head.
   double validate(double* accuracy = nullptr);
@@ -102,7 +108,9 @@ class Trainer {
     int next_start = -1;  // truncated LM: sequence position whose state the next window needs
   };
   Window plan_window();
-  void fill_report(const Window& w, double seconds);
+  void update();  // the step itself: everything but its timing
+  void fill_report(const Window& w);
+  void time_report(double seconds);
   bool check_finite(double loss);
   void probe();
 
@@ -117,7 +125,11 @@ class Trainer {
   Rng data_rng_;
   long step_ = 0;
   StepReport report_;
-  double ema_seconds_per_token_ = 0;
+  // tokens_per_s: tokens and seconds of past steps, each decayed by exp(-age / kRateSeconds).
+  static constexpr double kRateSeconds = 1.0;
+  double rate_tokens_ = 0, rate_seconds_ = 0;
+  Clock::time_point last_end_;  // when the previous step ended
+  bool clock_running_ = false;  // false: the next step's time starts at its own start
 
   // Truncated BPTT over a sequence: the batch being consumed, where we are, the carried state.
   Batch seq_batch_;
@@ -128,7 +140,6 @@ class Trainer {
   State<float> zero_;
 
   long next_probe_ = 0;
-  double probe_seconds_ = 0, train_seconds_ = 0;
 };
 
 }  // namespace unroll

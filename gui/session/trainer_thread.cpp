@@ -139,10 +139,12 @@ void TrainerThread::run() {
   Clock::time_point nextDue = Clock::now();
   for (;;) {
     std::deque<Command> batch;
+    bool idled = false;
     {
       std::unique_lock lock(m_cmdMutex);
       if (!wantsStep()) {
         m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
+        idled = true;
       } else if (m_playing && m_stepsPerSecond > 0 && m_pendingSteps == 0) {
         // Teaching pace: sleep until the next step is due, unless a command arrives first.
         if (m_wake.wait_until(lock, nextDue, [&] { return m_stop || !m_queue.empty(); })) {
@@ -152,6 +154,7 @@ void TrainerThread::run() {
       if (m_stop) break;
       batch.swap(m_queue);
     }
+    if (idled && m_trainer) m_trainer->mark_idle();  // paused time is not the run's
     for (Command& c : batch) apply(c);
     if (!batch.empty()) {
       publishState(false);
