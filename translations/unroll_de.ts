@@ -126,19 +126,130 @@
     <name>GradientFit</name>
     <message>
         <source>not enough gradient to fit</source>
-        <translation>zu wenig Gradient für eine Anpassung</translation>
+        <translation type="vanished">zu wenig Gradient für eine Anpassung</translation>
     </message>
     <message>
         <source>%1 per step back: the signal keeps its size</source>
-        <translation>%1 pro Schritt zurück: Das Signal behält seine Größe</translation>
+        <translation type="vanished">%1 pro Schritt zurück: Das Signal behält seine Größe</translation>
     </message>
     <message>
         <source>%1 per step back: the signal halves every %2 steps</source>
-        <translation>%1 pro Schritt zurück: Das Signal halbiert sich alle %2 Schritte</translation>
+        <translation type="vanished">%1 pro Schritt zurück: Das Signal halbiert sich alle %2 Schritte</translation>
     </message>
     <message>
         <source>%1 per step back: the signal doubles every %2 steps</source>
-        <translation>%1 pro Schritt zurück: Das Signal verdoppelt sich alle %2 Schritte</translation>
+        <translation type="vanished">%1 pro Schritt zurück: Das Signal verdoppelt sich alle %2 Schritte</translation>
+    </message>
+</context>
+<context>
+    <name>GradientVerdict</name>
+    <message>
+        <source>%1% of ReLU units are dead and pass no gradient at all.</source>
+        <translation>%1 % der ReLU-Einheiten sind tot und leiten überhaupt keinen Gradienten weiter.</translation>
+    </message>
+    <message>
+        <source>%1% of units are saturated, where tanh′ ≈ 0.</source>
+        <translation>%1 % der Einheiten sind gesättigt, dort ist tanh′ ≈ 0.</translation>
+    </message>
+    <message>
+        <source>W_hh stretches signals (ρ %1), but %2% of units are saturated, where tanh′ ≈ 0.</source>
+        <translation>W_hh streckt Signale (ρ %1), aber %2 % der Einheiten sind gesättigt, dort ist tanh′ ≈ 0.</translation>
+    </message>
+    <message>
+        <source>W_hh shrinks signals (ρ %1 &lt; 1).</source>
+        <translation>W_hh schrumpft Signale (ρ %1 &lt; 1).</translation>
+    </message>
+    <message>
+        <source>W_hh stretches signals (ρ %1 &gt; 1).</source>
+        <translation>W_hh streckt Signale (ρ %1 &gt; 1).</translation>
+    </message>
+    <message>
+        <source>ρ %1 ≥ 1, but tanh′ &lt; 1 damps every step.</source>
+        <translation>ρ %1 ≥ 1, aber tanh′ &lt; 1 dämpft jeden Schritt.</translation>
+    </message>
+    <message>
+        <source>W_hh keeps signals near their size (ρ %1).</source>
+        <translation>W_hh erhält Signale nahezu in ihrer Größe (ρ %1).</translation>
+    </message>
+    <message>
+        <source>Forget gates average %1: the cell keeps only that share of itself per step.</source>
+        <translation>Die Vergessens-Gates liegen im Mittel bei %1: Die Zelle behält pro Schritt nur diesen Anteil von sich.</translation>
+    </message>
+    <message>
+        <source>Forget gates are open (%1): the cell carries the signal back.</source>
+        <translation>Die Vergessens-Gates sind offen (%1): Die Zelle trägt das Signal zurück.</translation>
+    </message>
+    <message>
+        <source>Update gates average %1: the state keeps only that share of itself per step.</source>
+        <translation>Die Update-Gates liegen im Mittel bei %1: Der Zustand behält pro Schritt nur diesen Anteil von sich.</translation>
+    </message>
+    <message>
+        <source>Update gates are near 1 (%1): the state carries the signal back.</source>
+        <translation>Die Update-Gates liegen nahe 1 (%1): Der Zustand trägt das Signal zurück.</translation>
+    </message>
+    <message>
+        <source>Vanishing</source>
+        <translation>Verschwindend</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Stabil</translation>
+    </message>
+    <message>
+        <source>Exploding</source>
+        <translation>Explodierend</translation>
+    </message>
+    <message>
+        <source>Not measurable</source>
+        <translation>Nicht messbar</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>%1 (layer %2)</source>
+        <translation>%1 (Schicht %2)</translation>
+    </message>
+    <message>
+        <source>%1: fewer than 3 timesteps received a gradient</source>
+        <translation>%1: Weniger als 3 Zeitschritte haben einen Gradienten erhalten</translation>
+    </message>
+    <message>
+        <source>%1: %2 per step back, the gradient halves every %3 steps</source>
+        <translation>%1: %2 pro Schritt zurück, der Gradient halbiert sich alle %3 Schritte</translation>
+    </message>
+    <message>
+        <source>%1: %2 per step back, the gradient keeps its size (%3 over %4 steps)</source>
+        <translation>%1: %2 pro Schritt zurück, der Gradient behält seine Größe (%3 über %4 Schritte)</translation>
+    </message>
+    <message>
+        <source>%1: the gradient overflows to ∞ at timestep %2</source>
+        <translation>%1: Der Gradient läuft bei Zeitschritt %2 nach ∞ über</translation>
+    </message>
+    <message>
+        <source>%1: ‖∂L/∂hₜ‖ reaches %2 (%3 per step back)</source>
+        <translation>%1: ‖∂L/∂hₜ‖ erreicht %2 (%3 pro Schritt zurück)</translation>
+    </message>
+    <message>
+        <source>%1: ‖∂L/∂hₜ‖ reaches %2</source>
+        <translation>%1: ‖∂L/∂hₜ‖ erreicht %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 per step back, the gradient doubles every %3 steps</source>
+        <translation>%1: %2 pro Schritt zurück, der Gradient verdoppelt sich alle %3 Schritte</translation>
+    </message>
+    <message>
+        <source>Clip the gradient or lower the learning rate.</source>
+        <translation>Begrenzen Sie den Gradienten (Clipping) oder senken Sie die Lernrate.</translation>
+    </message>
+    <message>
+        <source>Long dependencies are learnable.</source>
+        <translation>Lange Abhängigkeiten sind lernbar.</translation>
+    </message>
+    <message>
+        <source>Steps far back barely learn: long dependencies are out of reach.</source>
+        <translation>Weit zurückliegende Schritte lernen kaum: Lange Abhängigkeiten sind außer Reichweite.</translation>
     </message>
 </context>
 <context>
@@ -652,11 +763,11 @@
     <name>unroll::gui::DynamicsPanel</name>
     <message>
         <source>No probe yet.</source>
-        <translation>Noch keine Messung.</translation>
+        <translation type="vanished">Noch keine Messung.</translation>
     </message>
     <message>
         <source>%1% of ReLU units are dead: they pass no gradient at all.</source>
-        <translation>%1 % der ReLU-Einheiten sind tot: Sie leiten keinen Gradienten weiter.</translation>
+        <translation type="vanished">%1 % der ReLU-Einheiten sind tot: Sie leiten keinen Gradienten weiter.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Dynamics&lt;/b&gt; — how W_hh stretches signals</source>
@@ -672,55 +783,55 @@
     </message>
     <message>
         <source>forget gates are open (%1)</source>
-        <translation>Vergessens-Gates sind offen (%1)</translation>
+        <translation type="vanished">Vergessens-Gates sind offen (%1)</translation>
     </message>
     <message>
         <source>forget gates are %1 on average</source>
-        <translation>Vergessens-Gates liegen im Mittel bei %1</translation>
+        <translation type="vanished">Vergessens-Gates liegen im Mittel bei %1</translation>
     </message>
     <message>
         <source>%1% of units are saturated, where tanh′ ≈ 0</source>
-        <translation>%1 % der Einheiten sind gesättigt, dort ist tanh′ ≈ 0</translation>
+        <translation type="vanished">%1 % der Einheiten sind gesättigt, dort ist tanh′ ≈ 0</translation>
     </message>
     <message>
         <source>W_hh shrinks signals (ρ %1 &lt; 1)</source>
-        <translation>W_hh schrumpft Signale (ρ %1 &lt; 1)</translation>
+        <translation type="vanished">W_hh schrumpft Signale (ρ %1 &lt; 1)</translation>
     </message>
     <message>
         <source>W_hh stretches signals (ρ %1 &gt; 1)</source>
-        <translation>W_hh streckt Signale (ρ %1 &gt; 1)</translation>
+        <translation type="vanished">W_hh streckt Signale (ρ %1 &gt; 1)</translation>
     </message>
     <message>
         <source>ρ %1 ≈ 1</source>
-        <translation>ρ %1 ≈ 1</translation>
+        <translation type="vanished">ρ %1 ≈ 1</translation>
     </message>
     <message>
         <source>ρ %1 ≈ 1, but tanh′ &lt; 1 damps every step</source>
-        <translation>ρ %1 ≈ 1, aber tanh′ &lt; 1 dämpft jeden Schritt</translation>
+        <translation type="vanished">ρ %1 ≈ 1, aber tanh′ &lt; 1 dämpft jeden Schritt</translation>
     </message>
     <message>
         <source>Vanishing gradients: each step back keeps ×%1 of the signal (%2).</source>
-        <translation>Verschwindende Gradienten: Jeder Schritt zurück behält ×%1 des Signals (%2).</translation>
+        <translation type="vanished">Verschwindende Gradienten: Jeder Schritt zurück behält ×%1 des Signals (%2).</translation>
     </message>
     <message>
         <source>Exploding gradients: each step back multiplies the signal by ×%1 (%2); clip them.</source>
-        <translation>Explodierende Gradienten: Jeder Schritt zurück multipliziert das Signal mit ×%1 (%2); begrenzen Sie sie.</translation>
+        <translation type="vanished">Explodierende Gradienten: Jeder Schritt zurück multipliziert das Signal mit ×%1 (%2); begrenzen Sie sie.</translation>
     </message>
     <message>
         <source>Gradients keep their size through time (×%1 per step, %2): long dependencies are learnable.</source>
-        <translation>Gradienten behalten ihre Größe über die Zeit (×%1 pro Schritt, %2): Lange Abhängigkeiten sind lernbar.</translation>
+        <translation type="vanished">Gradienten behalten ihre Größe über die Zeit (×%1 pro Schritt, %2): Lange Abhängigkeiten sind lernbar.</translation>
     </message>
     <message>
         <source>Recurrent weights shrink signals (ρ %1 &lt; 1): expect vanishing gradients.</source>
-        <translation>Rekurrente Gewichte schrumpfen Signale (ρ %1 &lt; 1): verschwindende Gradienten zu erwarten.</translation>
+        <translation type="vanished">Rekurrente Gewichte schrumpfen Signale (ρ %1 &lt; 1): verschwindende Gradienten zu erwarten.</translation>
     </message>
     <message>
         <source>Recurrent weights stretch signals (ρ %1 &gt; 1): expect exploding gradients; clip them.</source>
-        <translation>Rekurrente Gewichte strecken Signale (ρ %1 &gt; 1): explodierende Gradienten zu erwarten; begrenzen Sie sie.</translation>
+        <translation type="vanished">Rekurrente Gewichte strecken Signale (ρ %1 &gt; 1): explodierende Gradienten zu erwarten; begrenzen Sie sie.</translation>
     </message>
     <message>
         <source>Signals keep their size (%1).</source>
-        <translation>Signale behalten ihre Größe (%1).</translation>
+        <translation type="vanished">Signale behalten ihre Größe (%1).</translation>
     </message>
     <message>
         <source>ρ, σ_max of W_hh</source>
@@ -2446,7 +2557,7 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     </message>
     <message>
         <source>layer %1: %2</source>
-        <translation>Schicht %1: %2</translation>
+        <translation type="vanished">Schicht %1: %2</translation>
     </message>
     <message>
         <source>timestep t</source>

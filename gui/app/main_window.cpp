@@ -475,7 +475,6 @@ void MainWindow::showFrame(const Frame& f) {
   m_timestep->showFrame(f);
   m_heatmap->showFrame(f);
   m_hidden->showFrame(f);
-  m_dynamics->setGradientFit(m_timestep->fit());
   m_dynamics->showFrame(f);
   m_stateLabel->setText(f.playing ? tr("● training") : tr("❚❚ paused"));
   m_stepLabel->setText(tr("step %1").arg(f.steps));

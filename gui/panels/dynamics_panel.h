@@ -21,8 +21,6 @@ class DynamicsPanel : public QWidget {
  public:
   explicit DynamicsPanel(QWidget* parent = nullptr);
   void setCell(CellType cell) { m_cell = cell; }
-  // Unused: the verdict is judged from the frame's own profile, as the chart judges it.
-  void setGradientFit(const GradientFit&) {}
   void showFrame(const Frame& frame);
   ChartView* view() const { return m_view; }
   QString verdict() const;
