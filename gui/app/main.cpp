@@ -27,7 +27,6 @@ int main(int argc, char** argv) {
   window.loadDemo(opt.demo);
   if (opt.size.isValid()) window.resize(opt.size);
   window.show();
-  window.fitDocks();
   // After show(): the lesson dock then takes its room from the charts, not from the screen.
   if (!opt.lesson.isEmpty()) window.openLesson(opt.lesson);
   if (opt.stepsPerSecond > 0) window.controller()->setStepsPerSecond(opt.stepsPerSecond);

@@ -107,6 +107,7 @@ void MainWindow::buildCharts() {
   for (QSplitter* s : {m_top, m_bottom}) {
     s->setChildrenCollapsible(false);
     for (int i = 0; i < 3; ++i) s->setStretchFactor(i, 1);
+    s->setSizes({1000, 1000, 1000});  // equal thirds, whatever each chart's header asks for
   }
   m_rows->addWidget(m_top);
   m_rows->addWidget(m_bottom);
@@ -117,7 +118,7 @@ void MainWindow::buildCharts() {
   // German: their headers wrap instead of setting the window's width, and each chart may shrink
   // to a size that still reads.
   for (QLabel* l : central->findChildren<QLabel*>()) l->setWordWrap(true);
-  for (ChartView* c : central->findChildren<ChartView*>()) c->setMinimumSize(150, 110);
+  for (ChartView* c : central->findChildren<ChartView*>()) c->setMinimumSize(150, 90);
   for (HeatmapView* h : central->findChildren<HeatmapView*>()) h->setMinimumSize(150, 100);
 }
 
@@ -292,12 +293,6 @@ void MainWindow::connectSignals() {
   connect(m_banner, &NonFiniteBanner::resetRun, this, &MainWindow::resetRun);
 }
 
-void MainWindow::fitDocks() {
-  // On a short screen the bottom docks leave the charts most of the height.
-  if (auto* bottom = findChild<QDockWidget*>(QStringLiteral("unrolledDock")))
-    resizeDocks({bottom}, {std::clamp(height() / 6, 110, 200)}, Qt::Vertical);
-}
-
 bool MainWindow::replaceRun(std::function<void()> replace) {
   if (m_lessonRun) {  // a lesson's run: its steps, Apply and Reset replace it unasked
     replace();
@@ -382,7 +377,6 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
                qobject_cast<QDockWidget*>(m_lesson->parentWidget())},
               {330, 330}, Qt::Horizontal);
   resize(before.expandedTo(minimumSizeHint()));
-  fitDocks();
   // The first lesson is about backpropagation through the unrolled graph: play it.
   if (name == QLatin1String("unrolling")) {
     m_unrolled->setAnimating(true);

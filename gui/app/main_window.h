@@ -51,7 +51,6 @@ class MainWindow : public QMainWindow {
   bool openLesson(const QString& name);
   bool applyAndRestart(const RunSpec& spec);  // the designer's Apply and restart
   bool resetRun();                            // Run > Reset: step 0 of the same model
-  void fitDocks();  // the bottom docks' height for the window's height (after a resize)
   LessonPanel* lessonPanel() const { return m_lesson; }
   // Run > Race: the race window on the studio's current model and task (made on first use).
   RaceWindow* openRace();

@@ -47,6 +47,9 @@ DynamicsPanel::DynamicsPanel(QWidget* parent) : QWidget(parent) {
   m_verdict->setContentsMargins(6, 0, 6, 2);
   m_verdict->setWordWrap(true);
   m_verdict->setStyleSheet("QLabel { font-weight: 600; color: #08519c; }");
+  // Room for the verdict's four lines: the chart above gives way, the text never does.
+  m_verdict->setMinimumHeight(4 * m_verdict->fontMetrics().lineSpacing() + 4);
+  m_verdict->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   v->addWidget(m_verdict);
 }
 
