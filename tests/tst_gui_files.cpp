@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/app_options.h"
 #include "app/autosave.h"
 #include "app/file_actions.h"
 #include "app/main_window.h"
@@ -85,6 +86,7 @@ class TstGuiFiles : public QObject {
   void autosaveRecovery();
   void saveIsAnsweredLater();
   void replacingTheRunAsks();
+  void recoveryIsAskedFirst();
 
  private:
   QTemporaryDir m_dir;
@@ -324,6 +326,48 @@ void TstGuiFiles::replacingTheRunAsks() {
   QCOMPARE(w.lessonPanel()->currentStep(), 2);
   QVERIFY(test::settle(c));
   QCOMPARE(c.frame().steps, 0L);
+}
+
+// At start-up the offer to recover a crashed run's autosave comes first, before any demo, lesson
+// or autoplay: accepted, the recovered run opens paused and no lesson covers it; declined, the
+// autosave goes and the requested lesson starts.
+void TstGuiFiles::recoveryIsAskedFirst() {
+  {
+    Studio s;
+    QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+    s.files.autosave()->cleanExit();
+    QVERIFY(stepN(*s.c, 3));
+    QVERIFY(autosaved(s.files.autosave()));
+  }  // "a crash": no clean exit
+  AppOptions options;
+  options.lesson = QStringLiteral("vanishing");
+  options.autoplay = true;
+  for (bool accept : {true, false}) {
+    if (!accept) {  // another crashed run for the declined offer
+      Studio s;
+      QVERIFY(s.c->setSpec(smallSpec()).isEmpty());
+      QVERIFY(stepN(*s.c, 2));
+      QVERIFY(autosaved(s.files.autosave()));
+    }
+    MainWindow w(false);
+    auto* ui = new ScriptedUi;
+    ui->recover = accept;
+    w.fileActions()->setUi(std::unique_ptr<FileUi>(ui));
+    QSignalSpy finished(w.fileActions(), &FileActions::finished);
+    w.start(options, /*offerRecovery=*/true);
+    if (accept) {
+      QVERIFY(finished.wait(60000));
+      QVERIFY(test::settle(*w.controller()));
+      QCOMPARE(w.controller()->frame().steps, 3L);
+      QVERIFY(!w.controller()->frame().playing);
+      QVERIFY(w.lessonPanel() == nullptr);
+    } else {
+      QVERIFY(!w.fileActions()->autosave()->recoveryAvailable());
+      QVERIFY(w.lessonPanel() != nullptr);
+      QCOMPARE(w.lessonPanel()->currentStep(), 0);
+    }
+    w.fileActions()->autosave()->cleanExit();
+  }
 }
 
 QTEST_MAIN(TstGuiFiles)

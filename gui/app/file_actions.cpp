@@ -29,10 +29,7 @@ FileActions::FileActions(QMainWindow* window, TrainingController* controller, bo
   connect(controller, &TrainingController::frameReady, this, &FileActions::updateTitle);
   connect(controller, &TrainingController::fileFinished, this, &FileActions::onFinished);
   setPath({});
-  if (interactive) {
-    m_autosave->start();
-    QTimer::singleShot(0, this, &FileActions::offerRecovery);
-  }
+  if (interactive) m_autosave->start();  // the recovery offer comes from MainWindow::start
 }
 
 FileActions::~FileActions() = default;

@@ -24,13 +24,8 @@ int main(int argc, char** argv) {
 
   const bool screenshot = !opt.screenshot.isEmpty();
   unroll::gui::MainWindow window(/*restoreLayout=*/!screenshot);
-  window.loadDemo(opt.demo);
   if (opt.size.isValid()) window.resize(opt.size);
-  window.show();
-  // After show(): the lesson dock then takes its room from the charts, not from the screen.
-  if (!opt.lesson.isEmpty()) window.openLesson(opt.lesson);
-  if (opt.stepsPerSecond > 0) window.controller()->setStepsPerSecond(opt.stepsPerSecond);
-  if (opt.autoplay) window.play();
+  window.start(opt, /*offerRecovery=*/!screenshot);
   if (screenshot) {
     QTimer::singleShot(int(opt.after * 1000), &window, [&] {
       const bool ok = window.saveWindowPng(opt.screenshot);

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "app/app_options.h"
 #include "app/file_actions.h"
 #include "app/task_docks.h"
 #include "charts/chart_view.h"
@@ -299,6 +300,17 @@ bool MainWindow::replaceRun(std::function<void()> replace) {
     return true;
   }
   return m_files->replaceRun(std::move(replace));
+}
+
+void MainWindow::start(const AppOptions& options, bool offerRecovery) {
+  const bool recovering = offerRecovery && m_files->offerRecovery();
+  if (!recovering) loadDemo(options.demo);
+  show();
+  if (recovering) return;  // the recovered run opens paused, as the crash left it
+  // After show(): the lesson dock then takes its room from the charts, not from the screen.
+  if (!options.lesson.isEmpty()) openLesson(options.lesson);
+  if (options.stepsPerSecond > 0) m_controller->setStepsPerSecond(options.stepsPerSecond);
+  if (options.autoplay) play();
 }
 
 bool MainWindow::loadDemo(const QString& name) {

@@ -12,6 +12,9 @@ class QSplitter;
 namespace unroll {
 struct Lesson;
 }
+namespace unroll::gui {
+struct AppOptions;
+}
 
 namespace unroll::gui {
 
@@ -45,6 +48,10 @@ class MainWindow : public QMainWindow {
   // Each of these replaces the run: with unsaved changes it asks first (Save, Discard, Cancel),
   // and the new run is Untitled. false: unknown name, bad file, or the user cancelled.
   bool loadDemo(const QString& name);
+  // Start-up: first the offer to recover an autosave left by a crash (before anything runs, so
+  // the question never lands on a running lesson); then, unless the run was recovered, the
+  // options' demo and lesson, shown, and played with --autoplay.
+  void start(const AppOptions& options, bool offerRecovery);
   // Opens a built-in lesson (resources/lessons/NAME.json) or a lesson file in the lesson dock; a
   // bad file shows the engine's reason (file, line, what is wrong).
   // Moving between the lesson's steps then replaces the lesson's own runs without asking.
