@@ -23,6 +23,7 @@
 #include "charts/verdict_text.h"
 #include "panels/dynamics_panel.h"
 #include "panels/model_designer.h"
+#include "panels/non_finite_banner.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
@@ -66,12 +67,47 @@ class TstGuiWidgets : public QObject {
   void refusedLiveSettingSpringsBack();
   void screenshotIsNotBlank();
   void chartsSaveAsPngAndSvg();
+  void germanBannerAndLanguageMenu();
   void windowFitsALaptop_data();
   void windowFitsALaptop();
   void verdictAndHeadlineAgree_data();
   void verdictAndHeadlineAgree();
   void verdictAgreesInGerman();
 };
+
+// In German the non-finite banner says what went wrong in German (the engine's English sentence
+// only in its tooltip), and `--lang de` checks Deutsch in the Language menu, not the system
+// default.
+void TstGuiWidgets::germanBannerAndLanguageMenu() {
+  QTranslator german;
+  QVERIFY(german.load(QStringLiteral(UNROLL_BIN_DIR "/../gui/unroll_de.qm")));
+  QVERIFY(QCoreApplication::installTranslator(&german));
+  qApp->setProperty("unrollLanguage", QStringLiteral("de"));
+  {
+    NonFiniteBanner banner;
+    const QString english =
+        QStringLiteral("step 7: the loss is not finite; the update was skipped");
+    banner.report(NonFiniteEvent{7, QStringLiteral("loss"), english}, 0.5);
+    QVERIFY2(!banner.text().contains(QStringLiteral("the loss is not finite")),
+             qPrintable(banner.text()));
+    QVERIFY2(banner.text().contains(NonFiniteBanner::detail(QStringLiteral("loss"))),
+             qPrintable(banner.text()));
+    for (const char* tensor : {"loss", "gradient", "update", "weights", "rnn.weight_hh_l0"}) {
+      const QString de = NonFiniteBanner::detail(QString::fromLatin1(tensor));
+      QVERIFY2(de.contains(QStringLiteral("Gradient")) || de.contains(QStringLiteral("Verlust")) ||
+                   de.contains(QStringLiteral("Gewicht")),
+               qPrintable(de));  // German words, not the English sentence
+    }
+    MainWindow w(false);
+    QAction* deutsch = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+      if (a->text() == QStringLiteral("Deutsch")) deutsch = a;
+    QVERIFY(deutsch != nullptr);
+    QVERIFY(deutsch->isChecked());
+  }
+  qApp->setProperty("unrollLanguage", QString());
+  QCoreApplication::removeTranslator(&german);
+}
 
 void TstGuiWidgets::windowFitsALaptop_data() {
   QTest::addColumn<QString>("language");

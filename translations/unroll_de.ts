@@ -1869,7 +1869,31 @@
     </message>
     <message>
         <source>&lt;b&gt;Training paused: step %1 was not finite&lt;/b&gt; (bad tensor: &lt;tt&gt;%2&lt;/tt&gt;, learning rate %3). The update was skipped; the last finite weights are kept.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</source>
-        <translation>&lt;b&gt;Training pausiert: Schritt %1 war nicht endlich&lt;/b&gt; (fehlerhafter Tensor: &lt;tt&gt;%2&lt;/tt&gt;, Lernrate %3). Das Update wurde übersprungen; die letzten endlichen Gewichte bleiben erhalten.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
+        <translation type="vanished">&lt;b&gt;Training pausiert: Schritt %1 war nicht endlich&lt;/b&gt; (fehlerhafter Tensor: &lt;tt&gt;%2&lt;/tt&gt;, Lernrate %3). Das Update wurde übersprungen; die letzten endlichen Gewichte bleiben erhalten.&lt;br&gt;&lt;small&gt;%4&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>The loss itself was not finite.</source>
+        <translation>Der Verlust selbst war nicht endlich.</translation>
+    </message>
+    <message>
+        <source>The gradient&apos;s norm overflowed, although each gradient was finite.</source>
+        <translation>Die Norm des Gradienten lief über, obwohl jeder Gradient endlich war.</translation>
+    </message>
+    <message>
+        <source>The update would have overflowed the weights.</source>
+        <translation>Das Update hätte die Gewichte überlaufen lassen.</translation>
+    </message>
+    <message>
+        <source>The update would have made the weights infinite or NaN.</source>
+        <translation>Das Update hätte die Gewichte unendlich oder NaN gemacht.</translation>
+    </message>
+    <message>
+        <source>The gradient of %1 was not finite.</source>
+        <translation>Der Gradient von %1 war nicht endlich.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training paused: step %1 was not finite&lt;/b&gt; (bad tensor: &lt;tt&gt;%2&lt;/tt&gt;, learning rate %3). The update was skipped; the last finite weights are kept.&lt;br&gt;&lt;small&gt;%4 Lower the learning rate or enable clipping.&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Training pausiert: Schritt %1 war nicht endlich&lt;/b&gt; (fehlerhafter Tensor: &lt;tt&gt;%2&lt;/tt&gt;, Lernrate %3). Das Update wurde übersprungen; die letzten endlichen Gewichte bleiben erhalten.&lt;br&gt;&lt;small&gt;%4 Senken Sie die Lernrate oder schalten Sie die Begrenzung ein.&lt;/small&gt;</translation>
     </message>
 </context>
 <context>

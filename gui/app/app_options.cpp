@@ -107,6 +107,7 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
 }
 
 void installTranslator(QCoreApplication& app, const QString& language) {
+  app.setProperty("unrollLanguage", language);  // the Language menu checks it
   QString code = language;
   if (code.isEmpty()) code = QSettings().value(QStringLiteral("language")).toString();
   if (code.isEmpty())

@@ -190,7 +190,9 @@ void MainWindow::buildMenus() {
 
   QMenu* lang = menuBar()->addMenu(tr("&Language"));
   auto* group = new QActionGroup(this);
-  const QString current = QSettings().value(QStringLiteral("language")).toString();
+  // --lang for this start wins over the saved choice, as it does for the translation itself.
+  QString current = qApp->property("unrollLanguage").toString();
+  if (current.isEmpty()) current = QSettings().value(QStringLiteral("language")).toString();
   const std::pair<QString, QString> langs[] = {{QString(), tr("System default")},
                                                {QStringLiteral("en"), QStringLiteral("English")},
                                                {QStringLiteral("de"), QStringLiteral("Deutsch")}};

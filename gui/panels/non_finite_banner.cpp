@@ -29,14 +29,27 @@ NonFiniteBanner::NonFiniteBanner(QWidget* parent) : QFrame(parent) {
   hide();
 }
 
+// What went wrong, in the studio's language, from the tensor the engine named; the engine's own
+// (English) sentence stays in the tooltip.
+QString NonFiniteBanner::detail(const QString& tensor) {
+  if (tensor == QLatin1String("loss")) return tr("The loss itself was not finite.");
+  if (tensor == QLatin1String("gradient"))
+    return tr("The gradient's norm overflowed, although each gradient was finite.");
+  if (tensor == QLatin1String("update")) return tr("The update would have overflowed the weights.");
+  if (tensor == QLatin1String("weights"))
+    return tr("The update would have made the weights infinite or NaN.");
+  return tr("The gradient of %1 was not finite.").arg(tensor);
+}
+
 void NonFiniteBanner::report(const NonFiniteEvent& e, double lr) {
   m_text->setText(tr("<b>Training paused: step %1 was not finite</b> (bad tensor: <tt>%2</tt>, "
                      "learning rate %3). The update was skipped; the last finite weights are "
-                     "kept.<br><small>%4</small>")
+                     "kept.<br><small>%4 Lower the learning rate or enable clipping.</small>")
                       .arg(e.step)
                       .arg(e.tensor.toHtmlEscaped())
                       .arg(lr)
-                      .arg(e.message.toHtmlEscaped()));
+                      .arg(detail(e.tensor).toHtmlEscaped()));
+  m_text->setToolTip(e.message);
   show();
 }
 

@@ -15,6 +15,8 @@ class NonFiniteBanner : public QFrame {
   explicit NonFiniteBanner(QWidget* parent = nullptr);
   void report(const NonFiniteEvent& event, double lr);
   QString text() const;
+  // The sentence the banner shows for the tensor the engine rejected (translated).
+  static QString detail(const QString& tensor);
 
  signals:
   void lowerLearningRate();  // ×0.1, then continue
