@@ -127,6 +127,29 @@ class TstGuiTasks : public QObject {
     box->close();
   }
 
+  // A sample shows the model it came from: Reset or a new model clears it, and the language task
+  // primes with its own sentences' start, not "The".
+  void samplesFollowTheRun() {
+    TrainingController c;
+    SamplePanel panel(&c);
+    QCOMPARE(c.setSpec(smallSpec(TaskSpec::of("language"))), QString());
+    QCOMPARE(panel.primeEdit()->text(), QStringLiteral("I am from "));
+    train(c, 3);
+    QSignalSpy sampled(&panel, &SamplePanel::sampled);
+    panel.sampleNow();
+    QVERIFY(sampled.wait(20000));
+    QVERIFY(!panel.textView()->toPlainText().isEmpty());
+    c.reset();
+    QTRY_VERIFY_WITH_TIMEOUT((c.pullNow(), panel.textView()->toPlainText().isEmpty()), 20000);
+    train(c, 2);
+    panel.sampleNow();
+    QVERIFY(sampled.wait(20000));
+    QVERIFY(!panel.textView()->toPlainText().isEmpty());
+    QCOMPARE(c.setSpec(smallSpec(TaskSpec::of("text"))), QString());
+    QVERIFY(panel.textView()->toPlainText().isEmpty());  // another model: its sample is gone
+    QCOMPARE(panel.primeEdit()->text(), QStringLiteral("The "));
+  }
+
   // Argmax samples equal the engine's; each character's colour is the chosen unit's activation.
   void samplesColouredByUnit() {
     TrainingController c;

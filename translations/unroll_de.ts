@@ -2371,6 +2371,10 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
         <source>Sampled at step %1. Unit %2 of layer %3: blue −1, white 0, red +1; the prime is underlined.</source>
         <translation>Erzeugt bei Schritt %1. Einheit %2 der Schicht %3: Blau −1, Weiß 0, Rot +1; die Vorgabe ist unterstrichen.</translation>
     </message>
+    <message>
+        <source>The run was reset or went back in time: this sample was of the model before. Sample again.</source>
+        <translation>Der Lauf wurde zurückgesetzt oder ging in der Zeit zurück: Diese Textprobe stammte vom vorherigen Modell. Bitte neu erzeugen.</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::SweepPanel</name>

@@ -125,6 +125,7 @@ SamplePanel::SamplePanel(TrainingController* controller, QWidget* parent)
   });
   m_timer.start(m_refresh->value() * 1000);
   connect(m_controller, &TrainingController::specChanged, this, &SamplePanel::syncWithController);
+  connect(m_controller, &TrainingController::frameReady, this, &SamplePanel::onFrame);
   updateTemperatureLabel();
   syncWithController();
 }
@@ -160,13 +161,32 @@ void SamplePanel::syncWithController() {
     m_status->setText(tr("Sampling needs a character language model (text or language task)."));
     return;
   }
-  // Keep the prime only if this vocabulary can read it.
+  // A new task gets its own prime (the language task's sentences start "I am from"); the same
+  // task keeps the user's, if this vocabulary can read it.
+  const std::string task = m_controller->spec().data.task();
+  if (task != m_task) {
+    m_task = task;
+    m_prime->setText(task == "language" ? QStringLiteral("I am from ") : QStringLiteral("The "));
+  }
   try {
     m_vocab->encode(m_prime->text().toStdString(), "prime");
   } catch (const std::exception&) {
-    m_prime->setText(m_vocab->find("I") >= 0 ? QStringLiteral("I am from ") : QString());
+    m_prime->setText(QString());
   }
+  m_text->clear();  // a sample of the previous model
   m_status->setText(tr("Press \"Sample now\", or train: samples refresh while training runs."));
+}
+
+void SamplePanel::onFrame(const Frame& frame) {
+  if (frame.generation == m_generation && frame.travelCount == m_travels) return;
+  m_generation = frame.generation;
+  m_travels = frame.travelCount;
+  if (m_text->document()->isEmpty()) return;
+  m_text->clear();
+  m_result = {};
+  m_status->setText(
+      tr("The run was reset or went back in time: this sample was of the model "
+         "before. Sample again."));
 }
 
 void SamplePanel::sampleNow() {
@@ -196,8 +216,10 @@ void SamplePanel::onSnapshot(const NetworkSnapshot& s) {
           *error = QString::fromStdString(e.what());
         }
       },
-      [this, result, error, step = s.step, unit = o.unit, layer = o.layer] {
+      [this, result, error, step = s.step, unit = o.unit, layer = o.layer,
+       generation = s.generation] {
         m_requested = false;
+        if (generation != m_controller->frame().generation) return;  // of a run that is gone
         if (!error->isEmpty()) {
           m_status->setText(*error);
           return;

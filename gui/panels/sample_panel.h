@@ -17,6 +17,8 @@ class QTextEdit;
 
 namespace unroll::gui {
 
+struct Frame;
+
 class BackgroundJob;
 class TrainingController;
 
@@ -53,6 +55,7 @@ class SamplePanel : public QWidget {
 
  private:
   void onSnapshot(const NetworkSnapshot& s);
+  void onFrame(const Frame& frame);  // a reset or a trip back in time clears the shown sample
   void show(const SampleResult& r);
   void updateTemperatureLabel();
 
@@ -69,6 +72,8 @@ class SamplePanel : public QWidget {
   QTimer m_timer;
   bool m_requested = false;  // a snapshot or a sample is on its way
   uint64_t m_seed = 1;
+  uint64_t m_generation = 0, m_travels = 0;  // of the run the shown sample came from
+  std::string m_task;                        // the task the prime was chosen for
   NetworkSnapshot m_snapshot;
   SampleResult m_result;
 };
