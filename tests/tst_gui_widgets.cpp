@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -68,6 +69,7 @@ class TstGuiWidgets : public QObject {
   void screenshotIsNotBlank();
   void chartsSaveAsPngAndSvg();
   void germanBannerAndLanguageMenu();
+  void typedValueOutOfRangeSaysWhy();
   void windowFitsALaptop_data();
   void windowFitsALaptop();
   void verdictAndHeadlineAgree_data();
@@ -107,6 +109,37 @@ void TstGuiWidgets::germanBannerAndLanguageMenu() {
   }
   qApp->setProperty("unrollLanguage", QString());
   QCoreApplication::removeTranslator(&german);
+}
+
+// A value typed into a box that cannot take it (out of range, not a number) is not changed
+// silently: the designer says what the box kept and why; a valid value clears the note.
+void TstGuiWidgets::typedValueOutOfRangeSaysWhy() {
+  ModelDesigner d;
+  d.show();
+  auto type = [](QAbstractSpinBox* box, const QString& text) {
+    QLineEdit* edit = box->findChild<QLineEdit*>();
+    box->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(box, Qt::Key_Return);
+  };
+  QSpinBox* hidden = d.hiddenBox();
+  const int before = hidden->value();
+  type(hidden, QStringLiteral("0"));
+  QVERIFY2(d.correctedText().contains(QStringLiteral("from 1 to 1024")),
+           qPrintable(d.correctedText()));
+  QVERIFY2(d.correctedText().contains(QStringLiteral("0 is out of range")),
+           qPrintable(d.correctedText()));
+  QCOMPARE(hidden->value(), before);
+  type(hidden, QStringLiteral("99999"));
+  QVERIFY2(d.correctedText().contains(QStringLiteral("99999")), qPrintable(d.correctedText()));
+  type(hidden, QStringLiteral("48"));
+  QCOMPARE(hidden->value(), 48);
+  QVERIFY(d.correctedText().isEmpty());
+  type(d.lrBox(), QStringLiteral("0"));
+  QVERIFY2(d.correctedText().contains(QStringLiteral("Learning rate")),
+           qPrintable(d.correctedText()));
+  QVERIFY(d.lrBox()->value() > 0);
 }
 
 void TstGuiWidgets::windowFitsALaptop_data() {

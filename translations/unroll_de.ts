@@ -1848,6 +1848,14 @@
         <source>Cannot apply: %1</source>
         <translation>Nicht übernehmbar: %1</translation>
     </message>
+    <message>
+        <source>%1 must be from %2 to %3: %4 is out of range, so it stays %5.</source>
+        <translation>%1 muss zwischen %2 und %3 liegen: %4 liegt außerhalb, daher bleibt %5.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number, so it stays %3.</source>
+        <translation>%1: „%2“ ist keine Zahl, daher bleibt %3.</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::NonFiniteBanner</name>

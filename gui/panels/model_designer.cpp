@@ -6,17 +6,33 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <cmath>
+#include <memory>
 
 namespace unroll::gui {
 namespace {
 
 enum Live { kLr, kClip, kBptt };
 
+// A whole number out of range can be typed in full (QSpinBox would drop the keystroke and take
+// what is left: 99999 became 999); the designer then says that it was not taken, and why.
+class TypedSpinBox : public QSpinBox {
+ public:
+  QValidator::State validate(QString& text, int& pos) const override {
+    const QValidator::State state = QSpinBox::validate(text, pos);
+    if (state != QValidator::Invalid) return state;
+    bool ok = false;
+    locale().toLongLong(text.trimmed(), &ok);
+    return ok ? QValidator::Intermediate : state;
+  }
+};
+
 QSpinBox* spin(int lo, int hi, const QString& tip) {
-  auto* s = new QSpinBox;
+  auto* s = new TypedSpinBox;
   s->setRange(lo, hi);
   s->setToolTip(tip);
   s->setAccelerated(true);
@@ -135,6 +151,53 @@ void ModelDesigner::buildUi() {
   m_reason->setStyleSheet("QLabel { color: #b2182b; }");
   m_reason->hide();
   v->addWidget(m_reason);
+  m_corrected = new QLabel;
+  m_corrected->setWordWrap(true);
+  m_corrected->setStyleSheet("QLabel { color: #b2182b; }");
+  m_corrected->hide();
+  v->addWidget(m_corrected);
+  // A typed value a box cannot take is never changed silently: the box says what it kept, and why.
+  for (QFormLayout* form : findChildren<QFormLayout*>())
+    for (int row = 0; row < form->rowCount(); ++row) {
+      auto* box =
+          qobject_cast<QAbstractSpinBox*>(form->itemAt(row, QFormLayout::FieldRole)
+                                              ? form->itemAt(row, QFormLayout::FieldRole)->widget()
+                                              : nullptr);
+      auto* label = form->itemAt(row, QFormLayout::LabelRole)
+                        ? qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::LabelRole)->widget())
+                        : nullptr;
+      auto* edit = box ? box->findChild<QLineEdit*>() : nullptr;
+      if (!box || !label || !edit) continue;
+      auto typed = std::make_shared<QString>();
+      connect(edit, &QLineEdit::textEdited, this, [typed](const QString& t) { *typed = t; });
+      connect(box, &QAbstractSpinBox::editingFinished, this, [this, box, label, typed] {
+        if (typed->isEmpty()) return;
+        const QString text = typed->trimmed();
+        typed->clear();
+        bool ok = false;
+        const double wanted = box->locale().toDouble(text, &ok);
+        double value = 0, lo = 0, hi = 0;
+        int decimals = 0;
+        if (auto* d = qobject_cast<QDoubleSpinBox*>(box)) {
+          value = d->value(), lo = d->minimum(), hi = d->maximum(), decimals = d->decimals();
+        } else if (auto* i = qobject_cast<QSpinBox*>(box)) {
+          value = i->value(), lo = i->minimum(), hi = i->maximum();
+        }
+        if (ok && std::abs(wanted - value) <= 0.5 * std::pow(10.0, -decimals)) {
+          m_corrected->hide();
+          return;
+        }
+        const QString name = label->text().remove(QLatin1Char('&'));
+        QLocale locale = box->locale();
+        locale.setNumberOptions(QLocale::OmitGroupSeparator);
+        m_corrected->setText(
+            ok ? tr("%1 must be from %2 to %3: %4 is out of range, so it stays %5.")
+                     .arg(name, locale.toString(lo, 'g', 6), locale.toString(hi, 'g', 6), text,
+                          box->text())
+               : tr("%1: \"%2\" is not a number, so it stays %3.").arg(name, text, box->text()));
+        m_corrected->show();
+      });
+    }
   m_refused = new QLabel;
   m_refused->setWordWrap(true);
   m_refused->setStyleSheet("QLabel { color: #b2182b; }");
@@ -229,6 +292,9 @@ void ModelDesigner::showLiveSettings(const RunSettings& accepted, const QString&
 }
 
 QString ModelDesigner::refusedText() const { return m_refused->text(); }
+QString ModelDesigner::correctedText() const {
+  return m_corrected->isVisibleTo(this) ? m_corrected->text() : QString();
+}
 
 void ModelDesigner::setLiveClip(const ClipConfig& clip) {
   {

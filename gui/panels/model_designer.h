@@ -33,6 +33,8 @@ class ModelDesigner : public QWidget {
   // the engine's reason for a refusal is shown below them.
   void showLiveSettings(const unroll::gui::RunSettings& accepted, const QString& refused);
   QString refusedText() const;  // empty unless the last live change was refused
+  // Why the last typed value was not taken as typed (out of range, not a number); empty if it was.
+  QString correctedText() const;
 
   // For tests: the widgets by role.
   QSpinBox* hiddenBox() const { return m_hidden; }
@@ -65,7 +67,8 @@ class ModelDesigner : public QWidget {
   QSpinBox *m_layers, *m_hidden, *m_embed, *m_batch, *m_seq, *m_k1, *m_k2, *m_seed;
   QDoubleSpinBox *m_gain, *m_forgetBias, *m_lr, *m_clipThreshold;
   QLabel* m_reason;
-  QLabel* m_refused;  // the engine's reason for keeping a live setting
+  QLabel* m_corrected;  // a typed value the box could not take, and what it kept
+  QLabel* m_refused;    // the engine's reason for keeping a live setting
   QLabel* m_pending;
   int m_liveInFlight = 0;  // live changes sent and not yet answered
   QPushButton* m_apply;
