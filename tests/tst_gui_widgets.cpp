@@ -21,6 +21,7 @@
 #include "charts/hidden_heatmap.h"
 #include "charts/loss_chart.h"
 #include "charts/timestep_grad_chart.h"
+#include "charts/unrolled_view.h"
 #include "charts/verdict_text.h"
 #include "panels/dynamics_panel.h"
 #include "panels/model_designer.h"
@@ -70,6 +71,7 @@ class TstGuiWidgets : public QObject {
   void chartsSaveAsPngAndSvg();
   void germanBannerAndLanguageMenu();
   void typedValueOutOfRangeSaysWhy();
+  void unrolledDrawsTheTrainingModel();
   void windowFitsALaptop_data();
   void windowFitsALaptop();
   void verdictAndHeadlineAgree_data();
@@ -140,6 +142,26 @@ void TstGuiWidgets::typedValueOutOfRangeSaysWhy() {
   QVERIFY2(d.correctedText().contains(QStringLiteral("Learning rate")),
            qPrintable(d.correctedText()));
   QVERIFY(d.lrBox()->value() > 0);
+}
+
+// The unrolled drawing shows the model that trains: a cell chosen in the designer shows there
+// only after Apply and restart; a live BPTT change shows once the engine accepted it.
+void TstGuiWidgets::unrolledDrawsTheTrainingModel() {
+  MainWindow w(false);
+  QVERIFY(w.loadDemo("vanishing"));
+  UnrolledView* u = w.findChild<UnrolledView*>();
+  QVERIFY(u);
+  QCOMPARE(u->spec().train.model.cell, CellType::RnnTanh);
+  QComboBox* cell = w.designer()->findChild<QComboBox*>();  // the first box: the cell
+  cell->setCurrentIndex(cell->findData(int(CellType::Lstm)));
+  QCOMPARE(w.designer()->spec().train.model.cell, CellType::Lstm);
+  QCOMPARE(u->spec().train.model.cell, CellType::RnnTanh);  // still training the RNN
+  QVERIFY(w.applyAndRestart(w.designer()->spec()));
+  QCOMPARE(u->spec().train.model.cell, CellType::Lstm);
+  BpttConfig b{true, 8, 8};
+  w.controller()->setBptt(b);
+  QTRY_VERIFY_WITH_TIMEOUT((w.controller()->pullNow(), u->spec().train.bptt.truncated), 20000);
+  QCOMPARE(u->spec().train.bptt.k2, 8);
 }
 
 void TstGuiWidgets::windowFitsALaptop_data() {

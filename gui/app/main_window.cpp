@@ -248,12 +248,8 @@ void MainWindow::connectSignals() {
   });
   connect(m_designer, &ModelDesigner::learningRateChanged, c, &TrainingController::setLearningRate);
   connect(m_designer, &ModelDesigner::clipChanged, c, &TrainingController::setClip);
-  connect(m_designer, &ModelDesigner::bpttChanged, this, [this](const BpttConfig& b) {
-    m_controller->setBptt(b);
-    m_unrolled->setSpec(m_designer->spec());
-  });
+  connect(m_designer, &ModelDesigner::bpttChanged, c, &TrainingController::setBptt);
   connect(m_designer, &ModelDesigner::applyRequested, this, &MainWindow::applyAndRestart);
-  connect(m_designer, &ModelDesigner::previewChanged, m_unrolled, &UnrolledView::setSpec);
   connect(m_data, &DataPanel::dataChanged, m_designer, &ModelDesigner::setDataSpec);
   connect(m_files, &FileActions::idle, this, [this] {
     if (!m_closeWhenIdle) return;
@@ -261,8 +257,12 @@ void MainWindow::connectSignals() {
     close();
   });
   connect(c, &TrainingController::settingsChanged, m_designer, &ModelDesigner::showLiveSettings);
-  connect(c, &TrainingController::settingsChanged, this,
-          [this](const RunSettings& s) { m_gradNorm->setClip(s.clip); });
+  // The unrolled drawing shows the model that trains, with the BPTT window the engine accepted;
+  // an edit in the designer shows there only after Apply.
+  connect(c, &TrainingController::settingsChanged, this, [this](const RunSettings& s) {
+    m_gradNorm->setClip(s.clip);
+    m_unrolled->setSpec(m_controller->spec());
+  });
   connect(m_files, &FileActions::newRequested, this, [this] {
     m_lessonRun = false;
     startDemo(QStringLiteral("vanishing"));

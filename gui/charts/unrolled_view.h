@@ -23,6 +23,7 @@ class UnrolledView : public QWidget {
  public:
   explicit UnrolledView(QWidget* parent = nullptr);
   void setSpec(const RunSpec& spec);
+  const RunSpec& spec() const { return m_spec; }  // the model drawn
   QSize sizeHint() const override { return QSize(720, 210); }
 
   // The latest step's ||dL/dh_t|| per layer and timestep (the report's window mapped to t).

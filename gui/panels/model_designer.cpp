@@ -380,7 +380,6 @@ void ModelDesigner::revalidate() {
   const QString bad = QStringLiteral("QSpinBox { border: 1px solid #b2182b; }");
   m_k1->setStyleSheet(bpttBad ? bad : QString());
   m_k2->setStyleSheet(bpttBad ? bad : QString());
-  emit previewChanged(spec());
 }
 
 void ModelDesigner::onStructuralEdit() {

@@ -50,7 +50,6 @@ class ModelDesigner : public QWidget {
   void clipChanged(const unroll::ClipConfig& clip);
   void bpttChanged(const unroll::BpttConfig& bptt);
   void applyRequested(const unroll::gui::RunSpec& spec);
-  void previewChanged(const unroll::gui::RunSpec& spec);  // any edit, for the unrolled drawing
 
  private:
   void buildUi();
