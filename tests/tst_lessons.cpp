@@ -83,6 +83,7 @@ class TestLessons : public QObject {
   void fixes_keep_gradient();
   void seeds_differ();
   void pace_parsed();
+  void every_bad_value_with_its_line();
   void malformed_refused_data();
   void malformed_refused();
 };
@@ -140,6 +141,42 @@ void TestLessons::steps_met() {
   qInfo("at %d steps/s: met after %.1f s, budget %.1f s", step.pace, seconds, budget);
   QVERIFY2(budget <= 90, "the step's budget takes over 90 s at its pace");
   QVERIFY2(run.met_at < 10 || seconds >= 2, "the step is over in under 2 s at its pace");
+}
+
+// A lesson is checked whole: one load names every bad value, each with its step, field and line.
+void TestLessons::every_bad_value_with_its_line() {
+  const std::string text = R"({
+  "title": "Two mistakes",
+  "steps": [
+    {"text": "a", "action": "play",
+     "preset": {
+       "lr": -1
+     },
+     "condition": {"metric": "steps", "op": ">=", "value": 3}},
+    {"text": "b", "action": "play",
+     "condition": {"metric": "joy", "op": "<", "value": 1}},
+    {"text": "c", "action": "play", "pace": 5000,
+     "condition": {"metric": "steps", "op": ">=", "value": 3}}
+  ]
+})";
+  try {
+    parse_lesson(text, "two.json");
+    QFAIL("accepted");
+  } catch (const Error& e) {
+    const QString what = e.what();
+    qInfo("%s", e.what());
+    const QStringList lines = what.split('\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(
+        lines[0].startsWith("two.json: step 1: field 'preset.lr'") && lines[0].endsWith("(line 6)"),
+        qPrintable(lines[0]));
+    QVERIFY2(lines[1].startsWith("two.json: step 2: field 'condition.metric'") &&
+                 lines[1].endsWith("(line 10)"),
+             qPrintable(lines[1]));
+    QVERIFY2(
+        lines[2].startsWith("two.json: step 3: field 'pace'") && lines[2].endsWith("(line 11)"),
+        qPrintable(lines[2]));
+  }
 }
 
 // The pace: the lesson's default, a step's own, full speed (0); out of range is refused.

@@ -71,6 +71,10 @@
         <source>--size needs WIDTHxHEIGHT in pixels, e.g. 1366x768</source>
         <translation>--size braucht BREITExHÖHE in Pixeln, z. B. 1366x768</translation>
     </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation> (und %1 weitere)</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "core/error.h"
 #include "data/sample_text.h"
@@ -124,14 +126,89 @@ std::unique_ptr<Trainer> make_lesson_trainer(const LessonStep& step) {
 }
 
 namespace {
-// A schema error: where in the lesson, which field, what is wrong.
+// The line of every key and array element of a JSON text, by path ("title", "steps[2]",
+// "steps[2].preset.lr"): nlohmann::json keeps no positions, so a small scan of the (already
+// parsed, hence well-formed) text finds them.
+std::map<std::string, int> json_lines(const std::string& text) {
+  std::map<std::string, int> lines;
+  struct Level {
+    std::string path;
+    bool array;
+    int index = 0;
+    std::string key;  // objects: the last key read
+  };
+  std::vector<Level> stack;
+  int line = 1;
+  auto element_path = [&]() -> std::string {
+    if (stack.empty()) return {};
+    const Level& l = stack.back();
+    if (l.array) return l.path + "[" + std::to_string(l.index) + "]";
+    return l.path.empty() ? l.key : l.path + "." + l.key;
+  };
+  bool value_expected = true;  // at a value position (array element start or after ':')
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if (!stack.empty() && stack.back().array && value_expected && c != ']')
+      lines.emplace(element_path(), line);
+    if (c == '"') {
+      std::string s;
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\' && i + 1 < text.size()) ++i;
+        if (text[i] == '\n') ++line;
+        s += text[i];
+      }
+      std::size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j < text.size() && text[j] == ':' && !stack.empty() && !stack.back().array) {
+        stack.back().key = s;  // a key
+        lines.emplace(element_path(), line);
+      }
+      value_expected = false;
+    } else if (c == '{' || c == '[') {
+      const std::string path = element_path();
+      stack.push_back({path, c == '['});
+      value_expected = c == '[';
+    } else if (c == '}' || c == ']') {
+      if (!stack.empty()) stack.pop_back();
+      value_expected = false;
+    } else if (c == ',') {
+      if (!stack.empty() && stack.back().array) ++stack.back().index;
+      value_expected = !stack.empty() && stack.back().array;
+    } else if (c == ':') {
+      value_expected = true;
+    } else {
+      value_expected = false;  // a number, true, false, null
+    }
+  }
+  return lines;
+}
+
+// A schema error: where in the lesson (file, step, field and its line), what is wrong.
 struct Where {
   const std::string& source;
   int step;  // -1: the top level
+  const std::map<std::string, int>* lines = nullptr;
   [[noreturn]] void fail(const std::string& field, const std::string& reason) const {
     std::string at = source + ": ";
     if (step >= 0) at += "step " + std::to_string(step + 1) + ": ";
-    throw Error(at + "field '" + field + "': " + reason);
+    throw Error(at + "field '" + field + "': " + reason + line_note(field));
+  }
+  // " (line N)" for the field, else for its step; empty when neither is known.
+  std::string line_note(const std::string& field) const {
+    if (!lines) return {};
+    const std::string base = step >= 0 ? "steps[" + std::to_string(step) + "]" : "";
+    for (const std::string& path :
+         {field.empty() || field[0] == '(' ? base : (base.empty() ? field : base + "." + field),
+          base}) {
+      const auto it = lines->find(path);
+      if (!path.empty() && it != lines->end()) return " (line " + std::to_string(it->second) + ")";
+    }
+    return {};
   }
 };
 
@@ -276,7 +353,8 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
   } catch (const json::exception& e) {  // a number out of range ("1e500"), ...
     throw Error(source + ": not a lesson the studio can read: " + std::string(e.what()));
   }
-  const Where top{source, -1};
+  const std::map<std::string, int> lines = json_lines(json_text);
+  const Where top{source, -1, &lines};
   if (!doc.is_object()) top.fail("(top level)", "must be an object {title, steps}");
   Lesson lesson;
   lesson.title = need_string(doc, "title", "title", top);
@@ -284,20 +362,29 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
   const json& steps = need(doc, "steps", "steps", top);
   if (!steps.is_array() || steps.empty()) top.fail("steps", "must be a non-empty array");
   LessonPreset preset;
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    const Where w{source, int(i)};
-    const json& s = steps[i];
-    if (!s.is_object()) w.fail("(step)", "must be an object {text, action, condition}");
-    LessonStep step;
-    step.text = need_string(s, "text", "text", w);
-    step.action = need_string(s, "action", "action", w);
-    if (s.contains("preset")) apply_preset(s.at("preset"), preset, w);
-    step.preset = preset;
-    step.condition = parse_condition(need(s, "condition", "condition", w), w);
-    if (s.contains("max_steps"))
-      step.max_steps = get_int(s.at("max_steps"), "max_steps", w, 1, 1000000);
-    step.pace = s.contains("pace") ? get_int(s.at("pace"), "pace", w, 0, 1000) : lesson.pace;
-    lesson.steps.push_back(std::move(step));
+  // Every step is checked, so that one load reports every bad value, each with its line.
+  std::vector<std::string> errors;
+  for (std::size_t i = 0; i < steps.size(); ++i) try {
+      const Where w{source, int(i), &lines};
+      const json& s = steps[i];
+      if (!s.is_object()) w.fail("(step)", "must be an object {text, action, condition}");
+      LessonStep step;
+      step.text = need_string(s, "text", "text", w);
+      step.action = need_string(s, "action", "action", w);
+      if (s.contains("preset")) apply_preset(s.at("preset"), preset, w);
+      step.preset = preset;
+      step.condition = parse_condition(need(s, "condition", "condition", w), w);
+      if (s.contains("max_steps"))
+        step.max_steps = get_int(s.at("max_steps"), "max_steps", w, 1, 1000000);
+      step.pace = s.contains("pace") ? get_int(s.at("pace"), "pace", w, 0, 1000) : lesson.pace;
+      lesson.steps.push_back(std::move(step));
+    } catch (const Error& e) {
+      errors.push_back(e.what());
+    }
+  if (!errors.empty()) {
+    std::string all = errors.front();
+    for (std::size_t k = 1; k < errors.size(); ++k) all += "\n" + errors[k];
+    throw Error(all);
   }
   return lesson;
 }

@@ -79,7 +79,10 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
     Lesson lesson;  // checked here, so that a bad file ends the start with its reason
     QString why;
     if (!loadLessonFile(out->lesson, &lesson, &why)) {
-      *error = why;
+      // One line: the first problem, and how many more the file has.
+      const int more = int(why.count(QLatin1Char('\n')));
+      *error = why.section(QLatin1Char('\n'), 0, 0);
+      if (more > 0) *error += QCoreApplication::translate("AppOptions", " (and %1 more)").arg(more);
       return false;
     }
   }
