@@ -26,6 +26,7 @@
 #include "panels/dynamics_panel.h"
 #include "panels/model_designer.h"
 #include "panels/non_finite_banner.h"
+#include "panels/run_controls.h"
 #include "session/training_controller.h"
 
 using namespace unroll;
@@ -72,6 +73,7 @@ class TstGuiWidgets : public QObject {
   void germanBannerAndLanguageMenu();
   void typedValueOutOfRangeSaysWhy();
   void unrolledDrawsTheTrainingModel();
+  void pauseSaysItWaitsForTheStep();
   void windowFitsALaptop_data();
   void windowFitsALaptop();
   void verdictAndHeadlineAgree_data();
@@ -162,6 +164,22 @@ void TstGuiWidgets::unrolledDrawsTheTrainingModel() {
   w.controller()->setBptt(b);
   QTRY_VERIFY_WITH_TIMEOUT((w.controller()->pullNow(), u->spec().train.bptt.truncated), 20000);
   QCOMPARE(u->spec().train.bptt.k2, 8);
+}
+
+// Pause pressed while a step runs says that training pauses when the step ends, until it has.
+void TstGuiWidgets::pauseSaysItWaitsForTheStep() {
+  MainWindow w(false);
+  QVERIFY(w.loadDemo("vanishing"));
+  RunControls* run = w.findChild<RunControls*>();
+  QVERIFY(run);
+  emit run->playRequested();
+  QTRY_VERIFY_WITH_TIMEOUT((w.refreshNow(), w.controller()->frame().playing), 20000);
+  emit run->pauseRequested();
+  QVERIFY2(w.runStateText().contains(QStringLiteral("pausing")), qPrintable(w.runStateText()));
+  QTRY_VERIFY_WITH_TIMEOUT((w.refreshNow(), !w.controller()->frame().playing), 20000);
+  QVERIFY2(w.runStateText().contains(QStringLiteral("paused")) &&
+               !w.runStateText().contains(QStringLiteral("pausing")),
+           qPrintable(w.runStateText()));
 }
 
 void TstGuiWidgets::windowFitsALaptop_data() {

@@ -1577,6 +1577,14 @@
         <source>Lessons (*.json)</source>
         <translation>Lektionen (*.json)</translation>
     </message>
+    <message>
+        <source>● pausing when this step ends…</source>
+        <translation>● hält an, sobald dieser Schritt fertig ist…</translation>
+    </message>
+    <message>
+        <source>● running one step…</source>
+        <translation>● ein Schritt läuft…</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::ModelDesigner</name>

@@ -231,8 +231,18 @@ void MainWindow::buildMenus() {
 void MainWindow::connectSignals() {
   TrainingController* c = m_controller;
   connect(m_run, &RunControls::playRequested, c, &TrainingController::play);
-  connect(m_run, &RunControls::pauseRequested, c, &TrainingController::pause);
-  connect(m_run, &RunControls::stepRequested, c, &TrainingController::stepOnce);
+  // A step of a large model can take seconds: the status bar says that one is running and that
+  // Pause takes effect when it ends (the engine never stops a step half-way).
+  connect(m_run, &RunControls::pauseRequested, this, [this] {
+    m_controller->pause();
+    m_pauseAsked = m_controller->frame().playing;
+    showRunState(m_controller->frame());
+  });
+  connect(m_run, &RunControls::stepRequested, this, [this] {
+    m_controller->stepOnce();
+    m_stepAskedAt = m_controller->frame().steps;
+    showRunState(m_controller->frame());
+  });
   connect(m_run, &RunControls::resetRequested, this, &MainWindow::resetRun);
   connect(m_run, &RunControls::speedChanged, c, &TrainingController::setStepsPerSecond);
   connect(m_run, &RunControls::demoRequested, this, &MainWindow::loadDemo);
@@ -442,6 +452,19 @@ void MainWindow::showSpec() {
 
 void MainWindow::play() { m_controller->play(); }
 
+QString MainWindow::runStateText() const { return m_stateLabel->text(); }
+
+void MainWindow::showRunState(const Frame& f) {
+  if (m_pauseAsked && !f.playing) m_pauseAsked = false;
+  if (m_stepAskedAt >= 0 && f.steps > m_stepAskedAt) m_stepAskedAt = -1;
+  if (m_pauseAsked)
+    m_stateLabel->setText(tr("● pausing when this step ends…"));
+  else if (m_stepAskedAt >= 0 && !f.playing)
+    m_stateLabel->setText(tr("● running one step…"));
+  else
+    m_stateLabel->setText(f.playing ? tr("● training") : tr("❚❚ paused"));
+}
+
 void MainWindow::refreshNow() {
   m_controller->pullNow();
   showFrame(m_controller->frame());
@@ -484,7 +507,7 @@ void MainWindow::showFrame(const Frame& f) {
   m_heatmap->showFrame(f);
   m_hidden->showFrame(f);
   m_dynamics->showFrame(f);
-  m_stateLabel->setText(f.playing ? tr("● training") : tr("❚❚ paused"));
+  showRunState(f);
   m_stepLabel->setText(tr("step %1").arg(f.steps));
   m_speedLabel->setText(
       f.hasReport ? tr("%1 tokens/s").arg(QLocale().toString(f.report.tokens_per_s, 'f', 0))

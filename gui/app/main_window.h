@@ -76,6 +76,7 @@ class MainWindow : public QMainWindow {
   FileActions* fileActions() const { return m_files; }
   TaskDocks* taskDocks() const { return m_taskDocks; }
   TimelineBar* timeline() const { return m_timeline; }
+  QString runStateText() const;  // the status bar's training / paused / pausing text
   // Pulls the latest telemetry and redraws every chart now.
   void refreshNow();
   // Refreshes, then grabs the whole window (docks, toolbar, status bar) to a PNG.
@@ -98,6 +99,7 @@ class MainWindow : public QMainWindow {
   void applySpec(const RunSpec& spec);  // builds it; a bad spec shows the reason
   void showSpec();
   void showFrame(const Frame& frame);
+  void showRunState(const Frame& frame);  // training, paused, or a Pause/Step still under way
   void onNonFinite(const NonFiniteEvent& e);
   void setLanguage(const QString& code);
   void saveScreenshot();
@@ -117,7 +119,10 @@ class MainWindow : public QMainWindow {
   FileActions* m_files;
   TaskDocks* m_taskDocks;
   LessonPanel* m_lesson = nullptr;
-  bool m_lessonRun = false;  // the run is a lesson step's preset, not one the user made
+  bool m_lessonRun = false;
+  bool m_pauseAsked = false;  // Pause pressed while a step runs: it pauses when the step ends
+  long m_stepAskedAt = -1;  // the step count when Step was pressed, until the step is done  // the
+                            // run is a lesson step's preset, not one the user made
   TimelineBar* m_timeline;
   RaceWindow* m_race = nullptr;
   uint64_t m_seenTravels = 0;
