@@ -376,7 +376,6 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
     dock->setWidget(m_lesson);
     dock->setMinimumWidth(300);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-
     m_viewMenu->addAction(dock->toggleViewAction());
     // A step's preset replaces the run: unasked while it is the lesson's own, else as a demo does.
     m_lesson->setReplaceGuard([this](std::function<void()> replace) {
