@@ -84,6 +84,7 @@ class TestLessons : public QObject {
   void seeds_differ();
   void pace_parsed();
   void every_bad_value_with_its_line();
+  void instructions_fit_the_studio();
   void malformed_refused_data();
   void malformed_refused();
 };
@@ -141,6 +142,23 @@ void TestLessons::steps_met() {
   qInfo("at %d steps/s: met after %.1f s, budget %.1f s", step.pace, seconds, budget);
   QVERIFY2(budget <= 90, "the step's budget takes over 90 s at its pace");
   QVERIFY2(run.met_at < 10 || seconds >= 2, "the step is over in under 2 s at its pace");
+}
+
+// Built-in steps do not ask the learner to do what their preset already did (every action is to
+// press Play; the text says what the step changed), and they name no control the studio lacks.
+void TestLessons::instructions_fit_the_studio() {
+  for (const char* name : kLessons) {
+    const Lesson lesson = load(name);
+    for (size_t i = 0; i < lesson.steps.size(); ++i) {
+      const LessonStep& s = lesson.steps[i];
+      const QString where = QStringLiteral("%1 step %2: ").arg(name).arg(i + 1);
+      QVERIFY2(QString::fromStdString(s.action).startsWith("play"),
+               qPrintable(where + QString::fromStdString(s.action)));
+      for (const char* missing : {"slider", "lag slider", "knob"})
+        QVERIFY2(!QString::fromStdString(s.text + " " + s.action).contains(missing),
+                 qPrintable(where + "names a '" + missing + "'"));
+    }
+  }
 }
 
 // A lesson is checked whole: one load names every bad value, each with its step, field and line.

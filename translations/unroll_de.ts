@@ -288,11 +288,11 @@
     </message>
     <message>
         <source>Now lengthen the filler to 40 with the lag slider. The gradient at t = 0 falls even further, by roughly the same factor for every added character (about 0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The straight line on the logarithmic gradient chart is the signature of vanishing gradients.</source>
-        <translation>Verlängern Sie jetzt den Füllsatz mit dem Verzögerungsregler auf 40. Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
+        <translation type="vanished">Verlängern Sie jetzt den Füllsatz mit dem Verzögerungsregler auf 40. Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
     </message>
     <message>
         <source>move the lag slider to 40</source>
-        <translation>den Verzögerungsregler auf 40 stellen</translation>
+        <translation type="vanished">den Verzögerungsregler auf 40 stellen</translation>
     </message>
     <message>
         <source>Exploding gradients: when the product grows</source>
@@ -308,15 +308,15 @@
     </message>
     <message>
         <source>enable clipping</source>
-        <translation>Begrenzung einschalten</translation>
+        <translation type="vanished">Begrenzung einschalten</translation>
     </message>
     <message>
         <source>Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of 300. Turn clipping off and truncate BPTT at 20 steps: the largest gradient norm stays far below the first run&apos;s spike, no step is rejected, and the loss falls below 3.3. The price: the network can no longer learn dependencies longer than 20 steps.</source>
-        <translation>Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Schalten Sie die Begrenzung aus und schneiden Sie BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
+        <translation type="vanished">Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Schalten Sie die Begrenzung aus und schneiden Sie BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
     </message>
     <message>
         <source>disable clipping and truncate BPTT at 20 steps</source>
-        <translation>Begrenzung ausschalten und BPTT nach 20 Schritten abschneiden</translation>
+        <translation type="vanished">Begrenzung ausschalten und BPTT nach 20 Schritten abschneiden</translation>
     </message>
     <message>
         <source>Fixes for vanishing gradients</source>
@@ -332,15 +332,15 @@
     </message>
     <message>
         <source>switch the cell to ReLU and the init to identity</source>
-        <translation>die Zelle auf ReLU und die Initialisierung auf Einheitsmatrix umstellen</translation>
+        <translation type="vanished">die Zelle auf ReLU und die Initialisierung auf Einheitsmatrix umstellen</translation>
     </message>
     <message>
         <source>The LSTM adds a cell state c_t that is updated by addition, gated by a forget gate: c_t = f * c_(t-1) + i * g. While the forget gate stays near one, the gradient flows back along c_t almost unchanged. A forget-gate bias of 2 starts it remembering (f = sigmoid(2), about 0.88). Switch to the LSTM: the gradient at t = 0 starts above 1e-4. As the gates adapt it drops, but it stays thousands of times above the vanishing RNN&apos;s.</source>
-        <translation>Das LSTM fügt einen Zellzustand c_t hinzu, der durch Addition aktualisiert und von einem Vergessens-Gate gesteuert wird: c_t = f * c_(t-1) + i * g. Solange das Vergessens-Gate nahe eins bleibt, fließt der Gradient fast unverändert entlang c_t zurück. Ein Bias von 2 im Vergessens-Gate lässt es von Anfang an behalten (f = sigmoid(2), etwa 0,88). Wechseln Sie zum LSTM: Der Gradient bei t = 0 beginnt über 1e-4. Während sich die Gates anpassen, sinkt er, bleibt aber tausendfach über dem des verschwindenden RNN.</translation>
+        <translation type="vanished">Das LSTM fügt einen Zellzustand c_t hinzu, der durch Addition aktualisiert und von einem Vergessens-Gate gesteuert wird: c_t = f * c_(t-1) + i * g. Solange das Vergessens-Gate nahe eins bleibt, fließt der Gradient fast unverändert entlang c_t zurück. Ein Bias von 2 im Vergessens-Gate lässt es von Anfang an behalten (f = sigmoid(2), etwa 0,88). Wechseln Sie zum LSTM: Der Gradient bei t = 0 beginnt über 1e-4. Während sich die Gates anpassen, sinkt er, bleibt aber tausendfach über dem des verschwindenden RNN.</translation>
     </message>
     <message>
         <source>switch the cell to LSTM</source>
-        <translation>die Zelle auf LSTM umstellen</translation>
+        <translation type="vanished">die Zelle auf LSTM umstellen</translation>
     </message>
     <message>
         <source>The GRU merges the LSTM&apos;s gates into an update gate z and a reset gate r, with fewer parameters; its state is interpolated, h_t = (1 - z) * n + z * h_(t-1), which gives the same additive path for the gradient. But it starts with z near 0.5, so at first the gradient roughly halves at every step back: at t = 0 it is about 1e-12, no better than the plain RNN. Train it: as the gates learn, the gradient at t = 0 climbs above 1e-4.</source>
@@ -348,7 +348,7 @@
     </message>
     <message>
         <source>switch the cell to GRU</source>
-        <translation>die Zelle auf GRU umstellen</translation>
+        <translation type="vanished">die Zelle auf GRU umstellen</translation>
     </message>
     <message>
         <source>Does the gradient turn into memory? Not quickly on the language task: after 500 steps the GRU&apos;s validation loss is still above 0.5, about what the first letters of the language word alone allow; the link from country to language takes many thousands of updates to find. A cleaner test of memory is the adding problem: fifty random numbers, two of them marked, and the target is their sum, asked for only at the last step, so the first marked number can lie 49 steps back. A model that forgets can only predict the mean (MSE 0.167). Train the LSTM on it: within about a thousand steps the validation MSE falls below 0.01. A tanh RNN with the same settings and budget stays above 0.1.</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>switch the task to the adding problem and the cell to LSTM</source>
-        <translation>die Aufgabe auf das Additionsproblem und die Zelle auf LSTM umstellen</translation>
+        <translation type="vanished">die Aufgabe auf das Additionsproblem und die Zelle auf LSTM umstellen</translation>
     </message>
     <message>
         <source>Local optima: the same model, different seeds</source>
@@ -372,7 +372,7 @@
     </message>
     <message>
         <source>change the seed to 6 and play</source>
-        <translation>den Seed auf 6 setzen und auf Start drücken</translation>
+        <translation type="vanished">den Seed auf 6 setzen und auf Start drücken</translation>
     </message>
     <message>
         <source>Try a third seed, 3, and compare the three final losses. What the spread means in practice: one run proves little. To compare two architectures fairly, race them with the same seeds, or train each from several seeds and compare the spread, not the single best run.</source>
@@ -380,7 +380,51 @@
     </message>
     <message>
         <source>change the seed to 3 and play</source>
-        <translation>den Seed auf 3 setzen und auf Start drücken</translation>
+        <translation type="vanished">den Seed auf 3 setzen und auf Start drücken</translation>
+    </message>
+    <message>
+        <source>This step lengthened the filler to 40 characters (Data &gt; Filler length). The gradient at t = 0 falls even further, by roughly the same factor for every added character (about 0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The straight line on the logarithmic gradient chart is the signature of vanishing gradients.</source>
+        <translation>Dieser Schritt hat den Füllsatz auf 40 Zeichen verlängert (Daten &gt; Fülllänge). Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
+    </message>
+    <message>
+        <source>play (this step turned clipping on)</source>
+        <translation>auf Start drücken (dieser Schritt hat die Begrenzung eingeschaltet)</translation>
+    </message>
+    <message>
+        <source>play (this step chose ReLU and the identity init)</source>
+        <translation>auf Start drücken (dieser Schritt hat ReLU und die Identitäts-Initialisierung gewählt)</translation>
+    </message>
+    <message>
+        <source>The LSTM adds a cell state c_t that is updated by addition, gated by a forget gate: c_t = f * c_(t-1) + i * g. While the forget gate stays near one, the gradient flows back along c_t almost unchanged. A forget-gate bias of 2 starts it remembering (f = sigmoid(2), about 0.88). With the LSTM (this step chose it) the gradient at t = 0 starts above 1e-4. As the gates adapt it drops, but it stays thousands of times above the vanishing RNN&apos;s.</source>
+        <translation>Das LSTM fügt einen Zellzustand c_t hinzu, der durch Addition aktualisiert und von einem Vergessens-Gate gesteuert wird: c_t = f * c_(t-1) + i * g. Solange das Vergessens-Gate nahe eins bleibt, fließt der Gradient fast unverändert entlang c_t zurück. Ein Bias von 2 im Vergessens-Gate lässt es von Anfang an behalten (f = sigmoid(2), etwa 0,88). Mit dem LSTM (dieser Schritt hat es gewählt) beginnt der Gradient bei t = 0 über 1e-4. Während sich die Gates anpassen, sinkt er, bleibt aber tausendfach über dem des verschwindenden RNN.</translation>
+    </message>
+    <message>
+        <source>play (this step chose the LSTM)</source>
+        <translation>auf Start drücken (dieser Schritt hat das LSTM gewählt)</translation>
+    </message>
+    <message>
+        <source>play (this step chose the GRU)</source>
+        <translation>auf Start drücken (dieser Schritt hat die GRU gewählt)</translation>
+    </message>
+    <message>
+        <source>play (this step chose the adding problem and the LSTM)</source>
+        <translation>auf Start drücken (dieser Schritt hat das Additionsproblem und das LSTM gewählt)</translation>
+    </message>
+    <message>
+        <source>play (this step set the seed to 6)</source>
+        <translation>auf Start drücken (dieser Schritt hat den Seed auf 6 gesetzt)</translation>
+    </message>
+    <message>
+        <source>play (this step set the seed to 3)</source>
+        <translation>auf Start drücken (dieser Schritt hat den Seed auf 3 gesetzt)</translation>
+    </message>
+    <message>
+        <source>Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of 300. This step turned clipping off and truncates BPTT at 20 steps: the largest gradient norm stays far below the first run&apos;s spike, no step is rejected, and the loss falls below 3.3. The price: the network can no longer learn dependencies longer than 20 steps.</source>
+        <translation>Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Dieser Schritt hat die Begrenzung ausgeschaltet und schneidet BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
+    </message>
+    <message>
+        <source>play (this step turned clipping off and truncates BPTT at 20 steps)</source>
+        <translation>auf Start drücken (dieser Schritt hat die Begrenzung ausgeschaltet und schneidet BPTT nach 20 Schritten ab)</translation>
     </message>
 </context>
 <context>

@@ -48,12 +48,10 @@ QStringList builtinLessonStrings() {
         "changes W_hh, the gradient at t = 0 stays below a ten-thousandth of the largest gradient "
         "in the sentence. This run uses plain SGD, so a tiny gradient makes a tiny change."),
       QT_TRANSLATE_NOOP("Lesson",
-        "Now lengthen the filler to 40 with the lag slider. The gradient at t = 0 falls even "
-        "further, by roughly the same factor for every added character (about 0.7): twenty more "
-        "characters make it over a thousand times smaller, below 1e-11. The straight line on the "
-        "logarithmic gradient chart is the signature of vanishing gradients."),
-      QT_TRANSLATE_NOOP("Lesson",
-        "move the lag slider to 40"),
+        "This step lengthened the filler to 40 characters (Data > Filler length). The gradient at "
+        "t = 0 falls even further, by roughly the same factor for every added character (about "
+        "0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The "
+        "straight line on the logarithmic gradient chart is the signature of vanishing gradients."),
       // exploding.json
       QT_TRANSLATE_NOOP("Lesson",
         "Exploding gradients: when the product grows"),
@@ -70,15 +68,15 @@ QStringList builtinLessonStrings() {
         "now with clipping at norm 1. Train: the clipped marker lights up on the spikes, no step "
         "is rejected, and the loss falls below 3.8, which the unclipped run never reached."),
       QT_TRANSLATE_NOOP("Lesson",
-        "enable clipping"),
+        "play (this step turned clipping on)"),
       QT_TRANSLATE_NOOP("Lesson",
         "Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating "
         "through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of "
-        "300. Turn clipping off and truncate BPTT at 20 steps: the largest gradient norm stays "
-        "far below the first run's spike, no step is rejected, and the loss falls below 3.3. The "
-        "price: the network can no longer learn dependencies longer than 20 steps."),
+        "300. This step turned clipping off and truncates BPTT at 20 steps: the largest gradient "
+        "norm stays far below the first run's spike, no step is rejected, and the loss falls "
+        "below 3.3. The price: the network can no longer learn dependencies longer than 20 steps."),
       QT_TRANSLATE_NOOP("Lesson",
-        "disable clipping and truncate BPTT at 20 steps"),
+        "play (this step turned clipping off and truncates BPTT at 20 steps)"),
       // fixes.json
       QT_TRANSLATE_NOOP("Lesson",
         "Fixes for vanishing gradients"),
@@ -94,15 +92,16 @@ QStringList builtinLessonStrings() {
         "Here the gradient at t = 0 is above 0.01, as large as anywhere in the sentence. It needs "
         "a small learning rate, because nothing shrinks a gradient that grows."),
       QT_TRANSLATE_NOOP("Lesson",
-        "switch the cell to ReLU and the init to identity"),
+        "play (this step chose ReLU and the identity init)"),
       QT_TRANSLATE_NOOP("Lesson",
         "The LSTM adds a cell state c_t that is updated by addition, gated by a forget gate: c_t "
         "= f * c_(t-1) + i * g. While the forget gate stays near one, the gradient flows back "
         "along c_t almost unchanged. A forget-gate bias of 2 starts it remembering (f = "
-        "sigmoid(2), about 0.88). Switch to the LSTM: the gradient at t = 0 starts above 1e-4. As "
-        "the gates adapt it drops, but it stays thousands of times above the vanishing RNN's."),
+        "sigmoid(2), about 0.88). With the LSTM (this step chose it) the gradient at t = 0 starts "
+        "above 1e-4. As the gates adapt it drops, but it stays thousands of times above the "
+        "vanishing RNN's."),
       QT_TRANSLATE_NOOP("Lesson",
-        "switch the cell to LSTM"),
+        "play (this step chose the LSTM)"),
       QT_TRANSLATE_NOOP("Lesson",
         "The GRU merges the LSTM's gates into an update gate z and a reset gate r, with fewer "
         "parameters; its state is interpolated, h_t = (1 - z) * n + z * h_(t-1), which gives the "
@@ -110,7 +109,7 @@ QStringList builtinLessonStrings() {
         "gradient roughly halves at every step back: at t = 0 it is about 1e-12, no better than "
         "the plain RNN. Train it: as the gates learn, the gradient at t = 0 climbs above 1e-4."),
       QT_TRANSLATE_NOOP("Lesson",
-        "switch the cell to GRU"),
+        "play (this step chose the GRU)"),
       QT_TRANSLATE_NOOP("Lesson",
         "Does the gradient turn into memory? Not quickly on the language task: after 500 steps "
         "the GRU's validation loss is still above 0.5, about what the first letters of the "
@@ -121,7 +120,7 @@ QStringList builtinLessonStrings() {
         "mean (MSE 0.167). Train the LSTM on it: within about a thousand steps the validation MSE "
         "falls below 0.01. A tanh RNN with the same settings and budget stays above 0.1."),
       QT_TRANSLATE_NOOP("Lesson",
-        "switch the task to the adding problem and the cell to LSTM"),
+        "play (this step chose the adding problem and the LSTM)"),
       // local_optima.json
       QT_TRANSLATE_NOOP("Lesson",
         "Local optima: the same model, different seeds"),
@@ -137,14 +136,14 @@ QStringList builtinLessonStrings() {
         "recurrent network has plateaus, saddles and valleys; where gradient descent gets to "
         "within a budget depends on where it started."),
       QT_TRANSLATE_NOOP("Lesson",
-        "change the seed to 6 and play"),
+        "play (this step set the seed to 6)"),
       QT_TRANSLATE_NOOP("Lesson",
         "Try a third seed, 3, and compare the three final losses. What the spread means in "
         "practice: one run proves little. To compare two architectures fairly, race them with the "
         "same seeds, or train each from several seeds and compare the spread, not the single best "
         "run."),
       QT_TRANSLATE_NOOP("Lesson",
-        "change the seed to 3 and play"),
+        "play (this step set the seed to 3)"),
   };
   QStringList out;
   for (const char* s : strings) out << QString::fromUtf8(s);
