@@ -139,8 +139,11 @@ std::map<std::string, int> json_lines(const std::string& text) {
   };
   std::vector<Level> stack;
   int line = 1;
+  // A lesson's fields are at most five levels deep and their names short; deeper levels get no
+  // path and long keys none of their own, so that a crafted file costs linear time and memory.
+  constexpr std::size_t kDeepest = 6;
   auto element_path = [&]() -> std::string {
-    if (stack.empty()) return {};
+    if (stack.empty() || stack.size() > kDeepest) return {};
     const Level& l = stack.back();
     if (l.array) return l.path + "[" + std::to_string(l.index) + "]";
     return l.path.empty() ? l.key : l.path + "." + l.key;
@@ -153,7 +156,8 @@ std::map<std::string, int> json_lines(const std::string& text) {
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r') continue;
-    if (!stack.empty() && stack.back().array && value_expected && c != ']')
+    if (!stack.empty() && stack.back().array && value_expected && c != ']' &&
+        stack.back().path == "steps")  // the steps' own lines; other arrays' elements need none
       lines.emplace(element_path(), line);
     if (c == '"') {
       std::string s;
@@ -165,8 +169,8 @@ std::map<std::string, int> json_lines(const std::string& text) {
       std::size_t j = i + 1;
       while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
       if (j < text.size() && text[j] == ':' && !stack.empty() && !stack.back().array) {
-        stack.back().key = s;  // a key
-        lines.emplace(element_path(), line);
+        stack.back().key = s.size() <= 64 ? s : "?";  // a key (no lesson field is longer)
+        if (stack.size() <= kDeepest) lines.emplace(element_path(), line);
       }
       value_expected = false;
     } else if (c == '{' || c == '[') {
@@ -353,9 +357,9 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
   } catch (const json::exception& e) {  // a number out of range ("1e500"), ...
     throw Error(source + ": not a lesson the studio can read: " + std::string(e.what()));
   }
+  if (!doc.is_object()) Where{source, -1}.fail("(top level)", "must be an object {title, steps}");
   const std::map<std::string, int> lines = json_lines(json_text);
   const Where top{source, -1, &lines};
-  if (!doc.is_object()) top.fail("(top level)", "must be an object {title, steps}");
   Lesson lesson;
   lesson.title = need_string(doc, "title", "title", top);
   if (doc.contains("pace")) lesson.pace = get_int(doc.at("pace"), "pace", top, 0, 1000);
