@@ -207,42 +207,40 @@ void TrainerThread::on(const cmd::Steps& c) {
 
 // Live settings: the engine validates; the accepted value (or the unchanged one, with the
 // engine's reason) goes back as a SettingsEvent, and only then into this thread's spec.
-void TrainerThread::on(const cmd::SetLr& c) {
+void TrainerThread::applyLiveSetting(const std::function<void()>& apply) {
   try {
+    apply();
+  } catch (const std::exception& e) {
+    sendSettings(QString::fromStdString(e.what()));
+    throw;
+  }
+  sendSettings({});
+}
+
+void TrainerThread::on(const cmd::SetLr& c) {
+  applyLiveSetting([&] {
     OptimizerConfig o = m_spec.train.optimizer;
     o.lr = c.lr;
     o.validate();  // also without a model yet
     if (m_trainer) m_trainer->set_learning_rate(c.lr);
     m_spec.train.optimizer.lr = c.lr;
-  } catch (const std::exception& e) {
-    sendSettings(QString::fromStdString(e.what()));
-    throw;
-  }
-  sendSettings({});
+  });
 }
 
 void TrainerThread::on(const cmd::SetClip& c) {
-  try {
+  applyLiveSetting([&] {
     c.clip.validate();
     if (m_trainer) m_trainer->set_clip(c.clip);
     m_spec.train.clip = c.clip;
-  } catch (const std::exception& e) {
-    sendSettings(QString::fromStdString(e.what()));
-    throw;
-  }
-  sendSettings({});
+  });
 }
 
 void TrainerThread::on(const cmd::SetBptt& c) {
-  try {
+  applyLiveSetting([&] {
     c.bptt.validate(m_trainer ? m_trainer->config().seq : m_spec.train.seq);
     if (m_trainer) m_trainer->set_bptt(c.bptt);
     m_spec.train.bptt = c.bptt;
-  } catch (const std::exception& e) {
-    sendSettings(QString::fromStdString(e.what()));
-    throw;
-  }
-  sendSettings({});
+  });
 }
 
 void TrainerThread::on(const cmd::SetSpeed& c) { m_stepsPerSecond = std::max(0, c.stepsPerSecond); }

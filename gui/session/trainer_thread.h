@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <variant>
@@ -166,6 +167,9 @@ class TrainerThread : public QThread {
   void publishState(bool newGeneration);
   RunSettings currentSettings() const;
   void sendSettings(const QString& refused);
+  // Runs a live setting's validate-and-apply; either way the engine's settings (and the reason
+  // it refused, rethrown as the command's error) go back as a SettingsEvent.
+  void applyLiveSetting(const std::function<void()>& apply);
   void fail(const QString& message);
   double elapsed() const;
   std::unique_lock<std::mutex> lockData();     // takes m_dataMutex, timing the wait
