@@ -28,6 +28,7 @@
 #include "panels/non_finite_banner.h"
 #include "panels/run_controls.h"
 #include "session/training_controller.h"
+#include "test_util.h"
 
 using namespace unroll;
 using namespace unroll::gui;
@@ -399,25 +400,6 @@ void TstGuiWidgets::screenshotIsNotBlank() {
   }
 }
 
-namespace {
-
-// ||dL/dh_t|| = q^(T-1-t) over T = 80: the loss at the last step, factor q per step back.
-std::vector<double> geometricProfile(double q) {
-  std::vector<double> g(80);
-  for (int t = 0; t < 80; ++t) g[t] = std::pow(q, 79 - t);
-  return g;
-}
-
-LayerProbe probeOf(double rho, double saturated, std::vector<double> gates) {
-  LayerProbe p;
-  p.spectral_radius = rho;
-  p.saturated_fraction = saturated;
-  p.gate_mean = std::move(gates);
-  return p;
-}
-
-}  // namespace
-
 void TstGuiWidgets::verdictAndHeadlineAgree_data() {
   QTest::addColumn<int>("cell");
   QTest::addColumn<std::vector<double>>("profile");
@@ -425,30 +407,32 @@ void TstGuiWidgets::verdictAndHeadlineAgree_data() {
   QTest::addColumn<int>("kind");
   QTest::addColumn<QString>("mustSay");     // in the panel's sentence
   QTest::addColumn<QString>("mustNotSay");  // nowhere in it
-  std::vector<double> overflow = geometricProfile(1.3);
+  std::vector<double> overflow = test::geometric_profile(80, 1.3);
   for (int t = 0; t < 10; ++t) overflow[t] = INFINITY;
   QTest::addRow("rnn x1.10: exploding, not 'keep their size'")
-      << int(CellType::RnnTanh) << geometricProfile(1.10) << probeOf(1.0, 0.05, {})
-      << int(GradientKind::Exploding) << "Clip"
+      << int(CellType::RnnTanh) << test::geometric_profile(80, 1.10)
+      << test::layer_probe(1.0, 0.05, {}) << int(GradientKind::Exploding) << "Clip"
       << "keep";
   QTest::addRow("lstm x0.89: vanishing, forget gates")
-      << int(CellType::Lstm) << geometricProfile(0.89) << probeOf(1.3, 0, {0.4, 0.89, 0.1, 0.3})
-      << int(GradientKind::Vanishing) << "Forget gates"
+      << int(CellType::Lstm) << test::geometric_profile(80, 0.89)
+      << test::layer_probe(1.3, 0, {0.4, 0.89, 0.1, 0.3}) << int(GradientKind::Vanishing)
+      << "Forget gates"
       << "keep their size";
   QTest::addRow("gru: update gates, never forget gates")
-      << int(CellType::Gru) << geometricProfile(1.0) << probeOf(1.3, 0, {0.4, 0.97, 0.1})
-      << int(GradientKind::Stable) << "Update gates"
+      << int(CellType::Gru) << test::geometric_profile(80, 1.0)
+      << test::layer_probe(1.3, 0, {0.4, 0.97, 0.1}) << int(GradientKind::Stable) << "Update gates"
       << "orget";
   QTest::addRow("vanishing with rho 2.4: saturation despite the stretch")
-      << int(CellType::RnnTanh) << geometricProfile(0.62) << probeOf(2.4, 0.41, {})
-      << int(GradientKind::Vanishing) << "but 41% of units are saturated"
+      << int(CellType::RnnTanh) << test::geometric_profile(80, 0.62)
+      << test::layer_probe(2.4, 0.41, {}) << int(GradientKind::Vanishing)
+      << "but 41% of units are saturated"
       << "> 1";
   QTest::addRow("overflow: the chart says it explodes")
-      << int(CellType::RnnTanh) << overflow << probeOf(1.6, 0.1, {}) << int(GradientKind::Exploding)
-      << "overflows"
+      << int(CellType::RnnTanh) << overflow << test::layer_probe(1.6, 0.1, {})
+      << int(GradientKind::Exploding) << "overflows"
       << "not enough";
   QTest::addRow("no gradient") << int(CellType::RnnTanh) << std::vector<double>(80, 0.0)
-                               << probeOf(1.0, 0, {}) << int(GradientKind::NotMeasurable)
+                               << test::layer_probe(1.0, 0, {}) << int(GradientKind::NotMeasurable)
                                << "fewer than 3"
                                << "keep";
 }
@@ -502,9 +486,9 @@ void TstGuiWidgets::verdictAgreesInGerman() {
   Frame f;
   f.version = f.historyVersion = 1;
   f.hasReport = true;
-  f.report.timestep_grad_norms = {geometricProfile(0.62)};
+  f.report.timestep_grad_norms = {test::geometric_profile(80, 0.62)};
   f.hasProbes = true;
-  f.probes = {probeOf(2.4, 0.41, {})};
+  f.probes = {test::layer_probe(2.4, 0.41, {})};
   TimestepGradChart chart;
   DynamicsPanel panel;
   panel.setCell(CellType::RnnTanh);
