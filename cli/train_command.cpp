@@ -179,9 +179,9 @@ void Progress::write_csv(const StepReport& r) {
   const std::string step = std::to_string(r.step);
   if (out.csv.metrics.enabled())
     out.csv.metrics.append(r.step, step + ',' + fmt(r.loss) + ',' + fmt(r.val_loss) + ',' +
-                                       fmt(r.grad_norm) + ',' + fmt(r.grad_norm_clipped) + ',' +
-                                       (r.clipped ? "1," : "0,") + fmt(r.lr) + ',' +
-                                       fmt(r.tokens_per_s) + '\n');
+                                       fmt(r.val_accuracy) + ',' + fmt(r.grad_norm) + ',' +
+                                       fmt(r.grad_norm_clipped) + ',' + (r.clipped ? "1," : "0,") +
+                                       fmt(r.lr) + ',' + fmt(r.tokens_per_s) + '\n');
   if (out.csv.timestep.enabled() && r.step % ts_every == 0) {
     std::string rows;
     for (size_t k = 0; k < r.timestep_grad_norms.size(); ++k)
@@ -275,16 +275,23 @@ int train_command(const std::vector<std::string>& argv) {
   out.csv.open();
   run(trainer, steps, progress);
   if (!progress.quiet && progress.tty) std::fputc('\n', stderr);
-  const double val = task->validation_batches() > 0 ? trainer.validate() : StepReport::kNaN;
+  double val_accuracy = StepReport::kNaN;
+  const double val =
+      task->validation_batches() > 0 ? trainer.validate(&val_accuracy) : StepReport::kNaN;
   out.csv.flush();  // a failed write shows here, before any file gets its final name
   if (!out.save.empty())
     save_checkpoint(out.save, capture_checkpoint(trainer, spec, history.history()));
   out.csv.commit();
+  // The accuracy the task counts (the language task: the language word, whole) and its chance
+  // level, only for tasks that have one.
+  std::string accuracy;
+  if (task->accuracy_unit() != AccuracyUnit::None)
+    accuracy = " val_accuracy=" + fmt(val_accuracy) + " chance=" + fmt(task->chance_accuracy());
   std::printf(
-      "final step=%ld train_loss=%s val_loss=%s tokens_per_s=%.0f\n", trainer.steps(),
+      "final step=%ld train_loss=%s val_loss=%s%s tokens_per_s=%.0f\n", trainer.steps(),
       fmt(progress.recent_n ? progress.recent_loss / double(progress.recent_n) : StepReport::kNaN)
           .c_str(),
-      fmt(val).c_str(), progress.tps);
+      fmt(val).c_str(), accuracy.c_str(), progress.tps);
   return 0;
 }
 

@@ -42,7 +42,8 @@ void CsvOutput::commit() {
 }
 
 void CsvOutputs::open() {
-  metrics.open("step,train_loss,val_loss,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s");
+  metrics.open(
+      "step,train_loss,val_loss,val_accuracy,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s");
   timestep.open("step,layer,t,grad_norm");
 }
 

@@ -46,18 +46,28 @@ void TestCli::train_writes_outputs() {
                      "model.unroll", "--quiet"});
   QCOMPARE(r.code, 0);
   static const QRegularExpression final_line(
-      "^final step=30 train_loss=[0-9.e+-]+ val_loss=[0-9.e+-]+ tokens_per_s=[0-9]+\n$");
-  QVERIFY2(final_line.match(r.out).hasMatch(), qPrintable(r.out));
+      "^final step=30 train_loss=[0-9.e+-]+ val_loss=[0-9.e+-]+ val_accuracy=([0-9.e+-]+) "
+      "chance=([0-9.e+-]+) tokens_per_s=[0-9]+\n$");
+  const auto final_match = final_line.match(r.out);
+  QVERIFY2(final_match.hasMatch(), qPrintable(r.out));
+  // A character model's accuracy, and always naming the text's most frequent character.
+  const double acc = final_match.captured(1).toDouble(),
+               chance = final_match.captured(2).toDouble();
+  QVERIFY(acc >= 0 && acc <= 1);
+  QVERIFY(chance > 0.05 && chance < 0.5);
 
   QFile m(dir_.filePath("m.csv"));
   QVERIFY(m.open(QIODevice::ReadOnly));
   const QStringList rows = QString::fromUtf8(m.readAll()).split('\n', Qt::SkipEmptyParts);
-  QCOMPARE(rows.first(),
-           "step,train_loss,val_loss,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s");
+  QCOMPARE(
+      rows.first(),
+      "step,train_loss,val_loss,val_accuracy,grad_norm,grad_norm_clipped,clipped,lr,tokens_per_s");
   QCOMPARE(rows.size(), 31);
-  QCOMPARE(rows[10].split(',').size(), 8);
+  QCOMPARE(rows[10].split(',').size(), 9);
   QVERIFY(!rows[10].split(',')[2].isEmpty());  // validated at step 10
   QVERIFY(rows[9].split(',')[2].isEmpty());    // not at step 9
+  const double row_acc = rows[10].split(',')[3].toDouble();
+  QVERIFY(!rows[10].split(',')[3].isEmpty() && row_acc >= 0 && row_acc <= 1);
 
   QFile g(dir_.filePath("g.csv"));
   QVERIFY(g.open(QIODevice::ReadOnly));

@@ -212,13 +212,40 @@ void TestGradcheck::gradients() {
           worst_dh = std::max(worst_dh, rel_error(analytic, numeric));
           worst_abs = std::max(worst_abs, std::abs(analytic - numeric));
         }
+  // LSTM: the recorded ||dL/dc_t|| (summed over columns) against the norm of the numeric dL/dc_t.
+  double worst_dc = 0;
+  if (c.cfg.cell == CellType::Lstm) {
+    QCOMPARE(int(ws.dc_norm.size()), c.cfg.layers);
+    for (int k = 0; k < c.cfg.layers; ++k)
+      for (int t = c.pass.cut; t < c.pass.steps; ++t) {
+        double sum = 0;
+        for (int col = 0; col < B; ++col) {
+          double sq = 0;
+          for (int row = 0; row < c.cfg.hidden; ++row) {
+            Case p = c;
+            p.pass.perturb = {k, t, row, col, 0.0, /*cell_state=*/true};
+            const double d = derivative(
+                [&](double e) {
+                  p.pass.perturb.eps = e;
+                  return reference_loss(net, p);
+                },
+                eps);
+            sq += d * d;
+          }
+          sum += std::sqrt(sq);
+        }
+        worst_dc = std::max(worst_dc, rel_error(ws.dc_norm[k][size_t(t)], sum));
+        worst_abs = std::max(worst_abs, std::abs(ws.dc_norm[k][size_t(t)] - sum));
+      }
+  }
   qInfo(
-      "largest relative error: params %.3g (%s), dL/dh_t %.3g; largest absolute %.3g; "
-      "%d of %d entries at a ReLU kink",
-      worst, worst_name.c_str(), worst_dh, worst_abs, kinks, int(net.params().size()));
+      "largest relative error: params %.3g (%s), dL/dh_t %.3g, ||dL/dc_t|| %.3g; largest "
+      "absolute %.3g; %d of %d entries at a ReLU kink",
+      worst, worst_name.c_str(), worst_dh, worst_dc, worst_abs, kinks, int(net.params().size()));
   QVERIFY(kinks <= net.params().size() / 20);  // a kink spoils a few entries, never many
   QVERIFY2(worst < 1e-6, worst_name.c_str());
   QVERIFY(worst_dh < 1e-6);
+  QVERIFY(worst_dc < 1e-6);
   QVERIFY(worst_abs < 1e-10);
   QVERIFY(grads.norm() > 1e-3);  // the check is not vacuous
 }

@@ -37,6 +37,7 @@ class CopyTask : public Task {
   int validation_batches() const override { return kValidationBatches; }
   std::string token_text(int id) const override;
   int fixed_length() const override { return length(); }
+  double chance_accuracy() const override { return 1.0 / alphabet_; }  // symbols recalled
 
  private:
   void draw(Batch& out, int b, Rng& rng) const;

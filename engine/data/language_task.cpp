@@ -45,26 +45,20 @@ const char* const LanguageTask::kMiddle = " I can speak ";
 
 const std::vector<std::pair<std::string, std::string>>& LanguageTask::pairs() {
   static const std::vector<std::pair<std::string, std::string>> table = {
-      {"France", "French"},         {"Germany", "German"},
-      {"Spain", "Spanish"},         {"Italy", "Italian"},
-      {"Portugal", "Portuguese"},   {"Brazil", "Portuguese"},
-      {"Mexico", "Spanish"},        {"Argentina", "Spanish"},
-      {"Japan", "Japanese"},        {"China", "Chinese"},
-      {"Russia", "Russian"},        {"Greece", "Greek"},
-      {"Turkey", "Turkish"},        {"Poland", "Polish"},
-      {"Sweden", "Swedish"},        {"Norway", "Norwegian"},
-      {"Denmark", "Danish"},        {"Finland", "Finnish"},
-      {"the Netherlands", "Dutch"}, {"Hungary", "Hungarian"},
-      {"Iran", "Persian"},          {"Israel", "Hebrew"},
-      {"Egypt", "Arabic"},          {"Morocco", "Arabic"},
-      {"Kenya", "Swahili"},         {"Tanzania", "Swahili"},
-      {"India", "Hindi"},           {"Vietnam", "Vietnamese"},
-      {"Thailand", "Thai"},         {"Korea", "Korean"},
-      {"Indonesia", "Indonesian"},  {"Czechia", "Czech"},
-      {"Romania", "Romanian"},      {"Ukraine", "Ukrainian"},
-      {"Austria", "German"},        {"Iceland", "Icelandic"},
-      {"Ethiopia", "Amharic"},      {"Georgia", "Georgian"},
-      {"Armenia", "Armenian"},      {"Wales", "Welsh"}};
+      {"France", "French"},         {"Germany", "German"},      {"Spain", "Spanish"},
+      {"Italy", "Italian"},         {"Portugal", "Portuguese"}, {"Brazil", "Portuguese"},
+      {"Mexico", "Spanish"},        {"Argentina", "Spanish"},   {"Japan", "Japanese"},
+      {"China", "Chinese"},         {"Russia", "Russian"},      {"Greece", "Greek"},
+      {"Turkey", "Turkish"},        {"Poland", "Polish"},       {"Sweden", "Swedish"},
+      {"Norway", "Norwegian"},      {"Denmark", "Danish"},      {"Finland", "Finnish"},
+      {"the Netherlands", "Dutch"}, {"Hungary", "Hungarian"},   {"Iran", "Persian"},
+      {"Israel", "Hebrew"},         {"Egypt", "Arabic"},        {"Morocco", "Arabic"},
+      {"Kenya", "Swahili"},         {"Tanzania", "Swahili"},    {"India", "Hindi"},
+      {"Vietnam", "Vietnamese"},    {"Thailand", "Thai"},       {"Korea", "Korean"},
+      {"Indonesia", "Indonesian"},  {"Czechia", "Czech"},       {"Romania", "Romanian"},
+      {"Ukraine", "Ukrainian"},     {"Austria", "German"},      {"Iceland", "Icelandic"},
+      {"Ethiopia", "Amharic"},      {"Georgia", "Georgian"},    {"Armenia", "Armenian"},
+      {"Wales", "Welsh"},           {"Nepal", "Nepali"}};
   return table;
 }
 
@@ -127,7 +121,11 @@ std::string LanguageTask::token_text(int id) const {
 }
 
 std::string LanguageTask::sentence(Rng& rng) const {
-  const auto& [country, language] = pairs()[rng.below(pairs().size())];
+  return sentence(rng.below(pairs().size()), rng);
+}
+
+std::string LanguageTask::sentence(size_t pair, Rng& rng) const {
+  const auto& [country, language] = pairs().at(pair);
   std::string filler;
   const auto& words = filler_words();
   while (int(filler.size()) < filler_) {
@@ -139,7 +137,10 @@ std::string LanguageTask::sentence(Rng& rng) const {
 }
 
 void LanguageTask::draw(Batch& out, int b, Rng& rng, bool word_only) const {
-  std::string s = sentence(rng);
+  encode_sentence(out, b, sentence(rng), word_only);
+}
+
+void LanguageTask::encode_sentence(Batch& out, int b, std::string s, bool word_only) const {
   const size_t end = s.size() - 1;             // index of the final '.'
   const size_t word_begin = s.rfind(' ') + 1;  // first character of the language word
   s.resize(size_t(length_) + 1, ' ');
@@ -160,6 +161,21 @@ Batch LanguageTask::train_batch(int steps, int batch, Rng& rng) const {
   out.tokens.resize(size_t(steps) * batch);
   out.targets.resize(out.tokens.size());
   for (int b = 0; b < batch; ++b) draw(out, b, rng, scoring_ == Scoring::Word);
+  out.loss_begin = first_scored(out);
+  return out;
+}
+
+size_t LanguageTask::example_pair() {
+  const auto& table = pairs();
+  for (size_t i = 0; i < table.size(); ++i)
+    if (table[i].first == "Nepal") return i;
+  return 0;
+}
+
+Batch LanguageTask::example_batch(int steps) const {
+  Batch out = validation_batch(steps, 1, 0);
+  Rng rng(validation_seed_);
+  encode_sentence(out, 0, sentence(example_pair(), rng), true);
   out.loss_begin = first_scored(out);
   return out;
 }

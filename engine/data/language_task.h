@@ -48,8 +48,14 @@ class LanguageTask : public Task {
 
   int vocab_size() const { return int(vocabulary_.size()); }
   int encode(char c) const;  // -1 if not in the vocabulary
-  // One sentence drawn with rng, without padding (what draw() encodes; for display).
+  // One sentence drawn with rng, without padding (what draw() encodes; for display); and one
+  // about pairs()[pair], its filler drawn with rng.
   std::string sentence(Rng& rng) const;
+  std::string sentence(size_t pair, Rng& rng) const;
+  // The domain's own example, "I am from Nepal. ... I can speak Nepali.": its index in pairs().
+  static size_t example_pair();
+  // That sentence with a fixed filler, scored on the language word.
+  Batch example_batch(int steps) const override;
 
   std::string name() const override;
   TaskShape shape() const override;
@@ -58,9 +64,14 @@ class LanguageTask : public Task {
   int validation_batches() const override { return kValidationBatches; }
   std::string token_text(int id) const override;
   int fixed_length() const override { return length(); }
+  // The language word, greedy and whole; chance: always naming the most frequent language.
+  AccuracyUnit accuracy_unit() const override { return AccuracyUnit::Sequences; }
+  double chance_accuracy() const override { return majority_share(); }
 
  private:
   void draw(Batch& out, int b, Rng& rng, bool word_only) const;
+  // Sentence s into column b: inputs s_0..s_{T-1}, targets the next characters where scored.
+  void encode_sentence(Batch& out, int b, std::string s, bool word_only) const;
 
   int filler_ = 0;
   Scoring scoring_ = Scoring::Word;

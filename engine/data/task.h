@@ -22,6 +22,14 @@ struct TaskShape {
 
 class SeriesTask;
 
+// What a task's accuracy (StepReport::val_accuracy) counts.
+enum class AccuracyUnit {
+  None,       // regression: no accuracy
+  Tokens,     // the share of scored tokens whose argmax is the target (copy: symbols recalled)
+  Sequences,  // the share of sequences with every scored token right, i.e. produced exactly by
+              // greedy decoding (language: the language word)
+};
+
 class Task {
  public:
   virtual ~Task() = default;
@@ -41,6 +49,15 @@ class Task {
   // always predicting the mean), and its name; NaN and "" when the task has no such baseline.
   virtual double baseline_loss() const { return NAN; }
   virtual std::string baseline_name() const { return {}; }
+  // What val_accuracy counts for this task, and the accuracy of a model that ignores what the task
+  // tests (NaN when unknown). Softmax tasks count tokens unless they say otherwise.
+  virtual AccuracyUnit accuracy_unit() const {
+    return shape().head == HeadKind::Softmax ? AccuracyUnit::Tokens : AccuracyUnit::None;
+  }
+  virtual double chance_accuracy() const { return NAN; }
+  // One sequence to show and explain (connectivity, the studio's example): the first validation
+  // sequence unless the task has a better one. Call only when validation_batches() > 0.
+  virtual Batch example_batch(int steps) const { return validation_batch(steps, 1, 0); }
   // The series behind a forecastable task (sine, stock, CSV); nullptr for every other task.
   virtual const SeriesTask* series() const { return nullptr; }
 };

@@ -211,6 +211,7 @@ TextCorpus::TextCorpus(std::string name, const std::string& source, std::u32stri
     if (c == 0) continue;
     const double p = static_cast<double>(c) / train_.size();
     unigram_entropy_ -= p * std::log(p);
+    majority_share_ = std::max(majority_share_, p);
   }
 }
 

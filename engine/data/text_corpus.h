@@ -48,6 +48,8 @@ class TextCorpus : public Task {
   std::string token_text(int id) const override;
   double baseline_loss() const override { return unigram_entropy_; }
   std::string baseline_name() const override { return "unigram entropy"; }
+  // Always predicting the most frequent character of the training split.
+  double chance_accuracy() const override { return majority_share_; }
 
   int vocab_size() const { return static_cast<int>(vocabulary_.size()); }
   // Id of a code point, or -1 if the text never uses it.
@@ -72,6 +74,7 @@ class TextCorpus : public Task {
   std::vector<int32_t> train_;        // token ids of the first part of the text
   std::vector<int32_t> val_;          // token ids of the held-out tail
   double unigram_entropy_ = 0.0;
+  double majority_share_ = 0.0;  // the most frequent character's share of the training split
 };
 
 }  // namespace unroll

@@ -97,6 +97,7 @@ json to_json(const TrainConfig& c) {
           {"val_every", c.val_every},
           {"val_batches", c.val_batches},
           {"probe_every", c.probe_every},
+          {"connectivity_every", c.connectivity_every},
           {"hidden_states", c.hidden_states}};
 }
 
@@ -132,6 +133,7 @@ TrainConfig train_from_json(const json& j) {
   c.val_every = j.at("val_every").get<int>();
   c.val_batches = j.at("val_batches").get<int>();
   c.probe_every = j.at("probe_every").get<int>();
+  c.connectivity_every = j.value("connectivity_every", 0);  // older files have none
   c.hidden_states = j.at("hidden_states").get<bool>();
   c.validate();
   c.schedule.validate();

@@ -21,13 +21,14 @@ struct CellCache {
 };
 
 // A nudge added to one hidden unit right after it is computed: lets tests take finite differences
-// with respect to h_t itself.
+// with respect to h_t itself (or the LSTM's cell state c_t).
 struct Perturb {
   int layer = -1;  // -1: none
   int t = 0;       // window-relative step
   int row = 0;     // unit
   int col = 0;     // batch column of this pass
   double eps = 0;
+  bool cell_state = false;  // LSTM: nudge c_t (before h_t = o * tanh(c_t) reads it), not h_t
 };
 
 // The mean over timesteps of a per-timestep sum is done by the caller; this adds, for one step,

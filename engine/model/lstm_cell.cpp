@@ -20,17 +20,20 @@ void lstm_forward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B,
     const auto f = gates.middleRows(H, H).array();
     auto c = cache.c.middleCols((t + 1) * B, B).array();
     c = f * cache.c.middleCols(t * B, B).array() + i * g;  // (3)
+    if (perturb && perturb->cell_state && perturb->t == t)
+      c(perturb->row, perturb->col) += S(perturb->eps);
     auto tc = cache.aux.middleCols(t * B, B).array();
     tc = c.tanh();
     auto h = cache.h.middleCols((t + 1) * B, B);
     h = (o * tc).matrix();  // (4)
-    if (perturb && perturb->t == t) h(perturb->row, perturb->col) += S(perturb->eps);
+    if (perturb && !perturb->cell_state && perturb->t == t)
+      h(perturb->row, perturb->col) += S(perturb->eps);
   }
 }
 
 template <class S>
 void lstm_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B, int cut,
-                   double* dh_norm) {
+                   double* dh_norm, double* dc_norm) {
   const Index H = W_hh.cols();
   cache.dh_next.setZero(H, B);
   // A transposed copy, made once per window: Eigen multiplies a plain matrix faster than a
@@ -50,7 +53,8 @@ void lstm_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B, in
     const auto c_prev = cache.c.middleCols(t * B, B).array();
     const auto dha = dh.array();
     // (4): dc += dh * o * tanh'(c)
-    cache.dc.array() += dha * o * (S(1) - tc * tc);
+    cache.dc.array() += dha * o * (S(1) - tc * tc);  // total dL/dc_t
+    if (dc_norm) dc_norm[t] += column_norm_sum<S>(cache.dc);
     const auto dc = cache.dc.array();
     auto dpre = cache.dpre.middleCols(t * B, B);
     dpre.topRows(H).array() = dc * g * i * (S(1) - i);             // di through sigmoid
@@ -68,9 +72,9 @@ template void lstm_forward<float>(const CMatMap<float>&, CellCache<float>&, int,
                                   const Perturb*);
 template void lstm_forward<double>(const CMatMap<double>&, CellCache<double>&, int, int,
                                    const Perturb*);
-template void lstm_backward<float>(const CMatMap<float>&, CellCache<float>&, int, int, int,
+template void lstm_backward<float>(const CMatMap<float>&, CellCache<float>&, int, int, int, double*,
                                    double*);
 template void lstm_backward<double>(const CMatMap<double>&, CellCache<double>&, int, int, int,
-                                    double*);
+                                    double*, double*);
 
 }  // namespace unroll

@@ -14,9 +14,11 @@ void lstm_forward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B,
                   const Perturb* perturb);
 
 // cache.dh holds dL/dh_t from outside the recurrence; on return the total dL/dh_t. cache.dpre gets
-// dL/d(pre-activation gates) for steps >= cut. dh_norm[t] += sum over columns of ||dL/dh_t||.
+// dL/d(pre-activation gates) for steps >= cut. dh_norm[t] += sum over columns of ||dL/dh_t||, and
+// dc_norm[t] (when not null) += sum over columns of ||dL/dc_t||, the total gradient of the cell
+// state: the path along c that the forget gate scales, the constant error carousel.
 template <class S>
 void lstm_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, int W, int B, int cut,
-                   double* dh_norm);
+                   double* dh_norm, double* dc_norm = nullptr);
 
 }  // namespace unroll

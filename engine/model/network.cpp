@@ -40,6 +40,8 @@ void Network<S>::prepare(Workspace<S>& ws, int W, int B) const {
   ws.tokens.resize(WB);
   ws.dh_norm.resize(cfg_.layers);  // reused across steps: no allocation once sized
   for (auto& n : ws.dh_norm) n.assign(W, 0.0);
+  ws.dc_norm.resize(cfg_.cell == CellType::Lstm ? cfg_.layers : 0);
+  for (auto& n : ws.dc_norm) n.assign(W, 0.0);
 }
 
 template <class S>
@@ -188,7 +190,7 @@ void Network<S>::backward(const Batch& batch, const PassSpec& pass, Workspace<S>
         rnn_backward(true, W_hh, c, W, B, cut, norms);
         break;
       case CellType::Lstm:
-        lstm_backward(W_hh, c, W, B, cut, norms);
+        lstm_backward(W_hh, c, W, B, cut, norms, ws.dc_norm[k].data());
         break;
       case CellType::Gru:
         gru_backward(W_hh, c, W, B, cut, norms);

@@ -41,6 +41,7 @@ struct Workspace {
   Mat<S> x0;                                 // (in, W*B) embedded or dense input of layer 0
   Mat<S> dx0;                                // (E, W*B) dL/d(embedding output)
   std::vector<std::vector<double>> dh_norm;  // (L, W) sum over columns of ||dL/dh_t||
+  std::vector<std::vector<double>> dc_norm;  // LSTM: (L, W) sum over columns of ||dL/dc_t||
   int W = 0, B = 0;
 };
 

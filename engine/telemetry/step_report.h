@@ -21,13 +21,23 @@ struct LayerProbe {
   std::vector<double> gate_saturated;  // sigmoid gates < 0.05 or > 0.95 (tanh gates |x| > 0.95)
 };
 
+// Connectivity through time for one sequence: how strongly each earlier input moves the loss of
+// one prediction (Distill's "memorization in RNNs"; RNNbow), exact, from a zero initial state.
+struct ConnectivityMap {
+  std::vector<int> positions;  // (P) output steps t explained, ascending
+  Eigen::MatrixXd grad;        // (T, P) ||dL_t / dx_k|| for input step k <= t; 0 for k > t
+  std::vector<int> tokens;     // (T) the inputs (token tasks), else empty
+  std::vector<int> targets;    // (P) the target (or, where none, the predicted) class at each t
+  bool empty() const { return positions.empty(); }
+};
+
 struct StepReport {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
   long step = 0;                 // updates done so far, including this one (1-based)
   double loss = kNaN;            // mean training loss over the scored positions of this step
   double val_loss = kNaN;        // validation loss, NaN unless validated at this step
-  double val_accuracy = kNaN;    // softmax head: fraction of validation tokens predicted right
+  double val_accuracy = kNaN;    // the task's validation accuracy (Task::accuracy_unit), or NaN
   double accuracy = kNaN;        // softmax head: fraction of this step's scored tokens right
   double grad_norm = 0;          // global L2 norm of the gradient before clipping
   double grad_norm_clipped = 0;  // after clipping (equal to grad_norm when not clipped)
@@ -49,6 +59,12 @@ struct StepReport {
   // batch's sequences: the gradient that reaches each timestep of the unrolled network.
   // [layer][t]; steps before a truncation cut are 0.
   std::vector<std::vector<double>> timestep_grad_norms;
+  // LSTM only (else empty): ||dL/dc_t|| the same way, for the cell state c_t — the additive path
+  // along which the forget gate carries the gradient (the constant error carousel).
+  std::vector<std::vector<double>> timestep_cell_grad_norms;
+  // [layer][t] the mean over units and sequences of the gate that decides how much of the state
+  // is kept: LSTM's forget gate f_t, GRU's update gate z_t; empty for a plain RNN.
+  std::vector<std::vector<double>> timestep_keep_gate;
   int window_start = 0;    // batch step of window step 0
   int truncation_cut = 0;  // window steps before this received no gradient
 
@@ -59,6 +75,9 @@ struct StepReport {
 
   bool probed = false;             // probes below are fresh this step
   std::vector<LayerProbe> probes;  // [layer]
+
+  bool connected = false;        // connectivity below is fresh this step
+  ConnectivityMap connectivity;  // on the task's example sequence (Task::example_batch)
 };
 
 // What an observer tells the training loop after each step.

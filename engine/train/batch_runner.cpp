@@ -93,12 +93,18 @@ void BatchRunner<S>::run(const Network<S>& net, const Batch& batch, const PassSp
   if (grads) {
     VecMap<S> total(grads, size);
     for (int i = 1; i < n; ++i) total += parts_[i].grads;
-    dh_norm_ = parts_[0].ws.dh_norm;
-    for (int i = 1; i < n; ++i)
-      for (size_t k = 0; k < dh_norm_.size(); ++k)
-        for (size_t t = 0; t < dh_norm_[k].size(); ++t)
-          dh_norm_[k][t] += parts_[i].ws.dh_norm[k][t];
+    sum_parts(&Workspace<S>::dh_norm, dh_norm_);
+    sum_parts(&Workspace<S>::dc_norm, dc_norm_);
   }
+}
+
+template <class S>
+void BatchRunner<S>::sum_parts(std::vector<std::vector<double>> Workspace<S>::*norms,
+                               std::vector<std::vector<double>>& out) const {
+  out = parts_[0].ws.*norms;
+  for (size_t i = 1; i < parts_.size(); ++i)
+    for (size_t k = 0; k < out.size(); ++k)
+      for (size_t t = 0; t < out[k].size(); ++t) out[k][t] += (parts_[i].ws.*norms)[k][t];
 }
 
 template <class S>

@@ -34,6 +34,8 @@ class BatchRunner {
   long correct() const;
   // [layer][t] sum over all columns of ||dL/dh_t|| (backward runs only).
   const std::vector<std::vector<double>>& dh_norm_sum() const { return dh_norm_; }
+  // LSTM: [layer][t] sum over all columns of ||dL/dc_t||; empty for other cells.
+  const std::vector<std::vector<double>>& dc_norm_sum() const { return dc_norm_; }
 
   int parts() const { return int(parts_.size()); }
   const Workspace<S>& workspace(int part) const { return parts_[part].ws; }
@@ -48,12 +50,15 @@ class BatchRunner {
     int b0 = 0, b1 = 0;
   };
   void work(int part);
+  // out[k][t] = the sum over parts of their workspace's norms[k][t].
+  void sum_parts(std::vector<std::vector<double>> Workspace<S>::*norms,
+                 std::vector<std::vector<double>>& out) const;
   void worker_loop(int part);
 
   int threads_;
   std::vector<Part> parts_;
   std::vector<std::thread> workers_;
-  std::vector<std::vector<double>> dh_norm_;
+  std::vector<std::vector<double>> dh_norm_, dc_norm_;
 
   // The job of the current run, read by the workers.
   std::function<void(int)> job_;

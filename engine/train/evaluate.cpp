@@ -52,24 +52,49 @@ TaskScore score_validation(const Network<float>& net, const Task& task, int step
     score.terms += ws.head.loss_count;
     correct += ws.head.correct;
     score.sequences += b.batch;
-    if (!softmax) continue;
-    for (int j = 0; j < b.batch; ++j) {
-      bool all = true;
-      for (int t = b.loss_begin; t < b.steps && all; ++t) {
-        const int y = b.targets[size_t(b.col(t, j))];
-        if (y < 0) continue;
-        Index arg;
-        ws.head.y.col(Index(t - b.loss_begin) * b.batch + j).maxCoeff(&arg);
-        all = arg == y;
-      }
-      whole += all;
-    }
+    if (softmax) whole += whole_sequences_right(b, ws, 0);
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   score.loss = score.terms ? loss / double(score.terms) : nan;
   score.accuracy = softmax && score.terms ? double(correct) / double(score.terms) : nan;
   score.sequence_accuracy = softmax ? double(whole) / double(score.sequences) : nan;
+  score.task_accuracy = task_accuracy(task, score.accuracy, score.sequence_accuracy);
+  score.chance = task.chance_accuracy();
   return score;
 }
+
+template <class S>
+long whole_sequences_right(const Batch& b, const Workspace<S>& ws, int b0) {
+  if (ws.B == 0) return 0;
+  const int lb = ws.W - int(ws.head.y.cols() / ws.B);  // the pass's loss_begin
+  long whole = 0;
+  for (int j = 0; j < ws.B; ++j) {
+    bool all = true;
+    for (int t = lb; t < ws.W && all; ++t) {
+      const int y = b.targets[size_t(b.col(t, b0 + j))];
+      if (y < 0) continue;
+      Index arg;
+      ws.head.y.col(Index(t - lb) * ws.B + j).maxCoeff(&arg);
+      all = arg == y;
+    }
+    whole += all;
+  }
+  return whole;
+}
+
+double task_accuracy(const Task& task, double token_accuracy, double sequence_accuracy) {
+  switch (task.accuracy_unit()) {
+    case AccuracyUnit::Tokens:
+      return token_accuracy;
+    case AccuracyUnit::Sequences:
+      return sequence_accuracy;
+    case AccuracyUnit::None:
+      break;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+template long whole_sequences_right<float>(const Batch&, const Workspace<float>&, int);
+template long whole_sequences_right<double>(const Batch&, const Workspace<double>&, int);
 
 }  // namespace unroll

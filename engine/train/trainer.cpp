@@ -8,7 +8,9 @@
 
 #include "core/error.h"
 #include "model/init.h"
+#include "telemetry/connectivity.h"
 #include "telemetry/probes.h"
+#include "train/evaluate.h"
 
 namespace unroll {
 namespace {
@@ -72,6 +74,7 @@ void TrainConfig::validate() const {
     throw Error("threads must be between 1 and 256, got " + std::to_string(threads));
   if (val_every < 0) throw Error("validation interval must be >= 0");
   if (probe_every < 0) throw Error("probe interval must be >= 0");
+  if (connectivity_every < 0) throw Error("connectivity interval must be >= 0");
   optimizer.validate();
   clip.validate();
   bptt.validate(seq);
@@ -310,6 +313,9 @@ void Trainer::update() {
   }
   fill_report(w);
   if (cfg_.probe_every > 0 && step_ >= next_probe_) probe();
+  report_.connected = false;
+  if (cfg_.connectivity_every > 0 && (step_ == 1 || step_ % cfg_.connectivity_every == 0))
+    connect();
   if (cfg_.val_every > 0 && step_ % cfg_.val_every == 0)
     report_.val_loss = validate(&report_.val_accuracy);
 }
@@ -356,6 +362,8 @@ void Trainer::fill_report(const Window& w) {
   // so the sum over columns the runner gives is the batch average of ||d(sequence loss)/dh_t||:
   // a number that does not change with the batch size.
   report_.timestep_grad_norms = runner_.dh_norm_sum();
+  report_.timestep_cell_grad_norms = runner_.dc_norm_sum();
+  fill_keep_gate(w.pass.steps);
   const Workspace<float>& ws = runner_.workspace(0);
   const int L = net_.config().layers, W = w.pass.steps, Bp = ws.B;
   if (cfg_.hidden_states) {
@@ -380,6 +388,41 @@ void Trainer::fill_report(const Window& w) {
   }
 }
 
+void Trainer::fill_keep_gate(int W) {
+  const ModelConfig& m = net_.config();
+  auto& out = report_.timestep_keep_gate;
+  if (m.cell != CellType::Lstm && m.cell != CellType::Gru) {
+    out.clear();
+    return;
+  }
+  // Rows H..2H of the post-activation gates: LSTM (i, f, g, o) -> f; GRU (r, z, n) -> z.
+  const Index H = m.hidden;
+  out.assign(m.layers, std::vector<double>(W, 0.0));
+  for (int k = 0; k < m.layers; ++k)
+    for (int t = 0; t < W; ++t) {
+      double sum = 0;
+      for (int part = 0; part < runner_.parts(); ++part) {
+        const Workspace<float>& ws = runner_.workspace(part);
+        sum += double(ws.layers[k].gates.block(H, Index(t) * ws.B, H, ws.B).sum());
+      }
+      out[k][t] = sum / double(H * cfg_.batch);
+    }
+}
+
+void Trainer::connect() {
+  if (task_->validation_batches() == 0) return;
+  if (example_.steps == 0) example_ = task_->example_batch(cfg_.seq);
+  // A bounded cost: each explained position is a forward and backward over up to T steps, so
+  // at most ~2e8 multiply-adds in all (a few tens of ms), however large the model.
+  const ModelConfig& m = net_.config();
+  const double per_step = 3.0 * m.gates() * m.hidden * (m.hidden + m.input_size) * m.layers;
+  const int limit = int(std::clamp(2e8 / (per_step * example_.steps), 1.0, 64.0));
+  const std::vector<int> positions =
+      scored_positions(example_, 0, shape_.head == HeadKind::Regression, limit);
+  report_.connectivity = connectivity(net_, example_, 0, positions);
+  report_.connected = true;
+}
+
 void Trainer::probe() {
   const Workspace<float>& ws = runner_.workspace(0);
   report_.probes.resize(net_.config().layers);
@@ -393,7 +436,7 @@ void Trainer::probe() {
 double Trainer::validate(double* accuracy) {
   const int n = std::min(cfg_.val_batches, task_->validation_batches());
   double loss = 0;
-  long terms = 0, correct = 0;
+  long terms = 0, correct = 0, whole = 0, sequences = 0;
   for (int i = 0; i < n; ++i) {
     const Batch b = task_->validation_batch(cfg_.seq, cfg_.batch, i);
     PassSpec p;
@@ -404,10 +447,17 @@ double Trainer::validate(double* accuracy) {
     loss += runner_.loss_sum();
     terms += runner_.loss_count();
     correct += runner_.correct();
+    sequences += b.batch;
+    if (accuracy && task_->accuracy_unit() == AccuracyUnit::Sequences)
+      for (int part = 0; part < runner_.parts(); ++part)
+        whole += whole_sequences_right(b, runner_.workspace(part), runner_.first_column(part));
   }
-  if (accuracy)
-    *accuracy = terms > 0 && shape_.head == HeadKind::Softmax ? double(correct) / double(terms)
-                                                              : StepReport::kNaN;
+  if (accuracy) {
+    const double nan = StepReport::kNaN;
+    const bool softmax = terms > 0 && shape_.head == HeadKind::Softmax;
+    *accuracy = task_accuracy(*task_, softmax ? double(correct) / double(terms) : nan,
+                              softmax ? double(whole) / double(sequences) : nan);
+  }
   return terms > 0 ? loss / double(terms) : StepReport::kNaN;
 }
 

@@ -33,13 +33,15 @@ struct TrainConfig {
   ScheduleConfig schedule;
   ClipConfig clip;
   BpttConfig bptt;
-  int seq = 64;               // T: steps per training sequence
-  int batch = 32;             // B
-  uint64_t seed = 1;          // drives init, data order and sampling
-  int threads = 1;            // batch columns are split across this many threads
-  int val_every = 100;        // steps between validations; 0 = never
-  int val_batches = 4;        // validation batches used (at most what the task has)
-  int probe_every = 50;       // steps between dynamics probes; 0 = never
+  int seq = 64;          // T: steps per training sequence
+  int batch = 32;        // B
+  uint64_t seed = 1;     // drives init, data order and sampling
+  int threads = 1;       // batch columns are split across this many threads
+  int val_every = 100;   // steps between validations; 0 = never
+  int val_batches = 4;   // validation batches used (at most what the task has)
+  int probe_every = 50;  // steps between dynamics probes; 0 = never
+  // Steps between connectivity maps on the task's example sequence (and at step 1); 0 = never.
+  int connectivity_every = 0;
   bool hidden_states = true;  // copy the first sample's hidden states into each report
   void validate() const;      // throws unroll::Error naming the bad field
 };
@@ -76,7 +78,8 @@ class Trainer {
   // seconds start at its own start.
   void mark_idle();
   // Mean validation loss over the configured validation batches (zero initial state, full
-  // sequences); accuracy gets the fraction of correct tokens for a softmax head.
+  // sequences); accuracy gets the task's accuracy (Task::accuracy_unit: scored tokens right, or
+  // whole sequences right), NaN for a regression head.
   double validate(double* accuracy = nullptr);
 
   // Changes that take effect at the next step.
@@ -113,6 +116,8 @@ class Trainer {
   void time_report(double seconds);
   bool check_finite(double loss);
   void probe();
+  void fill_keep_gate(int W);
+  void connect();
 
   TrainConfig cfg_;
   std::shared_ptr<const Task> task_;
@@ -140,6 +145,7 @@ class Trainer {
   State<float> zero_;
 
   long next_probe_ = 0;
+  Batch example_;  // Task::example_batch, made at the first connectivity map
 };
 
 }  // namespace unroll
