@@ -165,6 +165,14 @@ Batch LanguageTask::train_batch(int steps, int batch, Rng& rng) const {
   return out;
 }
 
+std::pair<int, int> LanguageTask::country_span(const std::string& sentence) {
+  const std::string prefix = kPrefix;
+  if (sentence.rfind(prefix, 0) != 0) return {-1, -1};
+  const size_t end = sentence.find(". ", prefix.size());
+  if (end == std::string::npos || end == prefix.size()) return {-1, -1};
+  return {int(prefix.size()), int(end)};
+}
+
 size_t LanguageTask::example_pair() {
   const auto& table = pairs();
   for (size_t i = 0; i < table.size(); ++i)

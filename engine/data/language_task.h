@@ -54,6 +54,9 @@ class LanguageTask : public Task {
   std::string sentence(size_t pair, Rng& rng) const;
   // The domain's own example, "I am from Nepal. ... I can speak Nepali.": its index in pairs().
   static size_t example_pair();
+  // Where the country is in a sentence that begins with kPrefix: characters [first, second);
+  // {-1, -1} for any other text.
+  static std::pair<int, int> country_span(const std::string& sentence);
   // That sentence with a fixed filler, scored on the language word.
   Batch example_batch(int steps) const override;
 

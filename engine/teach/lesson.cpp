@@ -22,6 +22,7 @@ const std::vector<std::pair<LessonMetric, std::string>>& metric_names() {
   static const std::vector<std::pair<LessonMetric, std::string>> names = {
       {LessonMetric::Loss, "loss"},
       {LessonMetric::ValLoss, "val_loss"},
+      {LessonMetric::ValAccuracy, "val_accuracy"},
       {LessonMetric::GradNorm, "grad_norm"},
       {LessonMetric::GradAtT0, "grad_at_t0"},
       {LessonMetric::GradRatio, "grad_ratio"},
@@ -56,6 +57,8 @@ double metric_value(LessonMetric m, const StepReport& r) {
       return r.loss;
     case LessonMetric::ValLoss:
       return r.val_loss;
+    case LessonMetric::ValAccuracy:
+      return r.val_accuracy;
     case LessonMetric::GradNorm:
       return r.grad_norm;
     case LessonMetric::GradAtT0:
@@ -117,6 +120,7 @@ TrainConfig LessonPreset::train_config(const Task& t) const {
   if (bptt > 0) c.bptt = {true, bptt, bptt};
   c.val_every = 50;
   c.probe_every = 10;
+  c.connectivity_every = 50;
   return c;
 }
 

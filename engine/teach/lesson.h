@@ -16,6 +16,7 @@ namespace unroll {
 enum class LessonMetric {
   Loss,            // loss
   ValLoss,         // val_loss (NaN, so never met, on steps without validation)
+  ValAccuracy,     // val_accuracy: the task's accuracy (the language task: the word, whole)
   GradNorm,        // grad_norm
   GradAtT0,        // timestep_grad_norms[0][0]: the gradient reaching the first timestep
   GradRatio,       // timestep_grad_norms[0]: first / largest (NaN when all are 0)

@@ -1,6 +1,8 @@
 // Connectivity through time: one truncated forward and backward per explained output step.
 #include "telemetry/connectivity.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "core/error.h"
@@ -15,6 +17,15 @@ std::vector<int> scored_positions(const Batch& batch, int col, bool regression, 
   std::vector<int> out;
   for (int i = 0; i < limit; ++i) out.push_back(all[size_t(i) * (all.size() - 1) / (limit - 1)]);
   return out;
+}
+
+double connectivity_share(const ConnectivityMap& map, int p, int k0, int k1) {
+  const auto col = map.grad.col(p);
+  const double total = col.sum();
+  if (!(total > 0)) return std::nan("");
+  k0 = std::clamp(k0, 0, int(col.size()));
+  k1 = std::clamp(k1, k0, int(col.size()));
+  return col.segment(k0, k1 - k0).sum() / total;
 }
 
 template <class S>

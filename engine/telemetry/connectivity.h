@@ -19,6 +19,10 @@ template <class S>
 ConnectivityMap connectivity(const Network<S>& net, const Batch& batch, int col,
                              const std::vector<int>& positions);
 
+// The share of column p's total sum_k ||dL_t/dx_k|| that falls on inputs [k0, k1): how much of
+// what the prediction depends on lies there. NaN when the column is all zero.
+double connectivity_share(const ConnectivityMap& map, int p, int k0, int k1);
+
 // The steps of column `col` with a scored target (softmax: target >= 0; regression: every step
 // from loss_begin), thinned evenly to at most `limit`.
 std::vector<int> scored_positions(const Batch& batch, int col, bool regression, int limit = 64);

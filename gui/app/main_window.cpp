@@ -248,6 +248,8 @@ void MainWindow::connectSignals() {
   connect(m_run, &RunControls::demoRequested, this, &MainWindow::loadDemo);
   connect(c, &TrainingController::playingChanged, m_run, &RunControls::setPlaying);
   connect(c, &TrainingController::frameReady, this, &MainWindow::showFrame);
+  connect(c, &TrainingController::validated, this,
+          [this](const ValidationEvent& e) { m_loss->showAccuracy(e.step, e.accuracy); });
   connect(m_timeline, &TimelineBar::travelRequested, this, [this](long step) {
     m_banner->hide();
     m_controller->travelTo(step);
@@ -443,10 +445,31 @@ void MainWindow::showSpec() {
   m_loss->setBaseline(m_controller->lossBaseline(), m_controller->regressionTask()
                                                         ? tr("mean predictor")
                                                         : tr("unigram entropy"));
+  m_loss->setAccuracySentence(accuracySentence(),
+                              m_controller->task() ? m_controller->task()->chance_accuracy() : NAN);
   m_run->setDemo(s.demo);
   m_demoLine->setText(s.demo.isEmpty() ? QString() : demoDescription(s.demo));
   m_demoLine->setVisible(!s.demo.isEmpty());
   m_controller->setStepsPerSecond(m_run->stepsPerSecond());
+}
+
+// What the task's validation accuracy counts, as the loss chart words it (%1 accuracy, %2 chance).
+QString MainWindow::accuracySentence() const {
+  const auto task = m_controller->task();
+  if (!task) return {};
+  if (m_controller->spec().data.task() == "language")
+    return tr("%1% of validation sentences name the language word exactly (chance: %2%).");
+  if (m_controller->spec().data.task() == "copy")
+    return tr("%1% of the symbols recalled (chance: %2%).");
+  switch (task->accuracy_unit()) {
+    case AccuracyUnit::Tokens:
+      return tr("%1% of the next characters predicted (always the most frequent: %2%).");
+    case AccuracyUnit::Sequences:
+      return tr("%1% of the sequences entirely right (chance: %2%).");
+    case AccuracyUnit::None:
+      break;
+  }
+  return {};
 }
 
 void MainWindow::play() { m_controller->play(); }

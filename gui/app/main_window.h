@@ -98,6 +98,7 @@ class MainWindow : public QMainWindow {
   void startLesson(const QString& name, const Lesson& lesson);
   void applySpec(const RunSpec& spec);  // builds it; a bad spec shows the reason
   void showSpec();
+  QString accuracySentence() const;
   void showFrame(const Frame& frame);
   void showRunState(const Frame& frame);  // training, paused, or a Pause/Step still under way
   void onNonFinite(const NonFiniteEvent& e);

@@ -1,5 +1,6 @@
-// The task views as docks (samples, forecast, long-lag sweep), tabbed with the unrolled drawing at
-// the bottom so the live charts keep their room, and brought forward when the task suits them.
+// The task views as docks (connectivity, samples, forecast, long-lag sweep), tabbed with the
+// unrolled drawing at the bottom so the live charts keep their room, and brought forward when the
+// task suits them.
 #pragma once
 #include <QObject>
 
@@ -8,6 +9,7 @@ class QMainWindow;
 
 namespace unroll::gui {
 
+class ConnectivityView;
 class ForecastView;
 class SamplePanel;
 class SweepPanel;
@@ -22,6 +24,8 @@ class TaskDocks : public QObject {
   SamplePanel* samples() const { return m_samples; }
   ForecastView* forecast() const { return m_forecast; }
   SweepPanel* sweep() const { return m_sweep; }
+  ConnectivityView* connectivity() const { return m_connectivity; }
+  QDockWidget* connectivityDock() const { return m_connectivityDock; }
   QDockWidget* sampleDock() const { return m_sampleDock; }
   QDockWidget* forecastDock() const { return m_forecastDock; }
   QDockWidget* sweepDock() const { return m_sweepDock; }
@@ -33,7 +37,9 @@ class TaskDocks : public QObject {
   SamplePanel* m_samples;
   ForecastView* m_forecast;
   SweepPanel* m_sweep;
-  QDockWidget *m_sampleDock, *m_forecastDock, *m_sweepDock;
+  ConnectivityView* m_connectivity;
+  QDockWidget *m_sampleDock, *m_forecastDock, *m_sweepDock, *m_connectivityDock;
+  TrainingController* m_controller;
   int m_shown = -1;  // which dock the last spec brought forward
 };
 

@@ -89,7 +89,8 @@ void ChartView::fitRanges(double xMinSpan, bool fitX) {
   double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
   for (QAbstractSeries* s : chart()->series()) {
     auto* xy = qobject_cast<QXYSeries*>(s);
-    if (!xy || !xy->isVisible()) continue;
+    // A series on a second y axis (a gate's mean on 0..1) has its own range.
+    if (!xy || !xy->isVisible() || !xy->attachedAxes().contains(m_y)) continue;
     for (const QPointF& p : xy->points()) {
       if (logY && p.y() <= 0) continue;
       x0 = std::min(x0, p.x());

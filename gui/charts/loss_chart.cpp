@@ -36,6 +36,12 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent) {
   m_log = new QCheckBox(tr("Log scale"));
   header->addWidget(m_log);
   v->addLayout(header);
+  m_accuracy = new QLabel;
+  m_accuracy->setContentsMargins(6, 0, 6, 0);
+  m_accuracy->setWordWrap(true);
+  m_accuracy->setStyleSheet(QStringLiteral("QLabel { color: #a65000; }"));  // validation's orange
+  m_accuracy->hide();
+  v->addWidget(m_accuracy);
 
   m_view = new ChartView;
   m_view->setXLabel(tr("step"));
@@ -228,6 +234,27 @@ void LossChart::rebuildGhosts(bool logY) {
     series->replace(pts);
     series->setVisible(true);
   }
+}
+
+void LossChart::setAccuracySentence(const QString& sentence, double chance) {
+  m_accuracySentence = sentence;
+  m_chance = chance;
+  m_accuracy->clear();
+  m_accuracy->setVisible(!sentence.isEmpty());
+  if (!sentence.isEmpty())
+    m_accuracy->setText(tr("Validation accuracy: after the first validation."));
+}
+
+void LossChart::showAccuracy(long step, double accuracy) {
+  if (m_accuracySentence.isEmpty() || !std::isfinite(accuracy)) return;
+  const QString chance =
+      std::isfinite(m_chance) ? QString::number(100 * m_chance, 'f', 1) : QStringLiteral("?");
+  m_accuracy->setText(tr("Step %1: ").arg(step) +
+                      m_accuracySentence.arg(QString::number(100 * accuracy, 'f', 1), chance));
+}
+
+QString LossChart::accuracyText() const {
+  return m_accuracy->isVisible() ? m_accuracy->text() : QString();
 }
 
 }  // namespace unroll::gui

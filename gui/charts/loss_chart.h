@@ -36,6 +36,11 @@ class LossChart : public QWidget {
   void setLastStep(double last);
   // A horizontal reference (the loss of a model that ignores its input); NaN hides it.
   void setBaseline(double loss, const QString& label);
+  // The validation-accuracy readout under the title: `sentence` has %1 for the accuracy and %2
+  // for the chance level (both in %); an empty sentence hides it until the task has one.
+  void setAccuracySentence(const QString& sentence, double chance);
+  void showAccuracy(long step, double accuracy);
+  QString accuracyText() const;
   ChartView* view() const { return m_view; }
   int pointCount() const;  // points in the raw training series (tests)
   // Branches left behind by time travel, drawn dashed (tests): visible curves and their names.
@@ -48,6 +53,9 @@ class LossChart : public QWidget {
   QList<QPointF> smoothed(const ScalarHistory& h, bool logY) const;
 
   QLabel* m_title;
+  QLabel* m_accuracy;
+  QString m_accuracySentence;
+  double m_chance = NAN;
   ChartView* m_view;
   QSlider* m_smoothing;
   QCheckBox* m_log;

@@ -91,11 +91,77 @@ void TimestepGradChart::showFrame(const Frame& frame) {
   if (frame.version == m_shownVersion) return;
   m_shownVersion = frame.version;
   if (!frame.hasReport) {
+    showCellState({}, {}, CellType::RnnTanh);
     showProfile({}, 0);
     m_fitLabel->setText(tr("No step yet: press Play or Step."));
     return;
   }
+  // Before the profile, whose fit sets the ranges with these curves in them.
+  showCellState(frame.report.timestep_cell_grad_norms, frame.report.timestep_keep_gate,
+                frame.report.timestep_keep_gate.empty()         ? CellType::RnnTanh
+                : frame.report.timestep_cell_grad_norms.empty() ? CellType::Gru
+                                                                : CellType::Lstm);
   showProfile(frame.report.timestep_grad_norms, frame.report.truncation_cut);
+}
+
+void TimestepGradChart::showCellState(const std::vector<std::vector<double>>& cellNorms,
+                                      const std::vector<std::vector<double>>& keepGate,
+                                      CellType cell) {
+  while (m_cells.size() < int(cellNorms.size())) {
+    const int k = int(m_cells.size());
+    auto* s = new QLineSeries;
+    s->setName(tr("‖∂L/∂cₜ‖ layer %1").arg(k + 1));
+    QPen pen(kLayerColors[k % 4].darker(130));
+    pen.setWidthF(1.6);
+    pen.setStyle(Qt::DotLine);
+    s->setPen(pen);
+    m_view->addSeries(s);
+    m_cells << s;
+  }
+  for (int k = 0; k < int(m_cells.size()); ++k) {
+    QList<QPointF> pts;
+    if (k < int(cellNorms.size()))
+      for (int t = 0; t < int(cellNorms[k].size()); ++t)
+        appendFinite(pts, t, cellNorms[k][t], true);
+    m_cells[k]->replace(pts);
+    m_cells[k]->setVisible(k < int(cellNorms.size()));
+  }
+  if (!m_keep && !keepGate.empty()) {
+    m_gateAxis = new QValueAxis;
+    m_gateAxis->setRange(0, 1);
+    m_gateAxis->setTickCount(3);
+    m_gateAxis->setLabelFormat(QStringLiteral("%.1f"));
+    m_view->chart()->addAxis(m_gateAxis, Qt::AlignRight);
+    m_keep = new QLineSeries;
+    QPen pen(QColor(120, 120, 120));
+    pen.setWidthF(1.4);
+    pen.setStyle(Qt::DashDotLine);
+    m_keep->setPen(pen);
+    m_view->chart()->addSeries(m_keep);
+    m_keep->attachAxis(m_view->xAxis());
+    m_keep->attachAxis(m_gateAxis);
+  }
+  if (!m_keep) return;
+  const bool lstm = cell == CellType::Lstm;
+  m_keep->setName(lstm ? tr("mean forget gate fₜ (right axis)")
+                       : tr("mean update gate zₜ (right axis)"));
+  m_gateAxis->setTitleText(lstm ? tr("forget gate") : tr("update gate"));
+  QList<QPointF> pts;
+  if (!keepGate.empty())
+    for (int t = 0; t < int(keepGate[0].size()); ++t) appendFinite(pts, t, keepGate[0][t]);
+  m_keep->replace(pts);
+  m_keep->setVisible(!keepGate.empty());
+  m_gateAxis->setVisible(!keepGate.empty());
+}
+
+int TimestepGradChart::cellPointCount() const {
+  int n = 0;
+  for (QLineSeries* s : m_cells) n += s->isVisible() ? int(s->count()) : 0;
+  return n;
+}
+
+int TimestepGradChart::keepPointCount() const {
+  return m_keep && m_keep->isVisible() ? int(m_keep->count()) : 0;
 }
 
 void TimestepGradChart::showProfile(const std::vector<std::vector<double>>& norms, int cut) {

@@ -1,6 +1,8 @@
 // ||dL/dh_t|| against the timestep t for each layer of the latest step, on a log scale, with the
 // fitted geometric rate drawn dashed, and the step's gradient verdict (the same one the dynamics
-// panel words) as its headline: vanishing or exploding seen as a slope.
+// panel words) as its headline: vanishing or exploding seen as a slope. For an LSTM also the cell
+// state's ||dL/dc_t|| (dotted), and for LSTM and GRU the mean gate that keeps the state (the
+// forget gate f_t, the update gate z_t) on a 0..1 axis at the right.
 // The race shows one per entrant, as small multiples in the entrant's colour.
 #pragma once
 #include <QColor>
@@ -12,6 +14,7 @@
 
 class QLabel;
 class QLineSeries;
+class QValueAxis;
 
 namespace unroll::gui {
 
@@ -29,7 +32,12 @@ class TimestepGradChart : public QWidget {
   void setSmallMultiple(const QString& title, const QColor& color);
   void setTitle(const QString& title);
   void setCaption(const QString& text);  // replaces the fit sentence under the title
+  // The LSTM's ||dL/dc_t|| [layer][t] and the keep gate's mean [layer][t]; empty ones hide them.
+  void showCellState(const std::vector<std::vector<double>>& cellNorms,
+                     const std::vector<std::vector<double>>& keepGate, CellType cell);
   ChartView* view() const { return m_view; }
+  int cellPointCount() const;  // points of the ||dL/dc_t|| curves (tests)
+  int keepPointCount() const;  // points of the keep-gate curve (tests)
   const GradientVerdict& verdict() const { return m_verdict; }
   const GradientFit& fit() const { return m_verdict.fit; }  // of the layer that decided
   QString headline() const;
@@ -44,6 +52,9 @@ class TimestepGradChart : public QWidget {
   QColor m_color;  // invalid: the studio's layer colours
   QList<QLineSeries*> m_layers;
   QList<QLineSeries*> m_fits;
+  QList<QLineSeries*> m_cells;    // per layer ||dL/dc_t||
+  QLineSeries* m_keep = nullptr;  // layer 1's keep gate, on m_gateAxis
+  QValueAxis* m_gateAxis = nullptr;
   GradientVerdict m_verdict;
   uint64_t m_shownVersion = ~0ull;
 };

@@ -126,8 +126,10 @@ LessonPanel::LessonPanel(TrainingController* controller, QWidget* parent)
   connect(m_controller, &TrainingController::conditionMet, this, &LessonPanel::onCondition);
   connect(m_controller, &TrainingController::budgetReached, this, &LessonPanel::onBudget);
   connect(m_controller, &TrainingController::validated, this, [this](const ValidationEvent& e) {
-    if (m_step >= 0 && m_lesson.steps[size_t(m_step)].condition.metric == LessonMetric::ValLoss)
-      m_eventValue = e.loss;
+    if (m_step < 0) return;
+    const LessonMetric m = m_lesson.steps[size_t(m_step)].condition.metric;
+    if (m == LessonMetric::ValLoss) m_eventValue = e.loss;
+    if (m == LessonMetric::ValAccuracy) m_eventValue = e.accuracy;
   });
   connect(m_controller, &TrainingController::probed, this, [this](const ProbeEvent& e) {
     if (m_step >= 0 && !e.probes.empty() &&
@@ -238,6 +240,8 @@ QString LessonPanel::metricName(LessonMetric m) const {
       return tr("loss");
     case LessonMetric::ValLoss:
       return tr("validation loss");
+    case LessonMetric::ValAccuracy:
+      return tr("validation accuracy");
     case LessonMetric::GradNorm:
       return tr("gradient norm");
     case LessonMetric::GradAtT0:

@@ -38,7 +38,8 @@ struct RunSettings {
 };
 
 // Events: one struct per kind, lossless unless droppable (validation and probe results: the
-// histories keep them too, so the queue may drop the oldest of these when the GUI falls behind).
+// histories keep them too, so the queue may drop the oldest of these when the GUI falls behind;
+// a connectivity map is replaced by the next).
 struct ValidationEvent {
   long step = 0;
   double loss = 0, accuracy = 0;
@@ -46,6 +47,11 @@ struct ValidationEvent {
 struct ProbeEvent {
   long step = 0;
   std::vector<LayerProbe> probes;  // [layer]
+};
+// A new connectivity map on the task's example sequence (Trainer's connectivity_every).
+struct ConnectivityEvent {
+  long step = 0;
+  ConnectivityMap map;
 };
 struct EngineErrorEvent {
   QString message;  // a command the engine refused or a failed build
@@ -68,10 +74,12 @@ struct BudgetEvent {
   uint64_t watch = 0;
   long step = 0;
 };
-using Event = std::variant<ValidationEvent, ProbeEvent, NonFiniteEvent, EngineErrorEvent,
-                           FileResult, SettingsEvent, ConditionEvent, BudgetEvent>;
+using Event =
+    std::variant<ValidationEvent, ProbeEvent, ConnectivityEvent, NonFiniteEvent, EngineErrorEvent,
+                 FileResult, SettingsEvent, ConditionEvent, BudgetEvent>;
 inline bool droppable(const Event& e) {
-  return std::holds_alternative<ValidationEvent>(e) || std::holds_alternative<ProbeEvent>(e);
+  return std::holds_alternative<ValidationEvent>(e) || std::holds_alternative<ProbeEvent>(e) ||
+         std::holds_alternative<ConnectivityEvent>(e);
 }
 
 // What a save command writes.

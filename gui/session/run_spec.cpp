@@ -15,6 +15,7 @@ RunSpec base() {
   s.train.val_every = 50;
   s.train.val_batches = 2;
   s.train.probe_every = 20;
+  s.train.connectivity_every = 50;
   s.train.threads = 1;
   return s;
 }

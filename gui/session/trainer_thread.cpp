@@ -443,6 +443,7 @@ void TrainerThread::doStep() {
   // frame at least as new as any event.
   if (rejected) m_events.push(std::move(nonFinite));
   if (!rejected && r.probed) m_events.push(ProbeEvent{r.step, r.probes});
+  if (!rejected && r.connected) m_events.push(ConnectivityEvent{r.step, r.connectivity});
   if (!rejected && !std::isnan(r.val_loss))
     m_events.push(ValidationEvent{r.step, r.val_loss, r.val_accuracy});
   checkWatch(r);

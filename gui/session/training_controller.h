@@ -99,6 +99,7 @@ class TrainingController : public QObject {
   void budgetReached(quint64 watch, long step);
   void validated(const unroll::gui::ValidationEvent& event);
   void probed(const unroll::gui::ProbeEvent& event);
+  void connectivityMapped(const unroll::gui::ConnectivityEvent& event);
 
  private:
   void post(Command c);
@@ -107,6 +108,7 @@ class TrainingController : public QObject {
   uint64_t refuse(const QString& path, const QString& message);  // fileFinished, not ok, later
   void handle(const ValidationEvent& e) { emit validated(e); }
   void handle(const ProbeEvent& e) { emit probed(e); }
+  void handle(const ConnectivityEvent& e) { emit connectivityMapped(e); }
   void handle(const NonFiniteEvent& e) { emit nonFiniteStep(e); }
   void handle(const EngineErrorEvent& e) { emit engineError(e.message); }
   void handle(const FileResult& r);
