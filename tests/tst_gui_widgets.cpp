@@ -14,7 +14,9 @@
 #include <cmath>
 
 #include "app/main_window.h"
+#include "app/task_docks.h"
 #include "charts/chart_view.h"
+#include "charts/connectivity_view.h"
 #include "charts/grad_heatmap.h"
 #include "charts/grad_norm_chart.h"
 #include "charts/heatmap_view.h"
@@ -35,6 +37,8 @@ using namespace unroll::gui;
 
 Q_DECLARE_METATYPE(std::vector<double>)
 Q_DECLARE_METATYPE(LayerProbe)
+Q_DECLARE_METATYPE(unroll::gui::ValidationEvent)
+Q_DECLARE_METATYPE(unroll::gui::ConnectivityEvent)
 
 namespace {
 
@@ -63,11 +67,16 @@ void pixelStats(const QImage& img, const QRect& r, double* stddev, int* colours)
 class TstGuiWidgets : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    qRegisterMetaType<ValidationEvent>();
+    qRegisterMetaType<ConnectivityEvent>();
+  }
   void designerRefusesInvalidValues_data();
   void designerRefusesInvalidValues();
   void spinBoxesClampOutOfRange();
   void chartsReceiveDataAfterSteps();
+  void languageShowsConnectivityAndAccuracy();
   void refusedLiveSettingSpringsBack();
   void screenshotIsNotBlank();
   void chartsSaveAsPngAndSvg();
@@ -322,6 +331,50 @@ void TstGuiWidgets::chartsReceiveDataAfterSteps() {
   QVERIFY(!w.gradHeatmap()->views().first()->image().isNull());
   QVERIFY(!w.hiddenHeatmap()->view()->image().isNull());
   QVERIFY(!w.dynamicsPanel()->verdict().isEmpty());
+}
+
+// The language demo (an LSTM): the connectivity map of the Nepal sentence arrives at step 1 and is
+// renewed at step 50, the loss chart's readout gives the language-word accuracy with its chance
+// level, and the gradient chart carries ||dL/dc_t|| and the forget gate.
+void TstGuiWidgets::languageShowsConnectivityAndAccuracy() {
+  MainWindow w(false);
+  w.show();
+  QVERIFY(w.loadDemo("language"));
+  TrainingController* c = w.controller();
+  ConnectivityView* view = w.taskDocks()->connectivity();
+  QVERIFY(view->map().empty());
+  QVERIFY(w.taskDocks()->connectivityDock()->isVisible());  // raised for the language task
+  QSignalSpy maps(c, &TrainingController::connectivityMapped);
+  QSignalSpy validations(c, &TrainingController::validated);
+  const int steps = c->spec().train.val_every;
+  QCOMPARE(c->spec().train.connectivity_every, steps);
+  for (int i = 0; i < steps; ++i) c->stepOnce();
+  QTRY_VERIFY_WITH_TIMEOUT(
+      (w.refreshNow(), validations.size() == 1 && maps.size() == 2 && c->frame().steps == steps),
+      30000);
+  // The map: the six characters of "Nepali" explained, on a sentence about Nepal.
+  QCOMPARE(int(view->map().positions.size()), 6);
+  QCOMPARE(view->selected(), 0);
+  QString sentence;
+  for (int id : view->map().tokens) sentence += c->tokenLabels().at(id);
+  QVERIFY2(sentence.startsWith("I am from Nepal. "), qPrintable(sentence));
+  const double share = view->countryShare();
+  QVERIFY(share >= 0 && share <= 1);
+  qInfo("step %d: %s", steps, qPrintable(view->readout()));
+  QVERIFY(view->readout().contains(QString("Step %1:").arg(steps)));
+  QVERIFY(view->readout().contains(QString("%1%").arg(QString::number(100 * share, 'f', 0))));
+  view->select(5);
+  QVERIFY(!view->matrix()->image().isNull());
+  // The accuracy readout says what the validation event measured, and the task's chance level.
+  const auto event = validations.last().at(0).value<ValidationEvent>();
+  const QString readout = w.lossChart()->accuracyText();
+  qInfo("%s", qPrintable(readout));
+  QVERIFY(readout.contains(QString::number(100 * event.accuracy, 'f', 1) + "%"));
+  QVERIFY(readout.contains(QString::number(100 * c->task()->chance_accuracy(), 'f', 1) + "%"));
+  // The cell state's gradient and the forget gate over the window.
+  QVERIFY(w.timestepChart()->cellPointCount() > 10);
+  QCOMPARE(w.timestepChart()->keepPointCount(),
+           int(c->frame().report.timestep_keep_gate.at(0).size()));
 }
 
 // A BPTT window the designer allows (it checks against its own, edited but not applied, sequence

@@ -47,7 +47,10 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
       "NAME|FILE.json");
   const QCommandLineOption size(
       "size", QCoreApplication::translate("AppOptions", "Window size, e.g. 1366x768."), "WxH");
-  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size});
+  const QCommandLineOption open(
+      "open", QCoreApplication::translate("AppOptions", "Open a saved run instead of the demo."),
+      "FILE.unroll");
+  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open});
   if (!p.parse(arguments)) {
     *error = p.errorText();
     return false;
@@ -85,6 +88,11 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
       if (more > 0) *error += QCoreApplication::translate("AppOptions", " (and %1 more)").arg(more);
       return false;
     }
+  }
+  out->open = p.value(open);
+  if (!out->open.isEmpty() && !QFileInfo(out->open).isFile()) {
+    *error = QCoreApplication::translate("AppOptions", "--open: no file '%1'").arg(out->open);
+    return false;
   }
   if (p.isSet(size)) {
     const QStringList wh = p.value(size).split(QLatin1Char('x'));

@@ -1,5 +1,5 @@
-// The studio's command line (--demo, --lesson, --autoplay, --screenshot FILE --after SECONDS,
-// --lang) and the translator it selects.
+// The studio's command line (--demo, --lesson, --open, --autoplay, --screenshot FILE --after
+// SECONDS, --lang, --speed, --size) and the translator it selects.
 #pragma once
 #include <QSize>
 #include <QString>
@@ -17,6 +17,7 @@ struct AppOptions {
   int stepsPerSecond = 0;
   QString lesson;  // a built-in lesson's name or a lesson file to open; empty: none
   QSize size;      // the window's size; invalid: the default (1600x1000 within the screen)
+  QString open;    // a saved run (.unroll) to open instead of the demo; empty: none
 };
 
 // Parses the command line (arguments[0] is the program); false with the reason on a bad option.

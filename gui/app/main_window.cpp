@@ -323,6 +323,8 @@ void MainWindow::start(const AppOptions& options, bool offerRecovery) {
   if (recovering) return;  // the recovered run opens paused, as the crash left it
   // After show(): the lesson dock then takes its room from the charts, not from the screen.
   if (!options.lesson.isEmpty()) openLesson(options.lesson);
+  // The open is answered on the training thread before any Play sent after it.
+  if (!options.open.isEmpty()) m_files->openPath(options.open);
   if (options.stepsPerSecond > 0) m_controller->setStepsPerSecond(options.stepsPerSecond);
   if (options.autoplay) play();
 }

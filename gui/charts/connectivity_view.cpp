@@ -111,7 +111,7 @@ ConnectivityView::ConnectivityView(QWidget* parent) : QWidget(parent) {
   left->addStretch();
   h->addLayout(left, 3);
   m_matrix = new HeatmapView;
-  m_matrix->setMinimumSize(180, 120);
+  m_matrix->setMinimumSize(180, 110);
   m_matrix->setTooltip([this](int col, int row) -> QString {
     if (row >= int(m_map.positions.size()) || col >= m_map.grad.rows()) return {};
     const int t = m_map.positions[size_t(row)];
@@ -238,9 +238,7 @@ void ConnectivityView::redraw() {
           future ? qRgb(225, 225, 225)
                  : sequentialColor(g > 0 ? std::clamp((std::log10(g) - lo) / 4, 0.0, 1.0) : 0.0));
     }
-  m_matrix->setTitle(
-      tr("every prediction (rows) against every input (columns); grey: inputs "
-         "after the prediction"));
+  m_matrix->setTitle(tr("predictions × inputs (grey: inputs after the prediction)"));
   m_matrix->setData(std::move(img), {tr("input k"), 0, double(T - 1)},
                     {tr("prediction p"), 0, double(P - 1)}, {tr("‖∂L/∂x‖"), lo, hi, false, true});
 }

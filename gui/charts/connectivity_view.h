@@ -32,6 +32,8 @@ class ConnectivityView : public QWidget {
   double countryShare() const;
   QString readout() const;
   HeatmapView* matrix() const { return m_matrix; }
+  // As short as the other bottom docks: the live charts above keep their room.
+  QSize sizeHint() const override { return {900, 170}; }
 
  private:
   void redraw();
