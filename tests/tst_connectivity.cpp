@@ -200,6 +200,7 @@ void TestConnectivity::bad_positions() {
   QVERIFY_THROWS_EXCEPTION(Error, connectivity(net, b, 2, {0}));
   QCOMPARE(scored_positions(b, 0, false).size(), size_t(4));
   QCOMPARE(scored_positions(b, 0, false, 3), (std::vector<int>{0, 1, 3}));
+  QCOMPARE(scored_positions(b, 0, false, 1), (std::vector<int>{0}));
 }
 
 void TestConnectivity::trainer_reports_data() {

@@ -385,6 +385,14 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
       if (s.contains("max_steps"))
         step.max_steps = get_int(s.at("max_steps"), "max_steps", w, 1, 1000000);
       step.pace = s.contains("pace") ? get_int(s.at("pace"), "pace", w, 0, 1000) : lesson.pace;
+      if (s.contains("expect")) {
+        const json& e = s.at("expect");
+        if (!e.is_string() || (e != "goal" && e != "budget"))
+          w.fail("expect",
+                 "must be \"goal\" (the step reaches its condition) or \"budget\" (it shows a "
+                 "model that does not, within max_steps)");
+        step.expect_goal = e == "goal";
+      }
       lesson.steps.push_back(std::move(step));
     } catch (const Error& e) {
       errors.push_back(e.what());

@@ -74,6 +74,9 @@ struct LessonStep {
   // The step's budget: after this many training steps without the condition, the studio pauses
   // and offers to move on anyway.
   long max_steps = 2000;
+  // A step that shows a failure: the goal is the next steps' goal, and the point is that this
+  // model does not reach it within max_steps (JSON "expect": "budget"; default "goal").
+  bool expect_goal = true;
   // The pace the step trains at in the studio, steps per second (0: full speed): slow enough for a
   // class to watch what the text describes. JSON "pace", else the lesson's "pace", else 30.
   int pace = 30;

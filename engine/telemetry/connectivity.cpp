@@ -14,6 +14,7 @@ std::vector<int> scored_positions(const Batch& batch, int col, bool regression, 
   for (int t = batch.loss_begin; t < batch.steps; ++t)
     if (regression || batch.targets[size_t(batch.col(t, col))] >= 0) all.push_back(t);
   if (limit < 1 || int(all.size()) <= limit) return all;
+  if (limit == 1) return {all.front()};
   std::vector<int> out;
   for (int i = 0; i < limit; ++i) out.push_back(all[size_t(i) * (all.size() - 1) / (limit - 1)]);
   return out;

@@ -277,6 +277,13 @@ void LessonPanel::updateStatus(const Frame* frame) {
     text = last ? tr("done ✓ at step %1 — lesson complete").arg(m_doneAt)
                 : tr("done ✓ at step %1: training paused so that you can look; press Next")
                       .arg(m_doneAt);
+  } else if (m_budgetSpent && !m_lesson.steps[size_t(m_step)].expect_goal) {
+    text = tr("as expected, %1 training steps did not reach the goal (%2): this model cannot; "
+              "press Next")
+               .arg(m_lesson.steps[size_t(m_step)].max_steps)
+               .arg(std::isnan(shown)
+                        ? goal
+                        : tr("%1 is %2, %3").arg(metricName(c.metric), number(shown), goal));
   } else if (m_budgetSpent) {
     text = tr("paused after this step's %1 training steps without reaching the goal (%2): "
               "press Next to move on, or Play to go on training")
