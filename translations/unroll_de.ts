@@ -75,6 +75,14 @@
         <source> (and %1 more)</source>
         <translation> (und %1 weitere)</translation>
     </message>
+    <message>
+        <source>Open a saved run instead of the demo.</source>
+        <translation>Einen gespeicherten Lauf statt der Demo öffnen.</translation>
+    </message>
+    <message>
+        <source>--open: no file &apos;%1&apos;</source>
+        <translation>--open: keine Datei &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -352,7 +360,7 @@
     </message>
     <message>
         <source>Does the gradient turn into memory? Not quickly on the language task: after 500 steps the GRU&apos;s validation loss is still above 0.5, about what the first letters of the language word alone allow; the link from country to language takes many thousands of updates to find. A cleaner test of memory is the adding problem: fifty random numbers, two of them marked, and the target is their sum, asked for only at the last step, so the first marked number can lie 49 steps back. A model that forgets can only predict the mean (MSE 0.167). Train the LSTM on it: within about a thousand steps the validation MSE falls below 0.01. A tanh RNN with the same settings and budget stays above 0.1.</source>
-        <translation>Wird aus dem Gradienten ein Gedächtnis? Bei der Sprachaufgabe nicht schnell: Nach 500 Schritten liegt der Validierungsverlust der GRU noch über 0,5, etwa so viel, wie die ersten Buchstaben des Sprachworts allein erlauben; bis das Netz die Verbindung vom Land zur Sprache findet, braucht es viele tausend Aktualisierungen. Ein saubererer Test für das Gedächtnis ist das Additionsproblem: fünfzig Zufallszahlen, zwei davon markiert, und das Ziel ist ihre Summe, gefragt erst im letzten Schritt, sodass die erste markierte Zahl 49 Schritte zurückliegen kann. Ein Modell, das vergisst, kann nur den Mittelwert vorhersagen (MSE 0,167). Trainieren Sie das LSTM darauf: Innerhalb von etwa tausend Schritten fällt der Validierungs-MSE unter 0,01. Ein tanh-RNN mit denselben Einstellungen und demselben Budget bleibt über 0,1.</translation>
+        <translation type="vanished">Wird aus dem Gradienten ein Gedächtnis? Bei der Sprachaufgabe nicht schnell: Nach 500 Schritten liegt der Validierungsverlust der GRU noch über 0,5, etwa so viel, wie die ersten Buchstaben des Sprachworts allein erlauben; bis das Netz die Verbindung vom Land zur Sprache findet, braucht es viele tausend Aktualisierungen. Ein saubererer Test für das Gedächtnis ist das Additionsproblem: fünfzig Zufallszahlen, zwei davon markiert, und das Ziel ist ihre Summe, gefragt erst im letzten Schritt, sodass die erste markierte Zahl 49 Schritte zurückliegen kann. Ein Modell, das vergisst, kann nur den Mittelwert vorhersagen (MSE 0,167). Trainieren Sie das LSTM darauf: Innerhalb von etwa tausend Schritten fällt der Validierungs-MSE unter 0,01. Ein tanh-RNN mit denselben Einstellungen und demselben Budget bleibt über 0,1.</translation>
     </message>
     <message>
         <source>switch the task to the adding problem and the cell to LSTM</source>
@@ -408,7 +416,7 @@
     </message>
     <message>
         <source>play (this step chose the adding problem and the LSTM)</source>
-        <translation>auf Start drücken (dieser Schritt hat das Additionsproblem und das LSTM gewählt)</translation>
+        <translation type="vanished">auf Start drücken (dieser Schritt hat das Additionsproblem und das LSTM gewählt)</translation>
     </message>
     <message>
         <source>play (this step set the seed to 6)</source>
@@ -425,6 +433,38 @@
     <message>
         <source>play (this step turned clipping off and truncates BPTT at 20 steps)</source>
         <translation>auf Start drücken (dieser Schritt hat die Begrenzung ausgeschaltet und schneidet BPTT nach 20 Schritten ab)</translation>
+    </message>
+    <message>
+        <source>Does the gradient turn into memory? Here is the example this whole field starts from: &quot;I am from Nepal. ... I can speak Nepali.&quot; The language word can only be named by remembering the country across 20 characters of filler, 35 steps back. The loss chart now counts the validation sentences whose language word the model produces exactly, beside the chance level of always naming the most frequent language (7%). First the tanh RNN (64 units, batch 32, Adam 0.003, clipping at 1): within 3000 steps it stays near chance. It learns what language words look like, never which one. Open the Connectivity tab: its guess of the first letter depends on the last few characters, not on Nepal.</source>
+        <translation>Wird aus dem Gradienten Gedächtnis? Hier ist das Beispiel, mit dem dieses ganze Gebiet beginnt: &quot;I am from Nepal. ... I can speak Nepali.&quot; Das Sprachwort lässt sich nur nennen, wenn das Land über 20 Zeichen Füllwörter hinweg behalten wird, 35 Schritte zurück. Das Verlustdiagramm zählt jetzt die Validierungssätze, deren Sprachwort das Modell genau erzeugt, neben der Zufallsrate, immer die häufigste Sprache zu nennen (7 %). Zuerst das tanh-RNN (64 Einheiten, Batch 32, Adam 0,003, Clipping bei 1): In 3000 Schritten bleibt es nahe am Zufall. Es lernt, wie Sprachwörter aussehen, nie welches. Öffnen Sie den Reiter Konnektivität: Sein Tipp für den ersten Buchstaben hängt von den letzten paar Zeichen ab, nicht von Nepal.</translation>
+    </message>
+    <message>
+        <source>play (this step chose the tanh RNN on the language task)</source>
+        <translation>Play drücken (dieser Schritt hat das tanh-RNN auf der Sprachaufgabe gewählt)</translation>
+    </message>
+    <message>
+        <source>The LSTM with PyTorch&apos;s default initialisation, forget-gate bias 0: the forget gate starts at sigmoid(0) = 0.5, so the cell state halves at every step and, 35 steps back, almost nothing of the country is left. The same budget ends near chance again, although the gradient chart shows the cell-state gradient (dotted) reaching further back than the hidden state&apos;s.</source>
+        <translation>Das LSTM mit der Standardinitialisierung von PyTorch, Forget-Gate-Bias 0: Das Forget-Gate beginnt bei sigmoid(0) = 0,5, also halbiert sich der Zellzustand bei jedem Schritt, und 35 Schritte zurück ist vom Land fast nichts übrig. Dasselbe Budget endet wieder nahe am Zufall, obwohl das Gradientendiagramm zeigt, dass der Gradient des Zellzustands (gepunktet) weiter zurückreicht als der des verborgenen Zustands.</translation>
+    </message>
+    <message>
+        <source>play (this step chose the LSTM with forget-gate bias 0)</source>
+        <translation>Play drücken (dieser Schritt hat das LSTM mit Forget-Gate-Bias 0 gewählt)</translation>
+    </message>
+    <message>
+        <source>The fix of Gers, Schmidhuber and Cummins (2000), which Jozefowicz, Zaremba and Sutskever (2015) found to matter most: a forget-gate bias that starts the gate near one. With a bias of 3, f = sigmoid(3) = 0.95, the grey forget-gate curve starts near the top of the gradient chart, and the cell state carries the country across the filler. Within the same budget the model names the language of more than 90% of the validation sentences. Watch the Connectivity tab as it learns: the letters of Nepal light up.</source>
+        <translation>Die Lösung von Gers, Schmidhuber und Cummins (2000), die Jozefowicz, Zaremba und Sutskever (2015) als die wichtigste fanden: ein Forget-Gate-Bias, der das Gate nahe eins beginnen lässt. Mit einem Bias von 3 ist f = sigmoid(3) = 0,95, die graue Forget-Gate-Kurve beginnt oben im Gradientendiagramm, und der Zellzustand trägt das Land über die Füllwörter. Im selben Budget nennt das Modell die Sprache von mehr als 90 % der Validierungssätze. Beobachten Sie den Reiter Konnektivität, während es lernt: Die Buchstaben von Nepal leuchten auf.</translation>
+    </message>
+    <message>
+        <source>play (this step set the forget-gate bias to 3)</source>
+        <translation>Play drücken (dieser Schritt hat den Forget-Gate-Bias auf 3 gesetzt)</translation>
+    </message>
+    <message>
+        <source>The GRU needs no bias trick: once its update gate learns to stay near one over the filler, its state is carried almost unchanged (h_t = (1 - z) * n + z * h_(t-1)). With a learning rate of 0.01 it names the language of more than 90% of the sentences well within the budget, and its connectivity puts the weight on the country.</source>
+        <translation>Die GRU braucht keinen Bias-Trick: Sobald ihr Update-Gate lernt, über den Füllwörtern nahe eins zu bleiben, wird ihr Zustand fast unverändert weitergetragen (h_t = (1 - z) * n + z * h_(t-1)). Mit einer Lernrate von 0,01 nennt sie die Sprache von mehr als 90 % der Sätze deutlich innerhalb des Budgets, und ihre Konnektivität legt das Gewicht auf das Land.</translation>
+    </message>
+    <message>
+        <source>play (this step chose the GRU, learning rate 0.01)</source>
+        <translation>Play drücken (dieser Schritt hat die GRU gewählt, Lernrate 0,01)</translation>
     </message>
 </context>
 <context>
@@ -447,7 +487,7 @@
     </message>
     <message>
         <source>Language: remember the country across the filler to name its language.</source>
-        <translation>Sprache: das Land über den Füllsatz hinweg behalten, um seine Sprache zu nennen.</translation>
+        <translation type="vanished">Sprache: das Land über den Füllsatz hinweg behalten, um seine Sprache zu nennen.</translation>
     </message>
     <message>
         <source>Sine: forecast a noisy sum of sines, one step and many steps ahead.</source>
@@ -460,6 +500,10 @@
     <message>
         <source>Choose a CSV file first.</source>
         <translation>Wählen Sie zuerst eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>Language: &quot;I am from Nepal. … I can speak Nepali.&quot; Remember the country across the filler to name its language (the Connectivity tab shows what the answer depends on).</source>
+        <translation>Sprache: &quot;I am from Nepal. … I can speak Nepali.&quot; Das Land über den Füllwörtern hinweg behalten, um seine Sprache zu nennen (der Reiter Konnektivität zeigt, wovon die Antwort abhängt).</translation>
     </message>
 </context>
 <context>
@@ -682,6 +726,65 @@
     <message>
         <source>x</source>
         <translation>x</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::ConnectivityView</name>
+    <message>
+        <source>&lt;b&gt;Connectivity&lt;/b&gt; — how much one prediction depends on each earlier input: ‖∂L&lt;sub&gt;t&lt;/sub&gt;/∂x&lt;sub&gt;k&lt;/sub&gt;‖, on the task&apos;s example sequence. The darker a character, the more the prediction in the blue frame depends on it.</source>
+        <translation>&lt;b&gt;Konnektivität&lt;/b&gt; — wie stark eine Vorhersage von jeder früheren Eingabe abhängt: ‖∂L&lt;sub&gt;t&lt;/sub&gt;/∂x&lt;sub&gt;k&lt;/sub&gt;‖, auf der Beispielsequenz der Aufgabe. Je dunkler ein Zeichen, desto stärker hängt die Vorhersage im blauen Rahmen davon ab.</translation>
+    </message>
+    <message>
+        <source>Prediction:</source>
+        <translation>Vorhersage:</translation>
+    </message>
+    <message>
+        <source>The output position to explain</source>
+        <translation>Die zu erklärende Ausgabeposition</translation>
+    </message>
+    <message>
+        <source>input %1 comes after prediction %2: no dependence</source>
+        <translation>Eingabe %1 kommt nach Vorhersage %2: keine Abhängigkeit</translation>
+    </message>
+    <message>
+        <source>prediction after t = %1, input k = %2 %3&lt;br&gt;‖∂L/∂x‖ = %4</source>
+        <translation>Vorhersage nach t = %1, Eingabe k = %2 %3&lt;br&gt;‖∂L/∂x‖ = %4</translation>
+    </message>
+    <message>
+        <source>The first map appears after the first step.</source>
+        <translation>Die erste Karte erscheint nach dem ersten Schritt.</translation>
+    </message>
+    <message>
+        <source>Every prediction against every input appears here.</source>
+        <translation>Hier erscheint jede Vorhersage gegen jede Eingabe.</translation>
+    </message>
+    <message>
+        <source>after t = %1, predicting &apos;%2&apos;</source>
+        <translation>nach t = %1, sagt &apos;%2&apos; vorher</translation>
+    </message>
+    <message>
+        <source>Step %1: the strongest dependence is on input %2 %3.</source>
+        <translation>Schritt %1: Am stärksten hängt sie von Eingabe %2 %3 ab.</translation>
+    </message>
+    <message>
+        <source>%1% of it lies on the country&apos;s %2 characters (their share of the inputs: %3%).</source>
+        <translation>%1 % davon liegen auf den %2 Zeichen des Landes (ihr Anteil an den Eingaben: %3 %).</translation>
+    </message>
+    <message>
+        <source>prediction × input (grey: later inputs)</source>
+        <translation>Vorhersage × Eingabe (grau: spätere Eingaben)</translation>
+    </message>
+    <message>
+        <source>input k</source>
+        <translation>Eingabe k</translation>
+    </message>
+    <message>
+        <source>prediction p</source>
+        <translation>Vorhersage p</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂x‖</source>
+        <translation>‖∂L/∂x‖</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1510,14 @@
         <source>%1 is %2, %3</source>
         <translation>%1 ist %2, %3</translation>
     </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>as expected, %1 training steps did not reach the goal (%2), which is this step&apos;s point: press Next</source>
+        <translation>wie erwartet haben %1 Trainingsschritte das Ziel nicht erreicht (%2), und genau das zeigt dieser Schritt: Weiter drücken</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::LossChart</name>
@@ -1457,6 +1568,14 @@
     <message>
         <source>validation</source>
         <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Validation accuracy: after the first validation.</source>
+        <translation>Validierungsgenauigkeit: nach der ersten Validierung.</translation>
+    </message>
+    <message>
+        <source>Step %1: </source>
+        <translation>Schritt %1: </translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1747,22 @@
     <message>
         <source>● running one step…</source>
         <translation>● ein Schritt läuft…</translation>
+    </message>
+    <message>
+        <source>%1% of validation sentences name the language word exactly (chance: %2%).</source>
+        <translation>%1 % der Validierungssätze nennen das Sprachwort genau (Zufall: %2 %).</translation>
+    </message>
+    <message>
+        <source>%1% of the symbols recalled (chance: %2%).</source>
+        <translation>%1 % der Symbole wiedergegeben (Zufall: %2 %).</translation>
+    </message>
+    <message>
+        <source>%1% of the next characters predicted (always the most frequent: %2%).</source>
+        <translation>%1 % der nächsten Zeichen vorhergesagt (immer das häufigste: %2 %).</translation>
+    </message>
+    <message>
+        <source>%1% of the sequences entirely right (chance: %2%).</source>
+        <translation>%1 % der Sequenzen ganz richtig (Zufall: %2 %).</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +2712,10 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
         <source>Long-lag sweep</source>
         <translation>Verzögerungs-Durchlauf</translation>
     </message>
+    <message>
+        <source>Connectivity</source>
+        <translation>Konnektivität</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::TimelineBar</name>
@@ -2654,6 +2793,26 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     <message>
         <source>timestep t</source>
         <translation>Zeitschritt t</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂cₜ‖ layer %1</source>
+        <translation>‖∂L/∂cₜ‖ Schicht %1</translation>
+    </message>
+    <message>
+        <source>mean forget gate fₜ (right axis)</source>
+        <translation>mittleres Forget-Gate fₜ (rechte Achse)</translation>
+    </message>
+    <message>
+        <source>mean update gate zₜ (right axis)</source>
+        <translation>mittleres Update-Gate zₜ (rechte Achse)</translation>
+    </message>
+    <message>
+        <source>forget gate</source>
+        <translation>Forget-Gate</translation>
+    </message>
+    <message>
+        <source>update gate</source>
+        <translation>Update-Gate</translation>
     </message>
 </context>
 <context>

@@ -238,7 +238,7 @@ void ConnectivityView::redraw() {
           future ? qRgb(225, 225, 225)
                  : sequentialColor(g > 0 ? std::clamp((std::log10(g) - lo) / 4, 0.0, 1.0) : 0.0));
     }
-  m_matrix->setTitle(tr("predictions × inputs (grey: inputs after the prediction)"));
+  m_matrix->setTitle(tr("prediction × input (grey: later inputs)"));
   m_matrix->setData(std::move(img), {tr("input k"), 0, double(T - 1)},
                     {tr("prediction p"), 0, double(P - 1)}, {tr("‖∂L/∂x‖"), lo, hi, false, true});
 }

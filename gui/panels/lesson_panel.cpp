@@ -278,8 +278,8 @@ void LessonPanel::updateStatus(const Frame* frame) {
                 : tr("done ✓ at step %1: training paused so that you can look; press Next")
                       .arg(m_doneAt);
   } else if (m_budgetSpent && !m_lesson.steps[size_t(m_step)].expect_goal) {
-    text = tr("as expected, %1 training steps did not reach the goal (%2): this model cannot; "
-              "press Next")
+    text = tr("as expected, %1 training steps did not reach the goal (%2), which is this step's "
+              "point: press Next")
                .arg(m_lesson.steps[size_t(m_step)].max_steps)
                .arg(std::isnan(shown)
                         ? goal

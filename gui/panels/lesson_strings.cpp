@@ -111,16 +111,40 @@ QStringList builtinLessonStrings() {
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose the GRU)"),
       QT_TRANSLATE_NOOP("Lesson",
-        "Does the gradient turn into memory? Not quickly on the language task: after 500 steps "
-        "the GRU's validation loss is still above 0.5, about what the first letters of the "
-        "language word alone allow; the link from country to language takes many thousands of "
-        "updates to find. A cleaner test of memory is the adding problem: fifty random numbers, "
-        "two of them marked, and the target is their sum, asked for only at the last step, so the "
-        "first marked number can lie 49 steps back. A model that forgets can only predict the "
-        "mean (MSE 0.167). Train the LSTM on it: within about a thousand steps the validation MSE "
-        "falls below 0.01. A tanh RNN with the same settings and budget stays above 0.1."),
+        "Does the gradient turn into memory? Here is the example this whole field starts from: "
+        "\"I am from Nepal. ... I can speak Nepali.\" The language word can only be named by "
+        "remembering the country across 20 characters of filler, 35 steps back. The loss chart "
+        "now counts the validation sentences whose language word the model produces exactly, "
+        "beside the chance level of always naming the most frequent language (7%). First the tanh "
+        "RNN (64 units, batch 32, Adam 0.003, clipping at 1): within 3000 steps it stays near "
+        "chance. It learns what language words look like, never which one. Open the Connectivity "
+        "tab: its guess of the first letter depends on the last few characters, not on Nepal."),
       QT_TRANSLATE_NOOP("Lesson",
-        "play (this step chose the adding problem and the LSTM)"),
+        "play (this step chose the tanh RNN on the language task)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "The LSTM with PyTorch's default initialisation, forget-gate bias 0: the forget gate "
+        "starts at sigmoid(0) = 0.5, so the cell state halves at every step and, 35 steps back, "
+        "almost nothing of the country is left. The same budget ends near chance again, although "
+        "the gradient chart shows the cell-state gradient (dotted) reaching further back than the "
+        "hidden state's."),
+      QT_TRANSLATE_NOOP("Lesson",
+        "play (this step chose the LSTM with forget-gate bias 0)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "The fix of Gers, Schmidhuber and Cummins (2000), which Jozefowicz, Zaremba and Sutskever "
+        "(2015) found to matter most: a forget-gate bias that starts the gate near one. With a "
+        "bias of 3, f = sigmoid(3) = 0.95, the grey forget-gate curve starts near the top of the "
+        "gradient chart, and the cell state carries the country across the filler. Within the "
+        "same budget the model names the language of more than 90% of the validation sentences. "
+        "Watch the Connectivity tab as it learns: the letters of Nepal light up."),
+      QT_TRANSLATE_NOOP("Lesson",
+        "play (this step set the forget-gate bias to 3)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "The GRU needs no bias trick: once its update gate learns to stay near one over the "
+        "filler, its state is carried almost unchanged (h_t = (1 - z) * n + z * h_(t-1)). With a "
+        "learning rate of 0.01 it names the language of more than 90% of the sentences well "
+        "within the budget, and its connectivity puts the weight on the country."),
+      QT_TRANSLATE_NOOP("Lesson",
+        "play (this step chose the GRU, learning rate 0.01)"),
       // local_optima.json
       QT_TRANSLATE_NOOP("Lesson",
         "Local optima: the same model, different seeds"),

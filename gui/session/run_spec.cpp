@@ -72,13 +72,14 @@ bool demoSpec(const QString& name, RunSpec* out) {
     s.data = TaskSpec::of("text");
   } else if (name == "language") {
     // The long-range language task: the country must be carried across 20 filler characters.
+    // An LSTM with the forget-gate bias that makes it remember (the fixes lesson's step 7): it
+    // names the language of most sentences after about 1700 steps, and the connectivity view
+    // shows the country light up on the way.
     t.model.cell = CellType::Lstm;
     t.model.hidden = 64;
-    t.model.input = InputKind::Embedding;
-    t.model.embed_dim = 16;
-    t.model.forget_bias = 1.0;
+    t.model.forget_bias = 3.0;
     t.optimizer.kind = OptimizerKind::Adam;
-    t.optimizer.lr = 5e-3;
+    t.optimizer.lr = 3e-3;
     t.clip = {ClipMode::Norm, 1.0};
     s.data = TaskSpec::of("language", {{"filler", "20"}});
   } else if (name == "sine") {
@@ -116,7 +117,9 @@ QString demoDescription(const QString& name) {
         "RunSpec", "Text: a character-level LSTM language model on the built-in prose.");
   if (name == "language")
     return QCoreApplication::translate(
-        "RunSpec", "Language: remember the country across the filler to name its language.");
+        "RunSpec",
+        "Language: \"I am from Nepal. … I can speak Nepali.\" Remember the country across the "
+        "filler to name its language (the Connectivity tab shows what the answer depends on).");
   if (name == "sine")
     return QCoreApplication::translate(
         "RunSpec", "Sine: forecast a noisy sum of sines, one step and many steps ahead.");
