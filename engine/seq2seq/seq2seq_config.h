@@ -39,4 +39,9 @@ struct Seq2SeqConfig {
   void validate() const;
 };
 
+// The configuration as one JSON object (the export's and checkpoint's "config"), and back; the
+// reader throws unroll::Error naming a missing or bad field.
+std::string to_json(const Seq2SeqConfig& cfg);
+Seq2SeqConfig seq2seq_config_from_json(const std::string& json);
+
 }  // namespace unroll
