@@ -12,6 +12,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "seq2seq_commands.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
 #include "resume.h"
@@ -214,6 +215,7 @@ void Progress::print(const StepReport& r) {
 }  // namespace
 
 int train_command(const std::vector<std::string>& argv) {
+  if (wants_seq2seq(argv)) return seq2seq_train_command(argv);  // an encoder-decoder
   const Args a(
       argv, with_task_options({"cell",      "hidden",         "layers",         "input",
                                "embed",     "init",           "forget-bias",    "recurrent-gain",

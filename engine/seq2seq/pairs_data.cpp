@@ -49,18 +49,18 @@ std::string detokenize(const std::vector<std::string>& tokens, TokenMode mode) {
   return s;
 }
 
-Vocabulary::Vocabulary(std::vector<std::string> tokens) : tokens_(std::move(tokens)) {
+TokenVocabulary::TokenVocabulary(std::vector<std::string> tokens) : tokens_(std::move(tokens)) {
   for (int i = 0; i < int(tokens_.size()); ++i) index_.emplace(tokens_[i], i);
 }
 
-int Vocabulary::id(const std::string& token, int unk) const {
+int TokenVocabulary::id(const std::string& token, int unk) const {
   const auto it = index_.find(token);
   return it == index_.end() ? unk : it->second;
 }
 
 namespace {
 
-std::vector<int32_t> encode_tokens(const Vocabulary& v, std::string_view text, TokenMode mode,
+std::vector<int32_t> encode_tokens(const TokenVocabulary& v, std::string_view text, TokenMode mode,
                                    int unk) {
   std::vector<int32_t> ids;
   for (const std::string& t : tokenize(text, mode)) ids.push_back(v.id(t, unk));
@@ -93,8 +93,8 @@ PairsData PairsData::build(const std::vector<TextPair>& pairs, TokenMode mode,
                 "validation fraction");
   PairsData d;
   d.mode = mode;
-  d.source = Vocabulary(std::move(s));
-  d.target = Vocabulary(std::move(t));
+  d.source = TokenVocabulary(std::move(s));
+  d.target = TokenVocabulary(std::move(t));
   for (int k = 0; k < int(order.size()); ++k) {
     const TextPair& p = pairs[order[k]];
     EncodedPair e{encode_tokens(d.source, p.source, mode, kSrcUnk),
@@ -110,7 +110,7 @@ PairsData PairsData::build(const std::vector<TextPair>& pairs, TokenMode mode,
   return d;
 }
 
-PairsData PairsData::encode_with(const Vocabulary& source, const Vocabulary& target,
+PairsData PairsData::encode_with(const TokenVocabulary& source, const TokenVocabulary& target,
                                  TokenMode mode, const std::vector<TextPair>& pairs) {
   PairsData d;
   d.mode = mode;

@@ -25,10 +25,10 @@ struct TextPair {
   std::string source, target;
 };
 
-class Vocabulary {
+class TokenVocabulary {
  public:
-  Vocabulary() = default;
-  explicit Vocabulary(std::vector<std::string> tokens);  // ids in this order
+  TokenVocabulary() = default;
+  explicit TokenVocabulary(std::vector<std::string> tokens);  // ids in this order
   int size() const { return int(tokens_.size()); }
   int id(const std::string& token, int unk) const;  // unk when absent
   const std::string& token(int id) const { return tokens_.at(size_t(id)); }
@@ -47,7 +47,7 @@ struct EncodedPair {
 // ids): source ids start after <unk> (kSrcUnk), target ids after <bos>, <eos>, <unk>.
 struct PairsData {
   TokenMode mode = TokenMode::Char;
-  Vocabulary source, target;
+  TokenVocabulary source, target;
   std::vector<EncodedPair> train, validation;
   std::vector<TextPair> validation_text;  // the validation pairs as read
   int longest_target = 0;                 // tokens, over all pairs
@@ -56,7 +56,7 @@ struct PairsData {
   static PairsData build(const std::vector<TextPair>& pairs, TokenMode mode, double val_fraction,
                          uint64_t seed);
   // With fixed vocabularies (a checkpoint's): every pair is validation; unknown tokens -> <unk>.
-  static PairsData encode_with(const Vocabulary& source, const Vocabulary& target, TokenMode mode,
+  static PairsData encode_with(const TokenVocabulary& source, const TokenVocabulary& target, TokenMode mode,
                                const std::vector<TextPair>& pairs);
   std::vector<int32_t> encode_source(std::string_view text) const;
   std::string decode_target(const std::vector<int32_t>& ids) const;  // stops at kEos

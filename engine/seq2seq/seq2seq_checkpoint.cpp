@@ -144,7 +144,7 @@ Seq2Seq<float> Seq2SeqCheckpoint::model() const {
 }
 
 PairsData Seq2SeqCheckpoint::vocabularies() const {
-  return PairsData::encode_with(Vocabulary(source_tokens), Vocabulary(target_tokens), tokens, {});
+  return PairsData::encode_with(TokenVocabulary(source_tokens), TokenVocabulary(target_tokens), tokens, {});
 }
 
 int Seq2SeqCheckpoint::max_output() const {
