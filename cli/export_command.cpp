@@ -4,6 +4,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "seq2seq_commands.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
 #include "io/metrics_csv.h"
@@ -30,6 +31,7 @@ void check_folder(const std::string& path, const char* option) {
 }  // namespace
 
 int export_command(const std::vector<std::string>& argv) {
+  if (wants_seq2seq(argv)) return seq2seq_export_command(argv);  // an encoder-decoder
   const Args a(argv, {"checkpoint", "format", "out", "timestep-grads"}, {"help"});
   if (a.has("help")) {
     std::cout << kExportHelp;

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "io/atomic_file.h"
 #include "seq2seq/seq2seq_checkpoint.h"
+#include "seq2seq/seq2seq_export.h"
 
 namespace unroll::cli {
 namespace {
@@ -133,7 +134,9 @@ std::string fmt(double v) {
 }
 
 std::string metrics_line(const TranslationMetrics& m) {
-  return "loss=" + fmt(m.loss) + " token_acc=" + fmt(m.token_accuracy) + " exact=" + fmt(m.exact) +
+  char loss[32];
+  std::snprintf(loss, sizeof loss, "%.8g", m.loss);  // enough digits to compare at 1e-5
+  return "loss=" + std::string(loss) + " token_acc=" + fmt(m.token_accuracy) + " exact=" + fmt(m.exact) +
          " bleu=" + fmt(m.bleu) + " cer=" + fmt(m.cer);
 }
 
@@ -282,6 +285,19 @@ int seq2seq_eval_command(const std::vector<std::string>& argv) {
   const int max_len = int(a.integer("max-len", c.max_output(), 1, 100000));
   std::cout << metrics_line(evaluate_translation(c.model(), d, max_len)) << '\n';
   return 0;
+}
+
+int seq2seq_export_command(const std::vector<std::string>& argv) {
+  const Args a(argv, {"checkpoint", "format", "out"}, {"help"});
+  if (!a.has("out")) throw Error("--out PATH is required");
+  const std::string format = a.str("format", "");
+  const Seq2SeqCheckpoint c = load_seq2seq_checkpoint(a.str("checkpoint", ""));
+  if (format == "safetensors") {
+    write_seq2seq_safetensors(a.str("out", ""), c);
+    return 0;
+  }
+  throw Error("an encoder-decoder exports as --format safetensors" +
+              (format.empty() ? std::string() : ", not '" + format + "'"));
 }
 
 int seq2seq_sweep_command(const std::vector<std::string>& argv) {

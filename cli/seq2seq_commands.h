@@ -14,6 +14,7 @@ bool wants_seq2seq(const std::vector<std::string>& argv);
 int seq2seq_train_command(const std::vector<std::string>& argv);
 int seq2seq_sweep_command(const std::vector<std::string>& argv);
 int seq2seq_eval_command(const std::vector<std::string>& argv);
+int seq2seq_export_command(const std::vector<std::string>& argv);
 int translate_command(const std::vector<std::string>& argv);
 
 }  // namespace unroll::cli
