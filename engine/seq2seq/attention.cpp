@@ -4,21 +4,6 @@
 namespace unroll {
 namespace {
 
-// Column n's positions of a position-major (rows, Ts*N) matrix: a (rows, Ts) strided view.
-template <class S>
-using Strided = Eigen::Map<Mat<S>, 0, Eigen::OuterStride<>>;
-template <class S>
-using CStrided = Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>>;
-
-template <class S>
-CStrided<S> positions(const Mat<S>& m, Index n, Index Ts, Index N) {
-  return CStrided<S>(m.data() + n * m.rows(), m.rows(), Ts, Eigen::OuterStride<>(N * m.rows()));
-}
-template <class S>
-Strided<S> positions(Mat<S>& m, Index n, Index Ts, Index N) {
-  return Strided<S>(m.data() + n * m.rows(), m.rows(), Ts, Eigen::OuterStride<>(N * m.rows()));
-}
-
 template <class S>
 int key_tensor(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay) {
   return cfg.attention == AttentionKind::General    ? lay.attn_in
@@ -46,41 +31,37 @@ void attention_keys_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay,
   dmemory.noalias() += lay.map(p, w).transpose() * dkeys;
 }
 
+// Both passes go position by position: block s of the memory (and keys) holds position s of all
+// N columns side by side, so every operation is over (rows, N) contiguous blocks.
 template <class S>
 void attention_forward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const S* p,
                        const Mat<S>& memory, const Mat<S>& keys, int Ts,
                        const Eigen::Ref<const Mat<S>>& q, AttentionCache<S>& cache) {
   const Index N = q.cols(), Dm = memory.rows();
-  cache.a.resize(Ts, N);
-  cache.ctx.resize(Dm, N);
+  auto& e = cache.a;  // (1), then (2) in place
+  e.resize(Ts, N);
   if (cfg.attention == AttentionKind::Additive) {
-    const Index A = cfg.additive_dim();
     cache.wq.noalias() = lay.map(p, lay.attn_query) * q;  // W_q q, (A, N)
-    cache.u.resize(A, Index(Ts) * N);
+    cache.u.resize(cfg.additive_dim(), Index(Ts) * N);
+    for (Index s = 0; s < Ts; ++s)
+      cache.u.middleCols(s * N, N) =
+          (keys.middleCols(s * N, N) + cache.wq).array().tanh().matrix();
+    // e(s, n) = v^T u_{s,n}: one product over all positions, position-major.
+    const Mat<S> vu = lay.vec(p, lay.attn_v).transpose() * cache.u;  // (1, Ts*N)
+    e = Eigen::Map<const Mat<S>>(vu.data(), N, Ts).transpose();
+  } else {
+    const Mat<S>& k = cfg.attention == AttentionKind::General ? keys : memory;
+    for (Index s = 0; s < Ts; ++s)
+      e.row(s) = k.middleCols(s * N, N).cwiseProduct(q).colwise().sum();
   }
-  for (Index n = 0; n < N; ++n) {
-    const auto m = positions(memory, n, Ts, N);  // (Dm, Ts)
-    auto e = cache.a.col(n);                     // (1), then (2) in place
-    switch (cfg.attention) {
-      case AttentionKind::Dot:
-        e.noalias() = m.transpose() * q.col(n);
-        break;
-      case AttentionKind::General:
-        e.noalias() = positions(keys, n, Ts, N).transpose() * q.col(n);
-        break;
-      case AttentionKind::Additive: {
-        auto u = cache.u.middleCols(n * Ts, Ts);
-        u = (positions(keys, n, Ts, N).colwise() + cache.wq.col(n)).array().tanh().matrix();
-        e.noalias() = u.transpose() * lay.vec(p, lay.attn_v);
-        break;
-      }
-      case AttentionKind::None:
-        break;
-    }
-    e = (e.array() - e.maxCoeff()).exp().matrix();  // (2)
-    e /= e.sum();
-    cache.ctx.col(n).noalias() = m * e;  // (3)
+  for (Index n = 0; n < N; ++n) {  // (2)
+    auto col = e.col(n);
+    col = (col.array() - col.maxCoeff()).exp().matrix();
+    col /= col.sum();
   }
+  cache.ctx.setZero(Dm, N);  // (3)
+  for (Index s = 0; s < Ts; ++s)
+    cache.ctx.array() += memory.middleCols(s * N, N).array().rowwise() * e.row(s).array();
   const auto W_c = lay.map(p, lay.attn_out);  // (Hd, Dm + Hd)
   cache.ht.noalias() = W_c.leftCols(Dm) * cache.ctx;
   cache.ht.noalias() += W_c.rightCols(q.rows()) * q;
@@ -102,43 +83,47 @@ void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, cons
   dW_c.rightCols(Hd).noalias() += cache.g * q.transpose();
   cache.dctx.noalias() = W_c.leftCols(Dm).transpose() * cache.g;
   dq.noalias() += W_c.rightCols(Hd).transpose() * cache.g;
-  const bool additive = cfg.attention == AttentionKind::Additive;
-  if (additive) cache.dwq.setZero(cfg.additive_dim(), N);
-  for (Index n = 0; n < N; ++n) {
-    const auto m = positions(memory, n, Ts, N);
-    auto dm = positions(dmemory, n, Ts, N);
-    const auto a = cache.a.col(n);
-    const auto dctx = cache.dctx.col(n);
-    dm.noalias() += dctx * a.transpose();  // (3)
-    cache.de.noalias() = m.transpose() * dctx;
-    const S ada = a.dot(cache.de.col(0));
-    cache.de = (a.array() * (cache.de.array() - ada)).matrix();  // (2)
-    const auto de = cache.de.col(0);
-    switch (cfg.attention) {  // (1)
-      case AttentionKind::Dot:
-        dq.col(n).noalias() += m * de;
-        dm.noalias() += q.col(n) * de.transpose();
-        break;
-      case AttentionKind::General:
-        dq.col(n).noalias() += positions(keys, n, Ts, N) * de;
-        positions(dkeys, n, Ts, N).noalias() += q.col(n) * de.transpose();
-        break;
-      case AttentionKind::Additive: {
-        const auto u = cache.u.middleCols(n * Ts, Ts);
-        const auto v = lay.vec(p, lay.attn_v);
-        lay.vec(grads, lay.attn_v).noalias() += u * de;
-        const Mat<S> du = ((v * de.transpose()).array() * (S(1) - u.array().square())).matrix();
-        positions(dkeys, n, Ts, N) += du;
-        cache.dwq.col(n) = du.rowwise().sum();
-        break;
-      }
-      case AttentionKind::None:
-        break;
-    }
+  const auto& a = cache.a;
+  auto& de = cache.de;  // da, then de
+  de.resize(Ts, N);
+  for (Index s = 0; s < Ts; ++s) {  // (3)
+    const auto m = memory.middleCols(s * N, N);
+    dmemory.middleCols(s * N, N).array() += cache.dctx.array().rowwise() * a.row(s).array();
+    de.row(s) = m.cwiseProduct(cache.dctx).colwise().sum();
   }
-  if (additive) {
-    lay.map(grads, lay.attn_query).noalias() += cache.dwq * q.transpose();
-    dq.noalias() += lay.map(p, lay.attn_query).transpose() * cache.dwq;
+  const Eigen::Matrix<S, 1, Eigen::Dynamic> ada = a.cwiseProduct(de).colwise().sum();  // (2)
+  de = (a.array() * (de.array().rowwise() - ada.array())).matrix();
+  switch (cfg.attention) {  // (1)
+    case AttentionKind::Dot:
+    case AttentionKind::General: {
+      const Mat<S>& k = cfg.attention == AttentionKind::General ? keys : memory;
+      Mat<S>& dk = cfg.attention == AttentionKind::General ? dkeys : dmemory;
+      for (Index s = 0; s < Ts; ++s) {
+        dq.array() += k.middleCols(s * N, N).array().rowwise() * de.row(s).array();
+        dk.middleCols(s * N, N).array() += q.array().rowwise() * de.row(s).array();
+      }
+      break;
+    }
+    case AttentionKind::Additive: {
+      const auto v = lay.vec(p, lay.attn_v);
+      auto dv = lay.vec(grads, lay.attn_v);
+      cache.dwq.setZero(cfg.additive_dim(), N);
+      for (Index s = 0; s < Ts; ++s) {
+        const auto u = cache.u.middleCols(s * N, N);
+        dv.noalias() += u * de.row(s).transpose();
+        auto dk = dkeys.middleCols(s * N, N);
+        // du_s = de_s v * (1 - u_s^2), added to dk_s and to sum_s du_s
+        const auto du = (((S(1) - u.array().square()).colwise() * v.array()).rowwise() *
+                         de.row(s).array());
+        dk.array() += du;
+        cache.dwq.array() += du;
+      }
+      lay.map(grads, lay.attn_query).noalias() += cache.dwq * q.transpose();
+      dq.noalias() += lay.map(p, lay.attn_query).transpose() * cache.dwq;
+      break;
+    }
+    case AttentionKind::None:
+      break;
   }
 }
 

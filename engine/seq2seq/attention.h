@@ -27,7 +27,7 @@ template <class S>
 struct AttentionCache {
   Mat<S> a;    // (Ts, N) attention weights (2)
   Mat<S> ctx;  // (Dm, N) context (3)
-  Mat<S> u;    // additive: (A, Ts*N), column n*Ts + s: tanh(W_q q_n + k_{s,n})
+  Mat<S> u;    // additive: (A, Ts*N), position-major like the memory: tanh(W_q q_n + k_{s,n})
   Mat<S> wq;   // additive: (A, N) W_q q
   Mat<S> ht;   // (Hd, N) attentional vector (4)
   Mat<S> dctx, g, de, dwq;  // backward scratch

@@ -45,7 +45,8 @@ namespace {
 
 // (b1)-(b3) for one LSTM step.
 template <class S>
-void lstm_step_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, const Mat<S>* dc_in) {
+void lstm_step_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, const Mat<S>* dc_in,
+                        const Mat<S>* W_hh_T) {
   const Index H = W_hh.cols(), B = cache.dh.cols();
   const auto i = cache.gates.topRows(H).array();
   const auto f = cache.gates.middleRows(H, H).array();
@@ -63,14 +64,17 @@ void lstm_step_backward(const CMatMap<S>& W_hh, CellCache<S>& cache, const Mat<S
   cache.dpre.middleRows(2 * H, H).array() = dc * i * (S(1) - g * g);
   cache.dpre.bottomRows(H).array() = dh * tc * o * (S(1) - o);
   cache.dc.array() *= f;  // (b3)
-  cache.dh_next.noalias() = W_hh.transpose() * cache.dpre;
+  if (W_hh_T)
+    cache.dh_next.noalias() = *W_hh_T * cache.dpre;
+  else
+    cache.dh_next.noalias() = W_hh.transpose() * cache.dpre;
 }
 
 }  // namespace
 
 template <class S>
 void cell_step_backward(CellType cell, const CMatMap<S>& W_hh, CellCache<S>& cache, int B,
-                        const Mat<S>* dc_in) {
+                        const Mat<S>* dc_in, const Mat<S>* W_hh_T) {
   switch (cell) {
     case CellType::RnnTanh:
       rnn_backward(false, W_hh, cache, 1, B, 0, nullptr);
@@ -79,7 +83,7 @@ void cell_step_backward(CellType cell, const CMatMap<S>& W_hh, CellCache<S>& cac
       rnn_backward(true, W_hh, cache, 1, B, 0, nullptr);
       break;
     case CellType::Lstm:
-      lstm_step_backward(W_hh, cache, dc_in);
+      lstm_step_backward(W_hh, cache, dc_in, W_hh_T);
       break;
     case CellType::Gru:
       gru_backward(W_hh, cache, 1, B, 0, nullptr);
@@ -94,8 +98,8 @@ template void cell_step_forward<float>(CellType, const CMatMap<float>&, const CV
 template void cell_step_forward<double>(CellType, const CMatMap<double>&, const CVecMap<double>&,
                                         CellCache<double>&, int);
 template void cell_step_backward<float>(CellType, const CMatMap<float>&, CellCache<float>&, int,
-                                        const Mat<float>*);
+                                        const Mat<float>*, const Mat<float>*);
 template void cell_step_backward<double>(CellType, const CMatMap<double>&, CellCache<double>&, int,
-                                         const Mat<double>*);
+                                         const Mat<double>*, const Mat<double>*);
 
 }  // namespace unroll

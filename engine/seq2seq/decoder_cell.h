@@ -29,8 +29,9 @@ void cell_step_forward(CellType cell, const CMatMap<S>& W_hh, const CVecMap<S>& 
 
 // cache.dh holds the total dL/dh_t and dc_in (LSTM, may be null for zero) dL/dc_t. On return
 // cache.dpre (and dhpre for GRU) as above, cache.dh_next = dL/dh_{t-1}, cache.dc = dL/dc_{t-1}.
+// W_hh_T, if given, is W_hh^T made once for all steps (LSTM; a plain product is faster).
 template <class S>
 void cell_step_backward(CellType cell, const CMatMap<S>& W_hh, CellCache<S>& cache, int B,
-                        const Mat<S>* dc_in);
+                        const Mat<S>* dc_in, const Mat<S>* W_hh_T = nullptr);
 
 }  // namespace unroll

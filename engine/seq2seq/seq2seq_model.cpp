@@ -328,6 +328,18 @@ void Seq2Seq<S>::backward(const Seq2SeqBatch& batch, Seq2SeqWorkspace<S>& ws, S*
   ws.dh_rec.assign(L, Mat<S>::Zero(Hd, B));
   ws.dc_rec.assign(lstm ? L : 0, Mat<S>::Zero(Hd, B));
   Mat<S> dfeed = Mat<S>::Zero(Hd, B);  // dL/dht_t through the input of step t+1
+  const Index GH = Index(gates_of(cfg_.decoder_cell)) * Hd, TB = Index(Tt) * B;
+  ws.dec_grads.resize(L);
+  ws.dec_x.resize(L);
+  std::vector<Mat<S>> W_ih_T(L), W_hh_T(L);  // transposed once: plain products are faster
+  for (int k = 0; k < L; ++k) {
+    ws.dec_grads[k].dpre.resize(GH, TB);
+    if (cfg_.decoder_cell == CellType::Gru) ws.dec_grads[k].dhpre.resize(GH, TB);
+    ws.dec_grads[k].h.resize(Hd, TB);
+    ws.dec_x[k].resize(k == 0 ? cfg_.decoder_input() : Hd, TB);
+    W_ih_T[k] = layout_.map(p, layout_.decoder[k].weight_ih).transpose();
+    if (lstm) W_hh_T[k] = layout_.map(p, layout_.decoder[k].weight_hh).transpose();
+  }
   auto dE_tgt = layout_.map(grads, layout_.target_embedding);
   for (int t = Tt - 1; t >= 0; --t) {
     auto& sc = ws.steps[t];
@@ -345,15 +357,17 @@ void Seq2Seq<S>::backward(const Seq2SeqBatch& batch, Seq2SeqWorkspace<S>& ws, S*
       auto& c = sc.cells[k];
       c.dh = (k == L - 1 ? ws.dq : ws.dx) + ws.dh_rec[k];
       cell_step_backward(cfg_.decoder_cell, layout_.map(p, r.weight_hh), c, B,
-                         lstm ? &ws.dc_rec[k] : nullptr);
+                         lstm ? &ws.dc_rec[k] : nullptr, lstm ? &W_hh_T[k] : nullptr);
       ws.dh_rec[k] = c.dh_next;
       if (lstm) ws.dc_rec[k] = c.dc;
-      if (k == 0)
-        rnn_grads(layout_, r, cfg_.decoder_cell, c, B, sc.x, c.h.leftCols(B), grads);
-      else
-        rnn_grads(layout_, r, cfg_.decoder_cell, c, B, sc.cells[k - 1].h.rightCols(B),
-                  c.h.leftCols(B), grads);
-      ws.dx.noalias() = layout_.map(p, r.weight_ih).transpose() * c.dpre;
+      // This step's columns of the whole decoder's dpre, inputs and h_{t-1}: their weight
+      // gradients are one GEMM each after the loop.
+      const Index col = Index(t) * B;
+      ws.dec_grads[k].dpre.middleCols(col, B) = c.dpre;
+      if (cfg_.decoder_cell == CellType::Gru) ws.dec_grads[k].dhpre.middleCols(col, B) = c.dhpre;
+      ws.dec_x[k].middleCols(col, B) = k == 0 ? sc.x : sc.cells[k - 1].h.rightCols(B);
+      ws.dec_grads[k].h.middleCols(col, B) = c.h.leftCols(B);
+      ws.dx.noalias() = W_ih_T[k] * c.dpre;
     }
     // (5): dx of layer 0 is [dE_tgt[y_{t-1}]; dL/dht_{t-1}]
     for (int b = 0; b < B; ++b) dE_tgt.row(sc.y_in[b]) += ws.dx.col(b).head(E).transpose();
@@ -362,6 +376,9 @@ void Seq2Seq<S>::backward(const Seq2SeqBatch& batch, Seq2SeqWorkspace<S>& ws, S*
     else
       dfeed.setZero();
   }
+  for (int k = 0; k < L; ++k)  // (6)'s weight gradients over all steps
+    rnn_grads(layout_, layout_.decoder[k], cfg_.decoder_cell, ws.dec_grads[k], TB, ws.dec_x[k],
+              ws.dec_grads[k].h, grads);
   // (4): dL/ds^k_{-1} -> the bridge -> dL/df^k
   ws.dfinal.resize(L);
   for (int k = 0; k < L; ++k) {

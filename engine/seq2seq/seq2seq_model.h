@@ -74,6 +74,8 @@ struct Seq2SeqWorkspace {
   // Backward
   Mat<S> dtop, dmemory, dkeys, dht, dq, dx;
   std::vector<Mat<S>> dh_rec, dc_rec, dfinal;
+  std::vector<CellCache<S>> dec_grads;  // [k] dpre, dhpre and h_{t-1} (in h) of every step
+  std::vector<Mat<S>> dec_x;            // [k] (in_k, Tt*B) every step's layer input
   Mat<double> dh_enc;  // (Ts, B) ||dL/dh^enc_s|| per column: what reaches each source position
 };
 
