@@ -73,14 +73,16 @@ void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, cons
                         const Mat<S>& memory, const Mat<S>& keys, int Ts,
                         const Eigen::Ref<const Mat<S>>& q, const Mat<S>& dht,
                         AttentionCache<S>& cache, S* grads, Eigen::Ref<Mat<S>> dq,
-                        Mat<S>& dmemory, Mat<S>& dkeys) {
+                        Mat<S>& dmemory, Mat<S>& dkeys, bool weight_out) {
   const Index N = q.cols(), Dm = memory.rows(), Hd = q.rows();
   // (4)
   cache.g = (dht.array() * (S(1) - cache.ht.array().square())).matrix();
   const auto W_c = lay.map(p, lay.attn_out);
-  auto dW_c = lay.map(grads, lay.attn_out);
-  dW_c.leftCols(Dm).noalias() += cache.g * cache.ctx.transpose();
-  dW_c.rightCols(Hd).noalias() += cache.g * q.transpose();
+  if (weight_out) {
+    auto dW_c = lay.map(grads, lay.attn_out);
+    dW_c.leftCols(Dm).noalias() += cache.g * cache.ctx.transpose();
+    dW_c.rightCols(Hd).noalias() += cache.g * q.transpose();
+  }
   cache.dctx.noalias() = W_c.leftCols(Dm).transpose() * cache.g;
   dq.noalias() += W_c.rightCols(Hd).transpose() * cache.g;
   const auto& a = cache.a;
@@ -138,7 +140,8 @@ void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, cons
   template void attention_backward<S>(const Seq2SeqConfig&, const Seq2SeqLayout&, const S*,       \
                                       const Mat<S>&, const Mat<S>&, int,                          \
                                       const Eigen::Ref<const Mat<S>>&, const Mat<S>&,             \
-                                      AttentionCache<S>&, S*, Eigen::Ref<Mat<S>>, Mat<S>&, Mat<S>&);
+                                      AttentionCache<S>&, S*, Eigen::Ref<Mat<S>>, Mat<S>&, Mat<S>&, \
+                                      bool);
 UNROLL_ATTENTION(float)
 UNROLL_ATTENTION(double)
 #undef UNROLL_ATTENTION

@@ -48,11 +48,12 @@ void attention_forward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const
                        const Mat<S>& memory, const Mat<S>& keys, int Ts,
                        const Eigen::Ref<const Mat<S>>& q, AttentionCache<S>& cache);
 // Backward of the same step from dht (Hd, N): adds to grads, dq (Hd, N), dmemory and dkeys.
+// Without weight_out, dW_c is left to the caller (one GEMM over all steps of cache.g).
 template <class S>
 void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const S* p,
                         const Mat<S>& memory, const Mat<S>& keys, int Ts,
                         const Eigen::Ref<const Mat<S>>& q, const Mat<S>& dht,
                         AttentionCache<S>& cache, S* grads, Eigen::Ref<Mat<S>> dq,
-                        Mat<S>& dmemory, Mat<S>& dkeys);
+                        Mat<S>& dmemory, Mat<S>& dkeys, bool weight_out = true);
 
 }  // namespace unroll

@@ -330,6 +330,10 @@ void Seq2Seq<S>::backward(const Seq2SeqBatch& batch, Seq2SeqWorkspace<S>& ws, S*
   Mat<S> dfeed = Mat<S>::Zero(Hd, B);  // dL/dht_t through the input of step t+1
   const Index GH = Index(gates_of(cfg_.decoder_cell)) * Hd, TB = Index(Tt) * B;
   ws.dec_grads.resize(L);
+  if (cfg_.attention != AttentionKind::None) {
+    ws.att_g.resize(Hd, TB);
+    ws.att_in.resize(ws.enc.memory.rows() + Hd, TB);
+  }
   ws.dec_x.resize(L);
   std::vector<Mat<S>> W_ih_T(L), W_hh_T(L);  // transposed once: plain products are faster
   for (int k = 0; k < L; ++k) {
@@ -348,7 +352,10 @@ void Seq2Seq<S>::backward(const Seq2SeqBatch& batch, Seq2SeqWorkspace<S>& ws, S*
     if (cfg_.attention != AttentionKind::None) {  // (7)
       ws.dq.setZero(Hd, B);
       attention_backward<S>(cfg_, layout_, p, ws.enc.memory, ws.enc.keys, Ts, q, ws.dht, sc.attn,
-                         grads, ws.dq, ws.dmemory, ws.dkeys);
+                            grads, ws.dq, ws.dmemory, ws.dkeys, false);
+      ws.att_g.middleCols(Index(t) * B, B) = sc.attn.g;
+      ws.att_in.block(0, Index(t) * B, ws.enc.memory.rows(), B) = sc.attn.ctx;
+      ws.att_in.block(ws.enc.memory.rows(), Index(t) * B, Hd, B) = q;
     } else {
       ws.dq = ws.dht;
     }
@@ -376,6 +383,8 @@ void Seq2Seq<S>::backward(const Seq2SeqBatch& batch, Seq2SeqWorkspace<S>& ws, S*
     else
       dfeed.setZero();
   }
+  if (cfg_.attention != AttentionKind::None)  // (7)'s dW_c over all steps
+    layout_.map(grads, layout_.attn_out).noalias() += ws.att_g * ws.att_in.transpose();
   for (int k = 0; k < L; ++k)  // (6)'s weight gradients over all steps
     rnn_grads(layout_, layout_.decoder[k], cfg_.decoder_cell, ws.dec_grads[k], TB, ws.dec_x[k],
               ws.dec_grads[k].h, grads);

@@ -76,6 +76,7 @@ struct Seq2SeqWorkspace {
   std::vector<Mat<S>> dh_rec, dc_rec, dfinal;
   std::vector<CellCache<S>> dec_grads;  // [k] dpre, dhpre and h_{t-1} (in h) of every step
   std::vector<Mat<S>> dec_x;            // [k] (in_k, Tt*B) every step's layer input
+  Mat<S> att_g, att_in;  // (Hd, Tt*B) every step's dL/d(W_c [ctx; q]), (Dm + Hd, Tt*B) [ctx; q]
   Mat<double> dh_enc;  // (Ts, B) ||dL/dh^enc_s|| per column: what reaches each source position
 };
 
