@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "io/atomic_file.h"
 #include "seq2seq/seq2seq_checkpoint.h"
+#include "seq2seq/onnx_seq2seq.h"
 #include "seq2seq/seq2seq_export.h"
 
 namespace unroll::cli {
@@ -296,7 +297,11 @@ int seq2seq_export_command(const std::vector<std::string>& argv) {
     write_seq2seq_safetensors(a.str("out", ""), c);
     return 0;
   }
-  throw Error("an encoder-decoder exports as --format safetensors" +
+  if (format == "onnx") {  // PATH.encoder.onnx and PATH.decoder-step.onnx
+    write_seq2seq_onnx(a.str("out", ""), c);
+    return 0;
+  }
+  throw Error("an encoder-decoder exports as --format safetensors or onnx" +
               (format.empty() ? std::string() : ", not '" + format + "'"));
 }
 

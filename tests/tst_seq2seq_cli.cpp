@@ -182,6 +182,13 @@ void TestSeq2SeqCli::exportMatchesPytorch() {
         qPrintable(greedy.join(" | ")));
   QVERIFY(std::abs(torchLoss - field(ev.out, "loss")) < 1e-5);
   QCOMPARE(lines, greedy);
+  const QString prefix = m_dir.filePath("numbers");
+  r = run_cli(m_dir.path(),
+              {"export", "--checkpoint", m_model, "--format", "onnx", "--out", prefix});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY(QFile::exists(prefix + ".encoder.onnx") && QFile::exists(prefix + ".decoder-step.onnx"));
+  r = run_cli(m_dir.path(), {"export", "--checkpoint", m_model, "--format", "csv", "--out", "x"});
+  QCOMPARE(r.code, 2);
 }
 
 void TestSeq2SeqCli::refusals_data() {
