@@ -1,7 +1,7 @@
-// seq2seq_bench: one encoder–decoder training step (forward, backward, clip, Adam) of Unroll against
-// the same model in PyTorch (bench/seq2seq_torch_bench.py), in one run, one thread each side.
-// Default shape from issue 14: LSTM H=128, additive attention with input feeding, source and target
-// length 20, batch 32. Prints steps/s of both and their ratio (goal >= 4x).
+// seq2seq_bench: one encoder–decoder training step (forward, backward, clip, Adam) of Unroll
+// against the same model in PyTorch (bench/seq2seq_torch_bench.py), in one run, one thread each
+// side. Default shape from issue 14: LSTM H=128, additive attention with input feeding, source and
+// target length 20, batch 32. Prints steps/s of both and their ratio (goal >= 4x).
 //   seq2seq_bench [--seconds S] [--hidden H] [--attention KIND] [--no-torch] [--python PATH]
 #include <chrono>
 #include <cstdio>
@@ -78,10 +78,9 @@ std::pair<double, double> measure_unroll(const Options& o) {
 std::pair<double, double> measure_torch(const Options& o) {
   const std::string cmd = "OPENBLAS_NUM_THREADS=1 " + o.python + " " UNROLL_SEQ2SEQ_TORCH_SCRIPT +
                           " --hidden " + std::to_string(o.hidden) + " --src " +
-                          std::to_string(o.src) + " --tgt " + std::to_string(o.tgt) +
-                          " --batch " + std::to_string(o.batch) + " --vocab " +
-                          std::to_string(o.vocab) + " --attention " + o.attention +
-                          " --seconds " + std::to_string(o.seconds);
+                          std::to_string(o.src) + " --tgt " + std::to_string(o.tgt) + " --batch " +
+                          std::to_string(o.batch) + " --vocab " + std::to_string(o.vocab) +
+                          " --attention " + o.attention + " --seconds " + std::to_string(o.seconds);
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return {0, 0};
   double wall = 0, cpu = 0;
@@ -121,9 +120,10 @@ int main(int argc, char** argv) {
     }
   }
   const auto [uw, uc] = measure_unroll(o);
-  std::printf("encoder-decoder training step, LSTM H=%d, %s attention, source %d, target %d, "
-              "batch %d, 1 thread\n",
-              o.hidden, o.attention.c_str(), o.src, o.tgt, o.batch);
+  std::printf(
+      "encoder-decoder training step, LSTM H=%d, %s attention, source %d, target %d, "
+      "batch %d, 1 thread\n",
+      o.hidden, o.attention.c_str(), o.src, o.tgt, o.batch);
   std::printf("  unroll   %8.2f steps/s  (%8.2f per CPU-second)\n", uw, uc);
   if (!o.torch) return 0;
   const auto [tw, tc] = measure_torch(o);

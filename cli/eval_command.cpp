@@ -10,10 +10,10 @@
 
 #include "args.h"
 #include "commands.h"
-#include "seq2seq_commands.h"
 #include "core/error.h"
 #include "data/text_corpus.h"
 #include "model_checkpoint.h"
+#include "seq2seq_commands.h"
 #include "train/evaluate.h"
 
 namespace unroll::cli {

@@ -4,12 +4,12 @@
 
 #include "args.h"
 #include "commands.h"
-#include "seq2seq_commands.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
 #include "io/metrics_csv.h"
 #include "io/onnx_export.h"
 #include "io/safetensors.h"
+#include "seq2seq_commands.h"
 
 namespace unroll::cli {
 namespace {

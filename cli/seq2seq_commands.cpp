@@ -10,8 +10,8 @@
 #include "args.h"
 #include "core/error.h"
 #include "io/atomic_file.h"
-#include "seq2seq/seq2seq_checkpoint.h"
 #include "seq2seq/onnx_seq2seq.h"
+#include "seq2seq/seq2seq_checkpoint.h"
 #include "seq2seq/seq2seq_export.h"
 
 namespace unroll::cli {
@@ -44,32 +44,50 @@ const char* kTrainHelp = R"(usage: unroll-cli train --task pairs|dates|numbers|r
   --quiet                        no progress lines
 )";
 
-const char* kTranslateHelp = R"(usage: unroll-cli translate --checkpoint FILE.unroll --text "..." [options]
+const char* kTranslateHelp =
+    R"(usage: unroll-cli translate --checkpoint FILE.unroll --text "..." [options]
   --text T        the source text; "-" reads standard input, one output line per input line
   --beam K        beam width (1: greedy)
   --length-norm A rank finished beams by log p / length^A (1)
   --max-len N     longest output (the checkpoint's)
 )";
 
-const char* kEvalHelp = R"(usage: unroll-cli eval --checkpoint FILE.unroll --data FILE.tsv [--skip-bad]
+const char* kEvalHelp =
+    R"(usage: unroll-cli eval --checkpoint FILE.unroll --data FILE.tsv [--skip-bad]
   Prints loss=X token_acc=Y exact=Z bleu=W cer=V over every pair of the file: loss and token
   accuracy per target token with teacher forcing; exact-sequence accuracy, corpus BLEU-4 (words)
   and character error rate of greedy outputs (--max-len N, the checkpoint's by default).
 )";
 
-const char* kSweepHelp = R"(usage: unroll-cli sweep --task reorder --lengths 5,10,20,40 --attention none,additive
+const char* kSweepHelp =
+    R"(usage: unroll-cli sweep --task reorder --lengths 5,10,20,40 --attention none,additive
   Trains one model per (attention, length) with the same budget and prints exact-sequence accuracy
   on validation against the sentence length. Model and training options as for train (--steps 1500,
   --hidden 64, --cell gru ...); --csv FILE.csv writes attention,length,exact,bleu,token_acc,loss.
 )";
 
-const std::set<std::string> kDataOptions = {"task", "data", "tokens", "length", "language",
-                                            "pairs", "val-fraction"};
-const std::set<std::string> kModelOptions = {
-    "encoder-cell", "decoder-cell",  "cell",  "hidden",    "encoder-hidden", "decoder-hidden",
-    "layers",       "embed",         "attention", "attention-dim", "teacher-forcing",
-    "steps",        "batch",         "lr",    "optimizer", "clip",           "seed",
-    "val-every",    "val-pairs",     "max-output"};
+const std::set<std::string> kDataOptions = {"task",     "data",  "tokens",      "length",
+                                            "language", "pairs", "val-fraction"};
+const std::set<std::string> kModelOptions = {"encoder-cell",
+                                             "decoder-cell",
+                                             "cell",
+                                             "hidden",
+                                             "encoder-hidden",
+                                             "decoder-hidden",
+                                             "layers",
+                                             "embed",
+                                             "attention",
+                                             "attention-dim",
+                                             "teacher-forcing",
+                                             "steps",
+                                             "batch",
+                                             "lr",
+                                             "optimizer",
+                                             "clip",
+                                             "seed",
+                                             "val-every",
+                                             "val-pairs",
+                                             "max-output"};
 
 std::set<std::string> options(std::set<std::string> extra, bool data = true) {
   if (data) extra.insert(kDataOptions.begin(), kDataOptions.end());
@@ -137,8 +155,8 @@ std::string fmt(double v) {
 std::string metrics_line(const TranslationMetrics& m) {
   char loss[32];
   std::snprintf(loss, sizeof loss, "%.8g", m.loss);  // enough digits to compare at 1e-5
-  return "loss=" + std::string(loss) + " token_acc=" + fmt(m.token_accuracy) + " exact=" + fmt(m.exact) +
-         " bleu=" + fmt(m.bleu) + " cer=" + fmt(m.cer);
+  return "loss=" + std::string(loss) + " token_acc=" + fmt(m.token_accuracy) +
+         " exact=" + fmt(m.exact) + " bleu=" + fmt(m.bleu) + " cer=" + fmt(m.cer);
 }
 
 bool is_seq2seq_file(const std::string& path) {
@@ -187,8 +205,8 @@ int seq2seq_train_command(const std::vector<std::string>& argv) {
   }
   const bool quiet = a.has("quiet");
   if (t->task().skipped > 0)
-    std::cerr << "train: skipped " << t->task().skipped << " bad lines (the first: "
-              << t->task().first_skipped << ")\n";
+    std::cerr << "train: skipped " << t->task().skipped
+              << " bad lines (the first: " << t->task().first_skipped << ")\n";
   if (!quiet)
     std::cerr << "train: " << t->data().train.size() << " training and "
               << t->data().validation.size() << " validation pairs, vocabularies "
@@ -214,8 +232,8 @@ int seq2seq_train_command(const std::vector<std::string>& argv) {
       val = fmt(m.loss) + "," + fmt(m.token_accuracy) + "," + fmt(m.exact) + "," + fmt(m.bleu) +
             "," + fmt(m.cer);
       if (!quiet)
-        std::cerr << "step " << r.step << " train_loss=" << fmt(r.loss) << " val " << metrics_line(m)
-                  << "  '" << v.source << "' -> '" << v.output << "'\n";
+        std::cerr << "step " << r.step << " train_loss=" << fmt(r.loss) << " val "
+                  << metrics_line(m) << "  '" << v.source << "' -> '" << v.output << "'\n";
     }
     if (csv)
       csv->write(std::to_string(r.step) + "," + fmt(r.loss) + "," + fmt(r.token_accuracy) + "," +
@@ -250,7 +268,8 @@ int translate_command(const std::vector<std::string>& argv) {
                                : std::string("--text")) +
                   " is not valid UTF-8; give UTF-8 text");
     }
-    std::cout << (src.empty() ? std::string() : vocab.decode_target(beam_decode(model, src, o).tokens))
+    std::cout << (src.empty() ? std::string()
+                              : vocab.decode_target(beam_decode(model, src, o).tokens))
               << '\n';
   };
   const std::string text = a.str("text", "");
@@ -306,8 +325,8 @@ int seq2seq_export_command(const std::vector<std::string>& argv) {
 }
 
 int seq2seq_sweep_command(const std::vector<std::string>& argv) {
-  const Args a(argv, options({"lengths", "csv"}), {"help", "quiet", "bidirectional",
-                                                   "no-input-feeding"});
+  const Args a(argv, options({"lengths", "csv"}),
+               {"help", "quiet", "bidirectional", "no-input-feeding"});
   if (a.has("help")) {
     std::cout << kSweepHelp;
     return 0;
@@ -361,8 +380,8 @@ int seq2seq_sweep_command(const std::vector<std::string>& argv) {
       const TranslationMetrics m = t.validate().metrics;
       std::cout << "  " << fmt(m.exact) << std::flush;
       if (csv)
-        csv->write(to_string(k) + "," + std::to_string(L) + "," + fmt(m.exact) + "," +
-                   fmt(m.bleu) + "," + fmt(m.token_accuracy) + "," + fmt(m.loss) + "\n");
+        csv->write(to_string(k) + "," + std::to_string(L) + "," + fmt(m.exact) + "," + fmt(m.bleu) +
+                   "," + fmt(m.token_accuracy) + "," + fmt(m.loss) + "\n");
     }
     std::cout << '\n';
   }

@@ -7,10 +7,10 @@
 
 #include "args.h"
 #include "commands.h"
-#include "seq2seq_commands.h"
 #include "core/error.h"
 #include "data/csv_series.h"
 #include "data/task_registry.h"
+#include "seq2seq_commands.h"
 #include "train/sweep.h"
 
 namespace unroll::cli {

@@ -12,10 +12,10 @@
 
 #include "args.h"
 #include "commands.h"
-#include "seq2seq_commands.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
 #include "resume.h"
+#include "seq2seq_commands.h"
 #include "task_factory.h"
 #include "telemetry/metrics_recorder.h"
 #include "train/run.h"

@@ -63,15 +63,22 @@ void TestSeq2Seq::numberWords_data() {
   QTest::addColumn<int>("n");
   QTest::addColumn<QString>("english");
   QTest::addColumn<QString>("german");
-  QTest::newRow("0") << 0 << "zero" << "null";
-  QTest::newRow("1") << 1 << "one" << "eins";
-  QTest::newRow("17") << 17 << "seventeen" << "siebzehn";
-  QTest::newRow("21") << 21 << "twenty-one" << "einundzwanzig";
-  QTest::newRow("42") << 42 << "forty-two" << "zweiundvierzig";
-  QTest::newRow("101") << 101 << "one hundred one" << "einhunderteins";
+  QTest::newRow("0") << 0 << "zero"
+                     << "null";
+  QTest::newRow("1") << 1 << "one"
+                     << "eins";
+  QTest::newRow("17") << 17 << "seventeen"
+                      << "siebzehn";
+  QTest::newRow("21") << 21 << "twenty-one"
+                      << "einundzwanzig";
+  QTest::newRow("42") << 42 << "forty-two"
+                      << "zweiundvierzig";
+  QTest::newRow("101") << 101 << "one hundred one"
+                       << "einhunderteins";
   QTest::newRow("1305") << 1305 << "one thousand three hundred five"
                         << "eintausenddreihundertfünf";
-  QTest::newRow("31000") << 31000 << "thirty-one thousand" << "einunddreißigtausend";
+  QTest::newRow("31000") << 31000 << "thirty-one thousand"
+                         << "einunddreißigtausend";
   QTest::newRow("999999") << 999999 << "nine hundred ninety-nine thousand nine hundred ninety-nine"
                           << "neunhundertneunundneunzigtausendneunhundertneunundneunzig";
 }
@@ -93,7 +100,8 @@ void TestSeq2Seq::generatedTasks() {
   bool german = false, english = false;
   for (const TextPair& p : dates) {
     QVERIFY2(std::regex_match(p.target, iso), p.target.c_str());
-    german |= p.source.find(". ") != std::string::npos || p.source.find("März") != std::string::npos;
+    german |=
+        p.source.find(". ") != std::string::npos || p.source.find("März") != std::string::npos;
     english |= p.source.find(" of ") != std::string::npos;
   }
   QVERIFY(german && english);
@@ -155,8 +163,8 @@ void TestSeq2Seq::tsvRefusals() {
 void TestSeq2Seq::tsvSkipBad() {
   TsvOptions o;
   o.skip_bad = true;
-  const TsvResult r =
-      parse_pairs_tsv("\xEF\xBB\xBFGo.\tGeh.\tCC-BY 2.0\r\nbad line\r\nHi.\tHallo.\r\n\t\n", "t", o);
+  const TsvResult r = parse_pairs_tsv(
+      "\xEF\xBB\xBFGo.\tGeh.\tCC-BY 2.0\r\nbad line\r\nHi.\tHallo.\r\n\t\n", "t", o);
   QCOMPARE(int(r.pairs.size()), 2);
   QCOMPARE(r.pairs[0].source, std::string("Go."));
   QCOMPARE(r.pairs[0].target, std::string("Geh."));
@@ -172,7 +180,8 @@ void TestSeq2Seq::bleuHandComputed() {
                                   split_words("hello world")};
   const std::vector<Words> ref = {split_words("the cat sat on a mat"),
                                   split_words("hello big world")};
-  const double expected = std::exp(1.0 - 9.0 / 8.0) * std::pow(7.0 / 8 * 3 / 6 * 2 / 4 * 1 / 3, 0.25);
+  const double expected =
+      std::exp(1.0 - 9.0 / 8.0) * std::pow(7.0 / 8 * 3 / 6 * 2 / 4 * 1 / 3, 0.25);
   QVERIFY(std::abs(corpus_bleu(hyp, ref) - expected) < 1e-12);
   QCOMPARE(corpus_bleu(ref, ref), 1.0);
   QCOMPARE(corpus_bleu({split_words("a b c")}, {split_words("x y z w")}), 0.0);
@@ -186,8 +195,8 @@ void TestSeq2Seq::cer() {
 
 // Beam width 1 gives greedy decoding's output, on random untrained models of every attention.
 void TestSeq2Seq::beamOneIsGreedy() {
-  for (AttentionKind a : {AttentionKind::None, AttentionKind::Additive, AttentionKind::Dot,
-                          AttentionKind::General})
+  for (AttentionKind a :
+       {AttentionKind::None, AttentionKind::Additive, AttentionKind::Dot, AttentionKind::General})
     for (uint64_t seed = 1; seed <= 5; ++seed) {
       Seq2SeqConfig cfg = smallModel(a);
       cfg.source_vocab = 9;
@@ -256,10 +265,11 @@ void TestSeq2Seq::learnsReorder() {
   const double first = t.step().loss;
   for (int i = 0; i < 399; ++i) QVERIFY(!t.step().rejected);
   const Seq2SeqValidation v = t.validate();
-  qInfo("reorder 5: loss %.3f -> %.3f, token acc %.3f, exact %.3f, BLEU %.3f, CER %.3f; example "
-        "'%s' -> '%s'",
-        first, v.metrics.loss, v.metrics.token_accuracy, v.metrics.exact, v.metrics.bleu,
-        v.metrics.cer, v.source.c_str(), v.output.c_str());
+  qInfo(
+      "reorder 5: loss %.3f -> %.3f, token acc %.3f, exact %.3f, BLEU %.3f, CER %.3f; example "
+      "'%s' -> '%s'",
+      first, v.metrics.loss, v.metrics.token_accuracy, v.metrics.exact, v.metrics.bleu,
+      v.metrics.cer, v.source.c_str(), v.output.c_str());
   QVERIFY(v.metrics.loss < 0.2 * first);
   QVERIFY(v.metrics.exact > 0.8);
   QVERIFY(v.metrics.bleu > 0.8);

@@ -16,8 +16,8 @@ using unroll::test::run_cli;
 
 namespace {
 
-const QStringList kSmall = {"--hidden", "24", "--embed", "12", "--batch", "16", "--lr", "0.01",
-                            "--val-every", "0", "--quiet"};
+const QStringList kSmall = {"--hidden", "24",   "--embed",     "12", "--batch", "16",
+                            "--lr",     "0.01", "--val-every", "0",  "--quiet"};
 
 void writeFile(const QString& path, const QByteArray& bytes) {
   QFile f(path);
@@ -27,8 +27,7 @@ void writeFile(const QString& path, const QByteArray& bytes) {
 
 // "loss=X token_acc=Y ..." -> X.
 double field(const QString& line, const QString& name) {
-  const QRegularExpressionMatch m =
-      QRegularExpression(name + "=([-0-9.e+naif]+)").match(line);
+  const QRegularExpressionMatch m = QRegularExpression(name + "=([-0-9.e+naif]+)").match(line);
   return m.hasMatch() ? m.captured(1).toDouble() : std::nan("");
 }
 
@@ -57,11 +56,11 @@ class TestSeq2SeqCli : public QObject {
 void TestSeq2SeqCli::initTestCase() {
   QVERIFY(m_dir.isValid());
   m_model = m_dir.filePath("numbers.unroll");
-  const auto r = run_cli(m_dir.path(), QStringList{"train", "--task", "numbers", "--length", "2",
-                                                   "--pairs", "400", "--steps", "120",
-                                                   "--attention", "general", "--bidirectional",
-                                                   "--cell", "gru", "--save", m_model} +
-                                           kSmall);
+  const auto r =
+      run_cli(m_dir.path(), QStringList{"train", "--task", "numbers", "--length", "2", "--pairs",
+                                        "400", "--steps", "120", "--attention", "general",
+                                        "--bidirectional", "--cell", "gru", "--save", m_model} +
+                                kSmall);
   QVERIFY2(r.code == 0, qPrintable(r.err));
   m_pairs = m_dir.filePath("numbers.tsv");
   writeFile(m_pairs, "zweiundvierzig\t42\nforty-two\t42\nsieben\t7\nninety-one\t91\nelf\t11\n");
@@ -126,9 +125,10 @@ void TestSeq2SeqCli::skipBad() {
 
 // 30 steps, save, resume to 60 == 60 steps straight, weights bit for bit (scheduled sampling).
 void TestSeq2SeqCli::resumeIsBitIdentical() {
-  const QStringList base = QStringList{"train", "--task", "reorder", "--length", "5", "--pairs",
-                                       "300", "--cell", "lstm", "--teacher-forcing", "0.8"} +
-                           kSmall;
+  const QStringList base =
+      QStringList{"train", "--task", "reorder", "--length",          "5",  "--pairs",
+                  "300",   "--cell", "lstm",    "--teacher-forcing", "0.8"} +
+      kSmall;
   const QString a = m_dir.filePath("a.unroll"), b = m_dir.filePath("b.unroll"),
                 c = m_dir.filePath("c.unroll");
   QCOMPARE(run_cli(m_dir.path(), base + QStringList{"--steps", "30", "--save", a}).code, 0);
@@ -143,11 +143,11 @@ void TestSeq2SeqCli::resumeIsBitIdentical() {
 }
 
 void TestSeq2SeqCli::sweep() {
-  const auto r = run_cli(m_dir.path(), QStringList{"sweep", "--task", "reorder", "--lengths",
-                                                   "3,4", "--attention", "none,dot", "--steps",
-                                                   "20", "--pairs", "100", "--csv",
-                                                   m_dir.filePath("sweep.csv")} +
-                                           kSmall);
+  const auto r =
+      run_cli(m_dir.path(), QStringList{"sweep", "--task", "reorder", "--lengths", "3,4",
+                                        "--attention", "none,dot", "--steps", "20", "--pairs",
+                                        "100", "--csv", m_dir.filePath("sweep.csv")} +
+                                kSmall);
   QVERIFY2(r.code == 0, qPrintable(r.err));
   QVERIFY2(r.out.contains("\nnone ") && r.out.contains("\ndot "), qPrintable(r.out));
   QFile f(m_dir.filePath("sweep.csv"));
@@ -159,8 +159,8 @@ void TestSeq2SeqCli::sweep() {
 // greedy outputs.
 void TestSeq2SeqCli::exportMatchesPytorch() {
   const QString st = m_dir.filePath("numbers.safetensors");
-  auto r = run_cli(m_dir.path(), {"export", "--checkpoint", m_model, "--format", "safetensors",
-                                  "--out", st});
+  auto r = run_cli(m_dir.path(),
+                   {"export", "--checkpoint", m_model, "--format", "safetensors", "--out", st});
   QVERIFY2(r.code == 0, qPrintable(r.err));
   const auto ev = run_cli(m_dir.path(), {"eval", "--checkpoint", m_model, "--data", m_pairs});
   QCOMPARE(ev.code, 0);
@@ -170,8 +170,8 @@ void TestSeq2SeqCli::exportMatchesPytorch() {
     greedy << r.out.trimmed();
   }
   QProcess py;
-  py.start(UNROLL_PYTHON, {UNROLL_SOURCE_DIR "/scripts/load_seq2seq_in_pytorch.py", st, "--data",
-                           m_pairs});
+  py.start(UNROLL_PYTHON,
+           {UNROLL_SOURCE_DIR "/scripts/load_seq2seq_in_pytorch.py", st, "--data", m_pairs});
   QVERIFY(py.waitForFinished(120000));
   const QString out = QString::fromUtf8(py.readAllStandardOutput());
   QVERIFY2(py.exitCode() == 0, qPrintable(QString::fromUtf8(py.readAllStandardError())));
@@ -197,13 +197,13 @@ void TestSeq2SeqCli::refusals_data() {
   QTest::newRow("pairs without data") << QStringList{"train", "--task", "pairs"} << "--data";
   QTest::newRow("bad attention") << QStringList{"train", "--task", "dates", "--attention", "x"}
                                  << "unknown attention 'x'";
-  QTest::newRow("dot sizes") << QStringList{"train", "--task", "dates", "--attention", "dot",
-                                            "--bidirectional"}
+  QTest::newRow("dot sizes") << QStringList{"train",       "--task", "dates",
+                                            "--attention", "dot",    "--bidirectional"}
                              << "dot attention needs";
   QTest::newRow("bad teacher forcing")
       << QStringList{"train", "--task", "reorder", "--teacher-forcing", "2"} << "--teacher-forcing";
-  QTest::newRow("translate without text") << QStringList{"translate", "--checkpoint", "x"}
-                                          << "--text";
+  QTest::newRow("translate without text")
+      << QStringList{"translate", "--checkpoint", "x"} << "--text";
   QTest::newRow("missing checkpoint")
       << QStringList{"translate", "--checkpoint", "none.unroll", "--text", "a"}
       << "cannot open checkpoint";

@@ -73,19 +73,28 @@ void TestSeq2SeqGradcheck::gradients_data() {
       QTest::addRow("%s %s", cell, att)
           << QString(cell) << QString(cell) << QString(att) << 1 << false << true << 4 << 1.0;
   QTest::addRow("lstm->gru additive L2 bidirectional")
-      << "lstm" << "gru" << "additive" << 2 << true << true << 3 << 1.0;
-  QTest::addRow("gru->lstm general L2 bidirectional")
-      << "gru" << "lstm" << "general" << 2 << true << true << 2 << 1.0;
-  QTest::addRow("lstm->lstm dot L2 bidirectional") << "lstm" << "lstm" << "dot" << 2 << true
-                                                   << true << 2 << 1.0;
-  QTest::addRow("rnn->lstm none bridge L2") << "rnn" << "lstm" << "none" << 2 << false << true
-                                            << 3 << 1.0;
-  QTest::addRow("lstm additive no input feeding")
-      << "lstm" << "lstm" << "additive" << 1 << false << false << 3 << 1.0;
-  QTest::addRow("gru general no input feeding L2")
-      << "gru" << "gru" << "general" << 2 << false << false << 4 << 1.0;
+      << "lstm"
+      << "gru"
+      << "additive" << 2 << true << true << 3 << 1.0;
+  QTest::addRow("gru->lstm general L2 bidirectional") << "gru"
+                                                      << "lstm"
+                                                      << "general" << 2 << true << true << 2 << 1.0;
+  QTest::addRow("lstm->lstm dot L2 bidirectional") << "lstm"
+                                                   << "lstm"
+                                                   << "dot" << 2 << true << true << 2 << 1.0;
+  QTest::addRow("rnn->lstm none bridge L2") << "rnn"
+                                            << "lstm"
+                                            << "none" << 2 << false << true << 3 << 1.0;
+  QTest::addRow("lstm additive no input feeding") << "lstm"
+                                                  << "lstm"
+                                                  << "additive" << 1 << false << false << 3 << 1.0;
+  QTest::addRow("gru general no input feeding L2") << "gru"
+                                                   << "gru"
+                                                   << "general" << 2 << false << false << 4 << 1.0;
   QTest::addRow("lstm additive scheduled sampling 0.5")
-      << "lstm" << "lstm" << "additive" << 1 << true << true << 3 << 0.5;
+      << "lstm"
+      << "lstm"
+      << "additive" << 1 << true << true << 3 << 0.5;
 }
 
 // Every parameter's gradient and every ||dL/dh^enc_s|| against five-point central differences.

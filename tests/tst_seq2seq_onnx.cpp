@@ -31,8 +31,8 @@ const Spec kSpecs[] = {
     {"gru dot L2", CellType::Gru, CellType::Gru, AttentionKind::Dot, 2, false, true, 16},
     {"rnn general bidirectional", CellType::RnnTanh, CellType::RnnTanh, AttentionKind::General, 1,
      true, true, 8},
-    {"rnn-relu->lstm none bridge", CellType::RnnRelu, CellType::Lstm, AttentionKind::None, 1,
-     false, true, 12},
+    {"rnn-relu->lstm none bridge", CellType::RnnRelu, CellType::Lstm, AttentionKind::None, 1, false,
+     true, 12},
     {"lstm->gru additive L2 bidirectional no feeding", CellType::Lstm, CellType::Gru,
      AttentionKind::Additive, 2, true, false, 8},
 };
@@ -140,8 +140,8 @@ void TestSeq2SeqOnnx::greedyMatches() {
     size_t tokens = 0;
     for (const auto& e : engine[i]) tokens += e.size();
     QVERIFY(tokens > 0);  // not only empty outputs
-    qInfo("%s: greedy outputs equal (%zu tokens); first-step logits differ by %.3g",
-          kSpecs[i].name, tokens, worst);
+    qInfo("%s: greedy outputs equal (%zu tokens); first-step logits differ by %.3g", kSpecs[i].name,
+          tokens, worst);
     QVERIFY(worst < 1e-4);
   }
 }

@@ -195,8 +195,7 @@ void TestSeq2SeqTorch::matchesTorch() {
   const QJsonObject ref = m_reference[c.spec.name].toObject();
   if (ref.contains("error")) QFAIL(qPrintable("torch failed:\n" + ref["error"].toString()));
   QVERIFY2(!ref.isEmpty(), "torch returned nothing for this case");
-  const double dLogits =
-      worstDiff(c.ws.head.y.data(), ref["logits"].toArray(), c.ws.head.y.size());
+  const double dLogits = worstDiff(c.ws.head.y.data(), ref["logits"].toArray(), c.ws.head.y.size());
   const double dLoss = std::abs(c.ws.loss - ref["loss"].toDouble());
   double dAttn = 0;
   if (c.spec.attention != AttentionKind::None) {

@@ -23,8 +23,7 @@ void attention_keys(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const S*
 
 template <class S>
 void attention_keys_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const S* p,
-                             const Mat<S>& memory, const Mat<S>& dkeys, S* grads,
-                             Mat<S>& dmemory) {
+                             const Mat<S>& memory, const Mat<S>& dkeys, S* grads, Mat<S>& dmemory) {
   const int w = key_tensor<S>(cfg, lay);
   if (w < 0) return;
   lay.map(grads, w).noalias() += dkeys * memory.transpose();
@@ -44,8 +43,7 @@ void attention_forward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const
     cache.wq.noalias() = lay.map(p, lay.attn_query) * q;  // W_q q, (A, N)
     cache.u.resize(cfg.additive_dim(), Index(Ts) * N);
     for (Index s = 0; s < Ts; ++s)
-      cache.u.middleCols(s * N, N) =
-          (keys.middleCols(s * N, N) + cache.wq).array().tanh().matrix();
+      cache.u.middleCols(s * N, N) = (keys.middleCols(s * N, N) + cache.wq).array().tanh().matrix();
     // e(s, n) = v^T u_{s,n}: one product over all positions, position-major.
     const Mat<S> vu = lay.vec(p, lay.attn_v).transpose() * cache.u;  // (1, Ts*N)
     e = Eigen::Map<const Mat<S>>(vu.data(), N, Ts).transpose();
@@ -72,8 +70,8 @@ template <class S>
 void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const S* p,
                         const Mat<S>& memory, const Mat<S>& keys, int Ts,
                         const Eigen::Ref<const Mat<S>>& q, const Mat<S>& dht,
-                        AttentionCache<S>& cache, S* grads, Eigen::Ref<Mat<S>> dq,
-                        Mat<S>& dmemory, Mat<S>& dkeys, bool weight_out) {
+                        AttentionCache<S>& cache, S* grads, Eigen::Ref<Mat<S>> dq, Mat<S>& dmemory,
+                        Mat<S>& dkeys, bool weight_out) {
   const Index N = q.cols(), Dm = memory.rows(), Hd = q.rows();
   // (4)
   cache.g = (dht.array() * (S(1) - cache.ht.array().square())).matrix();
@@ -115,8 +113,8 @@ void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, cons
         dv.noalias() += u * de.row(s).transpose();
         auto dk = dkeys.middleCols(s * N, N);
         // du_s = de_s v * (1 - u_s^2), added to dk_s and to sum_s du_s
-        const auto du = (((S(1) - u.array().square()).colwise() * v.array()).rowwise() *
-                         de.row(s).array());
+        const auto du =
+            (((S(1) - u.array().square()).colwise() * v.array()).rowwise() * de.row(s).array());
         dk.array() += du;
         cache.dwq.array() += du;
       }
@@ -137,11 +135,10 @@ void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, cons
   template void attention_forward<S>(const Seq2SeqConfig&, const Seq2SeqLayout&, const S*,        \
                                      const Mat<S>&, const Mat<S>&, int,                           \
                                      const Eigen::Ref<const Mat<S>>&, AttentionCache<S>&);        \
-  template void attention_backward<S>(const Seq2SeqConfig&, const Seq2SeqLayout&, const S*,       \
-                                      const Mat<S>&, const Mat<S>&, int,                          \
-                                      const Eigen::Ref<const Mat<S>>&, const Mat<S>&,             \
-                                      AttentionCache<S>&, S*, Eigen::Ref<Mat<S>>, Mat<S>&, Mat<S>&, \
-                                      bool);
+  template void attention_backward<S>(                                                            \
+      const Seq2SeqConfig&, const Seq2SeqLayout&, const S*, const Mat<S>&, const Mat<S>&, int,    \
+      const Eigen::Ref<const Mat<S>>&, const Mat<S>&, AttentionCache<S>&, S*, Eigen::Ref<Mat<S>>, \
+      Mat<S>&, Mat<S>&, bool);
 UNROLL_ATTENTION(float)
 UNROLL_ATTENTION(double)
 #undef UNROLL_ATTENTION

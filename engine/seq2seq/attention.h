@@ -7,12 +7,12 @@
 //   (2) a = softmax(e)                                     attention weights over s
 //   (3) ctx = sum_s a_s m_s
 //   (4) ht = tanh(W_c [ctx; q])                            W_c = attention.linear_out.weight
-// The keys k_s = W_a m_s (general) or U m_s (additive) do not depend on t: attention_keys makes them
-// once per batch, and attention_keys_backward takes their gradient once. Backward, side by side:
-//   (4) g = dht * (1 - ht^2);  dW_c += g [ctx; q]^T;  dctx = W_c[:, :Dm]^T g;  dq += W_c[:, Dm:]^T g
-//   (3) dm_s += a_s dctx;  da_s = m_s^T dctx
-//   (2) de = a * (da - a^T da)
-//   (1) dot:      dq += sum_s de_s m_s;   dm_s += de_s q
+// The keys k_s = W_a m_s (general) or U m_s (additive) do not depend on t: attention_keys makes
+// them once per batch, and attention_keys_backward takes their gradient once. Backward, side by
+// side:
+//   (4) g = dht * (1 - ht^2);  dW_c += g [ctx; q]^T;  dctx = W_c[:, :Dm]^T g;  dq += W_c[:, Dm:]^T
+//   g (3) dm_s += a_s dctx;  da_s = m_s^T dctx (2) de = a * (da - a^T da) (1) dot:      dq += sum_s
+//   de_s m_s;   dm_s += de_s q
 //       general:  dq += sum_s de_s k_s;   dk_s += de_s q
 //       additive: du_s = de_s v * (1 - u_s^2) with u_s = tanh(W_q q + k_s);  dv += sum_s de_s u_s;
 //                 dk_s += du_s;  dW_q += (sum_s du_s) q^T;  dq += W_q^T sum_s du_s
@@ -53,7 +53,7 @@ template <class S>
 void attention_backward(const Seq2SeqConfig& cfg, const Seq2SeqLayout& lay, const S* p,
                         const Mat<S>& memory, const Mat<S>& keys, int Ts,
                         const Eigen::Ref<const Mat<S>>& q, const Mat<S>& dht,
-                        AttentionCache<S>& cache, S* grads, Eigen::Ref<Mat<S>> dq,
-                        Mat<S>& dmemory, Mat<S>& dkeys, bool weight_out = true);
+                        AttentionCache<S>& cache, S* grads, Eigen::Ref<Mat<S>> dq, Mat<S>& dmemory,
+                        Mat<S>& dkeys, bool weight_out = true);
 
 }  // namespace unroll

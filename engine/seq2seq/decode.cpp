@@ -87,7 +87,8 @@ std::vector<std::vector<int32_t>> greedy_decode(const Seq2Seq<S>& model,
 template <class S>
 Hypothesis beam_decode(const Seq2Seq<S>& model, const std::vector<int32_t>& src,
                        const DecodeOptions& opt) {
-  if (opt.beam < 1) throw Error("the beam width must be at least 1, got " + std::to_string(opt.beam));
+  if (opt.beam < 1)
+    throw Error("the beam width must be at least 1, got " + std::to_string(opt.beam));
   if (opt.max_len < 1) throw Error("the maximum output length must be at least 1");
   const int Ts = int(src.size());
   EncoderCache<S> one, enc;
@@ -98,7 +99,8 @@ Hypothesis beam_decode(const Seq2Seq<S>& model, const std::vector<int32_t>& src,
   const bool attends = model.config().attention != AttentionKind::None;
   std::vector<Hypothesis> live(1), finished;
   auto norm = [&](double logp, size_t n) {
-    return opt.length_norm == 0 ? logp : logp / std::pow(double(std::max<size_t>(n, 1)), opt.length_norm);
+    return opt.length_norm == 0 ? logp
+                                : logp / std::pow(double(std::max<size_t>(n, 1)), opt.length_norm);
   };
   DecoderStep<S> sc;
   for (int t = 0; t < opt.max_len && !live.empty(); ++t) {
@@ -158,8 +160,9 @@ Hypothesis beam_decode(const Seq2Seq<S>& model, const std::vector<int32_t>& src,
     finished.push_back(std::move(h));
   }
   if (finished.empty()) return {};
-  return *std::max_element(finished.begin(), finished.end(),
-                           [](const Hypothesis& a, const Hypothesis& b) { return a.score < b.score; });
+  return *std::max_element(
+      finished.begin(), finished.end(),
+      [](const Hypothesis& a, const Hypothesis& b) { return a.score < b.score; });
 }
 
 template <class S>
@@ -177,12 +180,12 @@ double sequence_logprob(const Seq2Seq<S>& model, const std::vector<int32_t>& src
   return -ws.head.loss_sum;
 }
 
-#define UNROLL_DECODE(S)                                                                          \
-  template std::vector<std::vector<int32_t>> greedy_decode<S>(                                    \
+#define UNROLL_DECODE(S)                                                                         \
+  template std::vector<std::vector<int32_t>> greedy_decode<S>(                                   \
       const Seq2Seq<S>&, const std::vector<int32_t>&, int, int, int, std::vector<Mat<double>>*); \
-  template Hypothesis beam_decode<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,              \
-                                     const DecodeOptions&);                                       \
-  template double sequence_logprob<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,             \
+  template Hypothesis beam_decode<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,             \
+                                     const DecodeOptions&);                                      \
+  template double sequence_logprob<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,            \
                                       const std::vector<int32_t>&);
 UNROLL_DECODE(float)
 UNROLL_DECODE(double)

@@ -10,9 +10,9 @@
 namespace unroll {
 
 struct DecodeOptions {
-  int beam = 1;             // beam width K >= 1
+  int beam = 1;              // beam width K >= 1
   double length_norm = 1.0;  // alpha in log p / n^alpha
-  int max_len = 50;         // tokens at most, <eos> not counted
+  int max_len = 50;          // tokens at most, <eos> not counted
 };
 
 struct Hypothesis {

@@ -12,12 +12,12 @@ const char* const kOnes[] = {"zero",    "one",     "two",       "three",    "fou
                              "five",    "six",     "seven",     "eight",    "nine",
                              "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
                              "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-const char* const kTens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-                             "eighty", "ninety"};
-const char* const kEinsDe[] = {"null",     "eins",     "zwei",      "drei",      "vier",
-                               "fünf",     "sechs",    "sieben",    "acht",      "neun",
-                               "zehn",     "elf",      "zwölf",     "dreizehn",  "vierzehn",
-                               "fünfzehn", "sechzehn", "siebzehn",  "achtzehn",  "neunzehn"};
+const char* const kTens[] = {"",      "",      "twenty",  "thirty", "forty",
+                             "fifty", "sixty", "seventy", "eighty", "ninety"};
+const char* const kEinsDe[] = {"null",     "eins",     "zwei",     "drei",     "vier",
+                               "fünf",     "sechs",    "sieben",   "acht",     "neun",
+                               "zehn",     "elf",      "zwölf",    "dreizehn", "vierzehn",
+                               "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"};
 const char* const kZehnerDe[] = {"",        "",        "zwanzig", "dreißig", "vierzig",
                                  "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"};
 
@@ -51,12 +51,12 @@ std::string german_below_1000(long n, bool standalone) {
   return s + (u == 1 ? std::string("ein") : kEinsDe[u]) + "und" + kZehnerDe[n / 10];
 }
 
-const char* const kMonthsEn[] = {"January", "February", "March",     "April",   "May",
-                                 "June",    "July",     "August",    "September", "October",
-                                 "November", "December"};
-const char* const kMonthsDe[] = {"Januar", "Februar", "März",      "April",   "Mai",
-                                 "Juni",   "Juli",    "August",    "September", "Oktober",
-                                 "November", "Dezember"};
+const char* const kMonthsEn[] = {"January",   "February", "March",    "April",
+                                 "May",       "June",     "July",     "August",
+                                 "September", "October",  "November", "December"};
+const char* const kMonthsDe[] = {"Januar",    "Februar", "März",     "April",
+                                 "Mai",       "Juni",    "Juli",     "August",
+                                 "September", "Oktober", "November", "Dezember"};
 
 std::string ordinal(int d) {
   const char* suf = (d % 10 == 1 && d != 11)   ? "st"
@@ -89,10 +89,10 @@ void check_language(const std::string& language) {
     throw Error("unknown language '" + language + "': use en, de or both");
 }
 
-const char* const kNouns[] = {"dax", "wug",  "fep",  "blicket", "toma", "zorb",
+const char* const kNouns[] = {"dax",  "wug",  "fep", "blicket", "toma", "zorb",
                               "kiki", "lorp", "mib", "snark",   "gax",  "tufa"};
 const char* const kVerbs[] = {"gorps", "tiffs", "blens", "zeps", "morks", "vims", "kels", "dupes"};
-const char* const kAdjectives[] = {"mip", "zul", "ree", "tav", "pim", "sul",
+const char* const kAdjectives[] = {"mip", "zul", "ree", "tav",  "pim", "sul",
                                    "nef", "lim", "vor", "kest", "obo", "rin"};
 
 }  // namespace
@@ -131,8 +131,7 @@ std::vector<TextPair> generate_numbers(int count, int digits, const std::string&
   return out;
 }
 
-std::vector<TextPair> generate_dates(int count, int length, const std::string& language,
-                                     Rng& rng) {
+std::vector<TextPair> generate_dates(int count, int length, const std::string& language, Rng& rng) {
   check_language(language);
   if (length < 1 || length > 8)
     throw Error("dates: the length (dates per line) must be in 1..8, got " +
@@ -201,8 +200,8 @@ std::vector<TextPair> generate_reorder(int count, int length, Rng& rng) {
       for (const auto& x : w) s += (s.empty() ? "" : " ") + x;
       return s;
     };
-    out.push_back({join(subj) + " " + verb + " " + join(obj), join(subj) + " " + join(obj) + " " +
-                                                                  verb});
+    out.push_back(
+        {join(subj) + " " + verb + " " + join(obj), join(subj) + " " + join(obj) + " " + verb});
   }
   return out;
 }
@@ -218,7 +217,8 @@ TokenMode task_token_mode(const PairTaskSpec& spec) {
 
 PairTask make_pair_task(const PairTaskSpec& spec) {
   if (!is_pair_task(spec.task))
-    throw Error("unknown translation task '" + spec.task + "': use pairs, dates, numbers or reorder");
+    throw Error("unknown translation task '" + spec.task +
+                "': use pairs, dates, numbers or reorder");
   if (spec.count < 2 || spec.count > 10000000)
     throw Error("the pair count must be in 2..10000000, got " + std::to_string(spec.count));
   PairTask t;

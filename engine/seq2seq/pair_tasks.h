@@ -14,8 +14,8 @@
 namespace unroll {
 
 struct PairTaskSpec {
-  std::string task = "reorder";  // pairs | dates | numbers | reorder
-  std::string path;              // pairs: the TSV file
+  std::string task = "reorder";        // pairs | dates | numbers | reorder
+  std::string path;                    // pairs: the TSV file
   TokenMode tokens = TokenMode::Char;  // pairs: char | word (the generated tasks choose)
   int length = 10;                     // generated tasks' length parameter
   int count = 4000;                    // generated pairs

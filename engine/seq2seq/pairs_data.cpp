@@ -69,8 +69,8 @@ std::vector<int32_t> encode_tokens(const TokenVocabulary& v, std::string_view te
 
 }  // namespace
 
-PairsData PairsData::build(const std::vector<TextPair>& pairs, TokenMode mode,
-                           double val_fraction, uint64_t seed) {
+PairsData PairsData::build(const std::vector<TextPair>& pairs, TokenMode mode, double val_fraction,
+                           uint64_t seed) {
   if (pairs.empty()) throw Error("no sentence pairs to train on");
   if (!(val_fraction >= 0 && val_fraction < 1))
     throw Error("the validation fraction must be in [0, 1), got " + std::to_string(val_fraction));
@@ -89,8 +89,9 @@ PairsData PairsData::build(const std::vector<TextPair>& pairs, TokenMode mode,
   int n_val = int(double(pairs.size()) * val_fraction);
   if (val_fraction > 0 && n_val == 0) n_val = 1;
   if (n_val >= int(pairs.size()))
-    throw Error("the validation split leaves no training pairs: use more pairs or a smaller "
-                "validation fraction");
+    throw Error(
+        "the validation split leaves no training pairs: use more pairs or a smaller "
+        "validation fraction");
   PairsData d;
   d.mode = mode;
   d.source = TokenVocabulary(std::move(s));
@@ -259,8 +260,8 @@ TsvResult parse_pairs_tsv(std::string_view text, const std::string& name, const 
   }
   if (r.pairs.empty())
     throw Error(name + ": no source<TAB>target lines" +
-                (r.skipped ? " (" + std::to_string(r.skipped) + " bad lines skipped, the first: " +
-                                 r.first_error + ")"
+                (r.skipped ? " (" + std::to_string(r.skipped) +
+                                 " bad lines skipped, the first: " + r.first_error + ")"
                            : std::string(" (the file is empty)")));
   return r;
 }

@@ -14,7 +14,7 @@
 namespace unroll {
 
 enum class TokenMode { Char, Word };
-std::string to_string(TokenMode m);              // char | word
+std::string to_string(TokenMode m);                // char | word
 TokenMode parse_token_mode(const std::string& s);  // throws unroll::Error listing the names
 
 // char: one token per Unicode code point (the text must be valid UTF-8); word: split on spaces.
@@ -56,8 +56,8 @@ struct PairsData {
   static PairsData build(const std::vector<TextPair>& pairs, TokenMode mode, double val_fraction,
                          uint64_t seed);
   // With fixed vocabularies (a checkpoint's): every pair is validation; unknown tokens -> <unk>.
-  static PairsData encode_with(const TokenVocabulary& source, const TokenVocabulary& target, TokenMode mode,
-                               const std::vector<TextPair>& pairs);
+  static PairsData encode_with(const TokenVocabulary& source, const TokenVocabulary& target,
+                               TokenMode mode, const std::vector<TextPair>& pairs);
   std::vector<int32_t> encode_source(std::string_view text) const;
   std::string decode_target(const std::vector<int32_t>& ids) const;  // stops at kEos
 };
@@ -90,8 +90,8 @@ Seq2SeqBatch make_batch(const std::vector<EncodedPair>& pairs, const std::vector
 std::vector<std::vector<int>> group_by_length(const std::vector<EncodedPair>& pairs, int batch);
 
 struct TsvOptions {
-  bool skip_bad = false;      // skip bad lines (counted) instead of refusing the file
-  size_t max_line = 4096;     // bytes per line
+  bool skip_bad = false;   // skip bad lines (counted) instead of refusing the file
+  size_t max_line = 4096;  // bytes per line
 };
 struct TsvResult {
   std::vector<TextPair> pairs;

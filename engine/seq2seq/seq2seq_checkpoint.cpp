@@ -144,7 +144,8 @@ Seq2Seq<float> Seq2SeqCheckpoint::model() const {
 }
 
 PairsData Seq2SeqCheckpoint::vocabularies() const {
-  return PairsData::encode_with(TokenVocabulary(source_tokens), TokenVocabulary(target_tokens), tokens, {});
+  return PairsData::encode_with(TokenVocabulary(source_tokens), TokenVocabulary(target_tokens),
+                                tokens, {});
 }
 
 int Seq2SeqCheckpoint::max_output() const {
@@ -208,8 +209,9 @@ Seq2SeqCheckpoint parse_seq2seq_checkpoint(const std::string& bytes, const std::
   uint64_t pl = 0;
   const json h = read_header(bytes, where, &at, &pl);
   if (h.value("model_kind", std::string("rnn")) != "seq2seq")
-    throw Error(where + "holds a recurrent network, not an encoder-decoder: use it with sample, "
-                        "eval --text or forecast");
+    throw Error(where +
+                "holds a recurrent network, not an encoder-decoder: use it with sample, "
+                "eval --text or forecast");
   try {
     Seq2SeqCheckpoint c;
     c.config = config_from(h.at("config"));

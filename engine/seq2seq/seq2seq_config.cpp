@@ -22,8 +22,8 @@ std::string to_string(AttentionKind a) {
 }
 
 AttentionKind parse_attention(const std::string& s) {
-  for (AttentionKind a : {AttentionKind::None, AttentionKind::Additive, AttentionKind::Dot,
-                          AttentionKind::General})
+  for (AttentionKind a :
+       {AttentionKind::None, AttentionKind::Additive, AttentionKind::Dot, AttentionKind::General})
     if (to_string(a) == s) return a;
   throw Error("unknown attention '" + s + "': use none, additive, dot or general");
 }
@@ -69,7 +69,8 @@ Seq2SeqConfig seq2seq_config_from_json(const std::string& text) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object()) throw Error("the encoder-decoder configuration is not a JSON object");
   auto field = [&](const char* name) -> const nlohmann::json& {
-    if (!j.contains(name)) throw Error(std::string("the encoder-decoder configuration has no ") + name);
+    if (!j.contains(name))
+      throw Error(std::string("the encoder-decoder configuration has no ") + name);
     return j[name];
   };
   try {

@@ -7,7 +7,7 @@
 namespace unroll {
 
 enum class AttentionKind { None, Additive, Dot, General };
-std::string to_string(AttentionKind a);              // none | additive | dot | general
+std::string to_string(AttentionKind a);               // none | additive | dot | general
 AttentionKind parse_attention(const std::string& s);  // throws unroll::Error listing the names
 
 // Target vocabulary's reserved ids; the source vocabulary reserves only kUnk... at 0.

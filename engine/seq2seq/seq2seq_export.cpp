@@ -24,7 +24,8 @@ std::string seq2seq_safetensors_bytes(const Seq2SeqCheckpoint& c) {
   nlohmann::json h;
   std::string data;
   for (const TensorInfo& t : lay.tensors()) {
-    const Mat<float> row_major = lay.map(c.params.data(), int(&t - lay.tensors().data())).transpose();
+    const Mat<float> row_major =
+        lay.map(c.params.data(), int(&t - lay.tensors().data())).transpose();
     const size_t begin = data.size();
     data.append(reinterpret_cast<const char*>(row_major.data()), size_t(t.size()) * sizeof(float));
     const auto shape =

@@ -22,7 +22,8 @@ int gates_of(CellType cell) {
 template <class S>
 void reverse_blocks(const Mat<S>& X, int Ts, int B, Mat<S>& out) {
   out.resize(X.rows(), X.cols());
-  for (int s = 0; s < Ts; ++s) out.middleCols(Index(Ts - 1 - s) * B, B) = X.middleCols(Index(s) * B, B);
+  for (int s = 0; s < Ts; ++s)
+    out.middleCols(Index(Ts - 1 - s) * B, B) = X.middleCols(Index(s) * B, B);
 }
 
 template <class S>
@@ -238,7 +239,7 @@ void Seq2Seq<S>::step(const EncoderCache<S>& enc, const DecoderState<S>& st, Dec
   }
   if (cfg_.attention != AttentionKind::None)  // (7)
     attention_forward<S>(cfg_, layout_, p, enc.memory, enc.keys, enc.Ts,
-                      sc.cells.back().h.rightCols(N), sc.attn);
+                         sc.cells.back().h.rightCols(N), sc.attn);
   if (logits) {  // (8)
     sc.logits.noalias() = layout_.map(p, layout_.generator_weight) * step_output(sc);
     sc.logits.colwise() += layout_.vec(p, layout_.generator_bias);

@@ -1,7 +1,8 @@
 // Encoder–decoder with optional attention, torch semantics, one contiguous parameter buffer.
 // Letters: Ts source steps, Tt target steps, B batch columns, L layers, D directions, He encoder
 // hidden per direction, Dm = D He memory size, Hd decoder hidden, E embedding, Vs/Vt vocabularies.
-// Encoder (the existing window cells, model/*_cell.h), layer k, direction d (d = 1 reads backwards):
+// Encoder (the existing window cells, model/*_cell.h), layer k, direction d (d = 1 reads
+// backwards):
 //   (1) x^0_s = E_src[src_s];  x^k_s = [h^{k-1,0}_s; h^{k-1,1}_s]
 //   (2) h^{k,d}_s = cell(x^k_s, h^{k,d}_{s-1 or s+1}),  h^{k,d} = 0 before the first step
 //   (3) memory m_s = [h^{L-1,0}_s; h^{L-1,1}_s];  f^k = [h^{k,0}_{Ts-1}; h^{k,1}_0]
@@ -12,11 +13,11 @@
 //   (5) x_t = [E_tgt[y_{t-1}]; ht_{t-1}] (input feeding) or E_tgt[y_{t-1}]
 //   (6) s^k_t = cell(x^k_t, s^k_{t-1}),  x^0_t = x_t, x^k_t = s^{k-1}_t
 //   (7) ht_t = attention(s^{L-1}_t, memory) (attention.h), or s^{L-1}_t without attention
-//   (8) z_t = W_o ht_t + b_o;  L = mean over target tokens of -log softmax(z_t)[y_t]   (model/head.h)
-// Backward runs (8) for all steps at once, then t = Tt-1 .. 0: (7), (6) with dL/ds and dL/dc carried
-// from step t+1, (5) giving dE_tgt and dL/dht_{t-1}; then (4) and the encoder's window backward with
-// dL/dm_s from attention and dL/df^k from the bridge. The total dL/dh^enc_s of the top encoder
-// layer (both directions) is what reaches each source position.
+//   (8) z_t = W_o ht_t + b_o;  L = mean over target tokens of -log softmax(z_t)[y_t] (model/head.h)
+// Backward runs (8) for all steps at once, then t = Tt-1 .. 0: (7), (6) with dL/ds and dL/dc
+// carried from step t+1, (5) giving dE_tgt and dL/dht_{t-1}; then (4) and the encoder's window
+// backward with dL/dm_s from attention and dL/df^k from the bridge. The total dL/dh^enc_s of the
+// top encoder layer (both directions) is what reaches each source position.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -39,12 +40,12 @@ struct Seq2SeqBatch {
 template <class S>
 struct EncoderCache {
   int Ts = 0, B = 0;
-  std::vector<Mat<S>> input;                        // [k] (in_k, Ts*B) x^k, position order
-  std::vector<Mat<S>> input_rev;                    // [k] the same, reversed (bidirectional)
-  std::vector<std::array<CellCache<S>, 2>> cells;   // [k][d] window caches, d = 1 reversed
-  Mat<S> memory;                                    // (Dm, Ts*B) (3), position-major
-  Mat<S> keys;                                      // attention keys (attention.h), or empty
-  std::vector<Mat<S>> final;                        // [k] (Dm, B) f^k (3)
+  std::vector<Mat<S>> input;                       // [k] (in_k, Ts*B) x^k, position order
+  std::vector<Mat<S>> input_rev;                   // [k] the same, reversed (bidirectional)
+  std::vector<std::array<CellCache<S>, 2>> cells;  // [k][d] window caches, d = 1 reversed
+  Mat<S> memory;                                   // (Dm, Ts*B) (3), position-major
+  Mat<S> keys;                                     // attention keys (attention.h), or empty
+  std::vector<Mat<S>> final;                       // [k] (Dm, B) f^k (3)
 };
 
 template <class S>
@@ -65,19 +66,19 @@ struct DecoderStep {
 template <class S>
 struct Seq2SeqWorkspace {
   EncoderCache<S> enc;
-  std::vector<Mat<S>> s0;              // [k] (Hd, B) (4)
-  std::vector<DecoderStep<S>> steps;   // [t]
-  Mat<S> top;                          // (Hd, Tt*B) ht_t of every step, the head's input
-  HeadCache<S> head;                   // (8) over all steps; its target is batch.tgt
-  std::vector<uint8_t> teacher;        // (Tt*B) 1 where y_{t-1} was the gold token
-  double loss = 0;                     // mean -log p per target token
+  std::vector<Mat<S>> s0;             // [k] (Hd, B) (4)
+  std::vector<DecoderStep<S>> steps;  // [t]
+  Mat<S> top;                         // (Hd, Tt*B) ht_t of every step, the head's input
+  HeadCache<S> head;                  // (8) over all steps; its target is batch.tgt
+  std::vector<uint8_t> teacher;       // (Tt*B) 1 where y_{t-1} was the gold token
+  double loss = 0;                    // mean -log p per target token
   // Backward
   Mat<S> dtop, dmemory, dkeys, dht, dq, dx;
   std::vector<Mat<S>> dh_rec, dc_rec, dfinal;
   std::vector<CellCache<S>> dec_grads;  // [k] dpre, dhpre and h_{t-1} (in h) of every step
   std::vector<Mat<S>> dec_x;            // [k] (in_k, Tt*B) every step's layer input
   Mat<S> att_g, att_in;  // (Hd, Tt*B) every step's dL/d(W_c [ctx; q]), (Dm + Hd, Tt*B) [ctx; q]
-  Mat<double> dh_enc;  // (Ts, B) ||dL/dh^enc_s|| per column: what reaches each source position
+  Mat<double> dh_enc;    // (Ts, B) ||dL/dh^enc_s|| per column: what reaches each source position
 };
 
 struct Seq2SeqForwardOptions {
@@ -122,8 +123,7 @@ class Seq2Seq {
 
  private:
   Vec<S> folded_bias(const Seq2SeqLayout::Rnn& r, CellType cell, int H) const;
-  void encoder_backward(Seq2SeqWorkspace<S>& ws, const std::vector<int32_t>& src,
-                        S* grads) const;
+  void encoder_backward(Seq2SeqWorkspace<S>& ws, const std::vector<int32_t>& src, S* grads) const;
   Seq2SeqConfig cfg_;
   Seq2SeqLayout layout_;
   Vec<S> params_;

@@ -31,8 +31,7 @@ Seq2SeqLayout::Seq2SeqLayout(const Seq2SeqConfig& cfg) {
   encoder.resize(L);
   for (int k = 0; k < L; ++k)
     for (int d = 0; d < D; ++d)
-      encoder[k][d] = add_rnn("encoder.rnn.",
-                              "_l" + std::to_string(k) + (d == 1 ? "_reverse" : ""),
+      encoder[k][d] = add_rnn("encoder.rnn.", "_l" + std::to_string(k) + (d == 1 ? "_reverse" : ""),
                               cfg.encoder_cell, He, k == 0 ? E : Dm);
   if (cfg.has_bridge())
     for (int k = 0; k < L; ++k) {

@@ -35,8 +35,8 @@ class Seq2SeqLayout {
   int find(const std::string& name) const;  // -1 when absent
 
   int source_embedding = -1, target_embedding = -1;
-  std::vector<std::array<Rnn, 2>> encoder;  // [layer][direction]
-  std::vector<Rnn> decoder;                 // [layer]
+  std::vector<std::array<Rnn, 2>> encoder;      // [layer][direction]
+  std::vector<Rnn> decoder;                     // [layer]
   std::vector<int> bridge_weight, bridge_bias;  // [layer], empty without a bridge
   int attn_in = -1, attn_query = -1, attn_context = -1, attn_v = -1, attn_out = -1;
   int generator_weight = -1, generator_bias = -1;

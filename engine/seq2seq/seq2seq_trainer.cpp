@@ -14,8 +14,7 @@ void Seq2SeqTrainConfig::validate() const {
   if (batch < 1 || batch > 4096)
     throw Error("the batch size must be in 1..4096, got " + std::to_string(batch));
   if (max_output < 0 || max_output > 10000)
-    throw Error("the maximum output length must be in 0..10000, got " +
-                std::to_string(max_output));
+    throw Error("the maximum output length must be in 0..10000, got " + std::to_string(max_output));
   optimizer.validate();
   clip.validate();
 }
@@ -68,8 +67,8 @@ Seq2SeqStepReport Seq2SeqTrainer::step() {
   r.grad_norm = norm;
   if (!std::isfinite(r.loss) || !std::isfinite(norm)) {
     r.rejected = true;
-    r.rejected_reason = !std::isfinite(r.loss) ? "the loss is not finite"
-                                               : "the gradient is not finite";
+    r.rejected_reason =
+        !std::isfinite(r.loss) ? "the loss is not finite" : "the gradient is not finite";
     r.step = step_;
     return r;
   }

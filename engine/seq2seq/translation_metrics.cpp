@@ -68,9 +68,8 @@ double character_error_rate(const std::vector<std::string>& outputs,
 }
 
 template <class S>
-TranslationMetrics evaluate_translation(const Seq2Seq<S>& model, const PairsData& data,
-                                        int max_len, int max_pairs,
-                                        std::vector<std::string>* outputs) {
+TranslationMetrics evaluate_translation(const Seq2Seq<S>& model, const PairsData& data, int max_len,
+                                        int max_pairs, std::vector<std::string>* outputs) {
   const int n = max_pairs > 0 ? std::min(max_pairs, int(data.validation.size()))
                               : int(data.validation.size());
   const std::vector<EncodedPair> pairs(data.validation.begin(), data.validation.begin() + n);

@@ -32,8 +32,8 @@ struct TranslationMetrics {
 // Over data.validation (the first max_pairs if > 0), greedy outputs of at most max_len tokens;
 // outputs, if given, gets each pair's greedy text in order.
 template <class S>
-TranslationMetrics evaluate_translation(const Seq2Seq<S>& model, const PairsData& data,
-                                        int max_len, int max_pairs = 0,
+TranslationMetrics evaluate_translation(const Seq2Seq<S>& model, const PairsData& data, int max_len,
+                                        int max_pairs = 0,
                                         std::vector<std::string>* outputs = nullptr);
 
 }  // namespace unroll
