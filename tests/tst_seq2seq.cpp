@@ -306,6 +306,16 @@ void TestSeq2Seq::checkpointKinds() {
   Seq2SeqTrainer t(reorderRun(4, AttentionKind::None, 40));
   save_seq2seq_checkpoint(path, capture_seq2seq(t));
   QCOMPARE(checkpoint_model_kind(path), std::string("seq2seq"));
+  // Checkpoints from before the model_kind field are recurrent networks, and still load.
+  const std::string old = UNROLL_SOURCE_DIR "/fuzz/corpus/checkpoint/lstm_tbptt.unroll";
+  QCOMPARE(checkpoint_model_kind(old), std::string("rnn"));
+  QVERIFY(load_checkpoint(old).resumable);
+  try {
+    load_seq2seq_checkpoint(old);
+    QFAIL("loaded");
+  } catch (const Error& e) {
+    QVERIFY2(std::string(e.what()).find("recurrent network") != std::string::npos, e.what());
+  }
   try {
     load_checkpoint(path);
     QFAIL("loaded");

@@ -259,16 +259,27 @@ Seq2SeqCheckpoint load_seq2seq_checkpoint(const std::string& path) {
 }
 
 std::string checkpoint_model_kind(const std::string& path) {
-  const std::string bytes = read_file(path);
-  size_t at = 0;
-  uint64_t pl = 0;
+  // Only the header is read: a front end asks this of every checkpoint before loading it.
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error("cannot open checkpoint '" + path + "': check the path");
   const std::string where = "checkpoint '" + path + "' ";
-  if (bytes.size() >= 12) {
-    uint32_t version;
-    std::memcpy(&version, bytes.data() + 8, 4);
-    if (version == 1 && std::memcmp(bytes.data(), kMagic, 8) == 0) return "rnn";
-  }
-  return read_header(bytes, where, &at, &pl).value("model_kind", std::string("rnn"));
+  std::string head(20, '\0');
+  in.read(head.data(), 20);
+  head.resize(size_t(in.gcount()));
+  if (head.size() < 12 || std::memcmp(head.data(), kMagic, 8) != 0)
+    throw Error(where + "is not an Unroll checkpoint (wrong magic bytes)");
+  uint32_t version;
+  std::memcpy(&version, head.data() + 8, 4);
+  if (version != kVersion || head.size() < 20) return "rnn";  // version 1 holds networks only
+  const uint64_t hl = read_u64(head, 12);
+  if (hl > (uint64_t(1) << 32)) throw Error(where + "is damaged (its header length is absurd)");
+  std::string header(size_t(hl), '\0');
+  in.read(header.data(), std::streamsize(hl));
+  if (uint64_t(in.gcount()) != hl) throw Error(where + "is truncated (it ends inside its header)");
+  const json h = json::parse(header, nullptr, false);
+  if (!h.is_object()) throw Error(where + "has a damaged header (not a JSON object)");
+  const json kind = h.value("model_kind", json("rnn"));
+  return kind.is_string() ? kind.get<std::string>() : std::string("rnn");
 }
 
 std::unique_ptr<Seq2SeqTrainer> resume_seq2seq(const Seq2SeqCheckpoint& c) {
