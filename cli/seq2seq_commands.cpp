@@ -42,6 +42,8 @@ const char* kTrainHelp = R"(usage: unroll-cli train --task pairs|dates|numbers|r
   --metrics FILE.csv             step,train_loss,token_acc,grad_norm,val_loss,val_token_acc,exact,bleu,cer
   --save FILE.unroll             checkpoint at the end; --resume FILE.unroll continues to --steps
   --quiet                        no progress lines
+  Standard output gets one line at the end:
+  final step=N train_loss=X val_loss=Y token_acc=A exact=E bleu=B cer=C
 )";
 
 const char* kTranslateHelp =
@@ -217,8 +219,12 @@ int seq2seq_train_command(const std::vector<std::string>& argv) {
     csv = std::make_unique<AtomicFileWriter>(a.str("metrics", ""));
     csv->write("step,train_loss,token_acc,grad_norm,val_loss,val_token_acc,exact,bleu,cer\n");
   }
+  double last_loss = std::nan("");
+  TranslationMetrics last_val;
+  last_val.loss = std::nan("");
   while (t->steps() < steps) {
     const Seq2SeqStepReport r = t->step();
+    last_loss = r.loss;
     if (r.rejected) {
       std::cerr << "train: step " << r.step + 1 << " rejected: " << r.rejected_reason
                 << "; weights kept (try a smaller --lr or --clip)\n";
@@ -229,6 +235,7 @@ int seq2seq_train_command(const std::vector<std::string>& argv) {
     if (validate && !t->data().validation.empty()) {
       const Seq2SeqValidation v = t->validate();
       const TranslationMetrics& m = v.metrics;
+      last_val = m;
       val = fmt(m.loss) + "," + fmt(m.token_accuracy) + "," + fmt(m.exact) + "," + fmt(m.bleu) +
             "," + fmt(m.cer);
       if (!quiet)
@@ -241,6 +248,8 @@ int seq2seq_train_command(const std::vector<std::string>& argv) {
   }
   if (csv) csv->commit();
   if (a.has("save")) save_seq2seq_checkpoint(a.str("save", ""), capture_seq2seq(*t));
+  std::cout << "final step=" << t->steps() << " train_loss=" << fmt(last_loss) << " val_"
+            << metrics_line(last_val) << '\n';
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <regex>
 
@@ -56,6 +57,7 @@ class TestSeq2Seq : public QObject {
   void beamBeatsGreedy();
   void learnsReorder();
   void resumeIsBitIdentical();
+  void rejectsNonFinite();
   void checkpointKinds();
 };
 
@@ -297,6 +299,23 @@ void TestSeq2Seq::resumeIsBitIdentical() {
   for (int i = 0; i < 9; ++i) b->step();
   QVERIFY(a.model().params() == b->model().params());
   QCOMPARE(a.progress().rng, b->progress().rng);
+}
+
+// A non-finite loss rejects the step: weights, optimizer state and step count are kept.
+void TestSeq2Seq::rejectsNonFinite() {
+  Seq2SeqTrainer t(reorderRun(4, AttentionKind::General, 60));
+  t.step();
+  const Seq2SeqLayout& lay = t.model().layout();
+  t.model().params()[lay.tensor(lay.generator_bias).offset] = std::nanf("");
+  const Vec<float> before = t.model().params();
+  const long optimizerSteps = t.optimizer().steps();
+  const Seq2SeqStepReport r = t.step();
+  QVERIFY(r.rejected);
+  QVERIFY2(r.rejected_reason.find("loss") != std::string::npos, r.rejected_reason.c_str());
+  QCOMPARE(t.steps(), 1L);
+  QCOMPARE(t.optimizer().steps(), optimizerSteps);
+  QVERIFY(std::memcmp(before.data(), t.model().params().data(), sizeof(float) * before.size()) ==
+          0);
 }
 
 // A recurrent-network loader refuses an encoder–decoder file by name, and the reverse.

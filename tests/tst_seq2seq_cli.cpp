@@ -62,6 +62,11 @@ void TestSeq2SeqCli::initTestCase() {
                                         "--bidirectional", "--cell", "gru", "--save", m_model} +
                                 kSmall);
   QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(QRegularExpression("^final step=120 train_loss=\\S+ val_loss=\\S+ token_acc=\\S+ "
+                              "exact=\\S+ bleu=\\S+ cer=\\S+\n$")
+               .match(r.out)
+               .hasMatch(),
+           qPrintable(r.out));
   m_pairs = m_dir.filePath("numbers.tsv");
   writeFile(m_pairs, "zweiundvierzig\t42\nforty-two\t42\nsieben\t7\nninety-one\t91\nelf\t11\n");
 }
