@@ -57,6 +57,7 @@ const char* kTrainHelp = R"(usage: unroll-cli train [options]
   --resume FILE.unroll           continue that run to --steps (a total); the checkpoint fixes model,
                                  optimizer, data and seed (--data may give the data's new place)
   --quiet                        no progress line
+  --task pairs|dates|numbers|reorder   an encoder-decoder: see unroll-cli train --task reorder --help
 )";
 
 // Where the run's files go (train_outputs.h): the CSVs and the checkpoints.
