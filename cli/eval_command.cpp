@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "data/text_corpus.h"
 #include "model_checkpoint.h"
+#include "seq2seq_commands.h"
 #include "train/evaluate.h"
 
 namespace unroll::cli {
@@ -59,6 +60,7 @@ std::vector<int32_t> encode_file(const std::string& path, const Vocabulary& voca
 }  // namespace
 
 int eval_command(const std::vector<std::string>& argv) {
+  if (wants_seq2seq(argv)) return seq2seq_eval_command(argv);  // an encoder-decoder
   const Args a(argv, {"checkpoint", "data", "window"}, {"help"});
   if (a.has("help")) {
     std::cout << kEvalHelp;

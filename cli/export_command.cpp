@@ -9,6 +9,7 @@
 #include "io/metrics_csv.h"
 #include "io/onnx_export.h"
 #include "io/safetensors.h"
+#include "seq2seq_commands.h"
 
 namespace unroll::cli {
 namespace {
@@ -30,6 +31,7 @@ void check_folder(const std::string& path, const char* option) {
 }  // namespace
 
 int export_command(const std::vector<std::string>& argv) {
+  if (wants_seq2seq(argv)) return seq2seq_export_command(argv);  // an encoder-decoder
   const Args a(argv, {"checkpoint", "format", "out", "timestep-grads"}, {"help"});
   if (a.has("help")) {
     std::cout << kExportHelp;

@@ -7,17 +7,21 @@
 
 #include "commands.h"
 #include "core/error.h"
+#include "seq2seq_commands.h"
 
 namespace {
 
 const char* kUsage = R"(usage: unroll-cli COMMAND [options]
 commands:
-  train     train a model (unroll-cli train --help)
+  train     train a model (unroll-cli train --help); --task pairs|dates|numbers|reorder
+            trains an encoder-decoder (unroll-cli train --task reorder --help)
   export    a checkpoint as safetensors, ONNX or metrics CSV (unroll-cli export --help)
   sample    text from a character model (unroll-cli sample --help)
   eval      loss=X of a text file under a character model (unroll-cli eval --help)
   forecast  a series model against the naive baseline (unroll-cli forecast --help)
-  sweep     accuracy vs lag for RNN, LSTM and GRU (unroll-cli sweep --help)
+  sweep     accuracy vs lag for RNN, LSTM and GRU (unroll-cli sweep --help); with
+            --task reorder: an encoder-decoder's exact accuracy vs sentence length
+  translate an encoder-decoder checkpoint's output for a text (unroll-cli translate --help)
   connectivity  what a prediction depends on, input by input (unroll-cli connectivity --help)
 )";
 
@@ -38,12 +42,14 @@ int main(int argc, char** argv) {
     if (command == "forecast") return unroll::cli::forecast_command(rest);
     if (command == "sweep") return unroll::cli::sweep_command(rest);
     if (command == "connectivity") return unroll::cli::connectivity_command(rest);
+    if (command == "translate") return unroll::cli::translate_command(rest);
     if (command == "--help" || command == "help") {
       std::fputs(kUsage, stdout);
       return 0;
     }
     std::cerr << "unroll-cli: unknown command '" << command
-              << "' (expected: train, export, sample, eval, forecast, sweep, connectivity)\n";
+              << "' (expected: train, export, sample, eval, forecast, sweep, translate, "
+                 "connectivity)\n";
     return 2;
   } catch (const unroll::Error& e) {
     std::cerr << "unroll-cli " << command << ": " << e.what() << '\n';

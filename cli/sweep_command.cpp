@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "data/csv_series.h"
 #include "data/task_registry.h"
+#include "seq2seq_commands.h"
 #include "train/sweep.h"
 
 namespace unroll::cli {
@@ -63,6 +64,7 @@ std::vector<int> parse_lags(const std::string& s) {
 }  // namespace
 
 int sweep_command(const std::vector<std::string>& argv) {
+  if (wants_seq2seq(argv)) return seq2seq_sweep_command(argv);  // an encoder-decoder
   const Args a(argv,
                {"task", "lags", "cells", "steps", "hidden", "layers", "batch", "lr", "clip",
                 "forget-bias", "seed", "threads", "symbols", "alphabet", "scoring", "csv"},

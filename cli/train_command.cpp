@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "io/checkpoint.h"
 #include "resume.h"
+#include "seq2seq_commands.h"
 #include "task_factory.h"
 #include "telemetry/metrics_recorder.h"
 #include "train/run.h"
@@ -56,6 +57,7 @@ const char* kTrainHelp = R"(usage: unroll-cli train [options]
   --resume FILE.unroll           continue that run to --steps (a total); the checkpoint fixes model,
                                  optimizer, data and seed (--data may give the data's new place)
   --quiet                        no progress line
+  --task pairs|dates|numbers|reorder   an encoder-decoder: see unroll-cli train --task reorder --help
 )";
 
 // Where the run's files go (train_outputs.h): the CSVs and the checkpoints.
@@ -214,6 +216,7 @@ void Progress::print(const StepReport& r) {
 }  // namespace
 
 int train_command(const std::vector<std::string>& argv) {
+  if (wants_seq2seq(argv)) return seq2seq_train_command(argv);  // an encoder-decoder
   const Args a(
       argv, with_task_options({"cell",      "hidden",         "layers",         "input",
                                "embed",     "init",           "forget-bias",    "recurrent-gain",
