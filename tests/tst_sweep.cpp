@@ -56,7 +56,12 @@ void TestSweep::tableAndErrors() {
   qInfo("\n%s", table.c_str());
   QVERIFY(table.find("gru") != std::string::npos);
   QVERIFY(table.find("\n       5") != std::string::npos);
+  // The language task counts the whole word: that leads, per character in brackets.
+  QVERIFY(table.find("whole-answer accuracy %") != std::string::npos);
   for (const auto& r : rows) {
+    QVERIFY(r.score.unit == AccuracyUnit::Sequences);
+    QCOMPARE(r.score.task_accuracy, r.score.sequence_accuracy);
+    QCOMPARE(r.score.chance, LanguageTask::majority_share());
     QVERIFY(r.score.accuracy >= 0 && r.score.accuracy <= 1);
     QVERIFY(r.score.sequence_accuracy <= r.score.accuracy + 1e-12);
   }

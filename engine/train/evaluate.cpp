@@ -60,6 +60,7 @@ TaskScore score_validation(const Network<float>& net, const Task& task, int step
   score.sequence_accuracy = softmax ? double(whole) / double(score.sequences) : nan;
   score.task_accuracy = task_accuracy(task, score.accuracy, score.sequence_accuracy);
   score.chance = task.chance_accuracy();
+  score.unit = task.accuracy_unit();
   return score;
 }
 

@@ -22,6 +22,7 @@ struct TaskScore {
   double sequence_accuracy = 0;  // softmax: fraction of sequences with every scored token right
   double task_accuracy = 0;      // the one of the two the task counts (Task::accuracy_unit), or NaN
   double chance = 0;             // Task::chance_accuracy(): a model that ignores what is tested
+  AccuracyUnit unit = AccuracyUnit::None;  // what task_accuracy counts
   long sequences = 0;
   long terms = 0;
 };

@@ -86,8 +86,10 @@ std::string format_sweep_table(const std::vector<SweepRow>& rows) {
     std::snprintf(buf, sizeof buf, "  %16s", to_string(c).c_str());
     out += buf;
   }
-  out += tokens ? "   (token accuracy %, whole-sequence accuracy % in brackets)\n"
-                : "   (validation MSE)\n";
+  const bool whole = tokens && rows.front().score.unit == AccuracyUnit::Sequences;
+  out += whole    ? "   (whole-answer accuracy %, token accuracy % in brackets)\n"
+         : tokens ? "   (token accuracy %, whole-sequence accuracy % in brackets)\n"
+                  : "   (validation MSE)\n";
   for (int lag : lags) {
     std::snprintf(buf, sizeof buf, "%8d", lag);
     out += buf;
@@ -96,8 +98,10 @@ std::string format_sweep_table(const std::vector<SweepRow>& rows) {
       if (it == at.end()) {
         std::snprintf(buf, sizeof buf, "  %16s", "-");
       } else if (tokens) {
-        std::snprintf(buf, sizeof buf, "  %8.1f (%5.1f)", 100 * it->second->score.accuracy,
-                      100 * it->second->score.sequence_accuracy);
+        const TaskScore& s = it->second->score;
+        std::snprintf(buf, sizeof buf, "  %8.1f (%5.1f)",
+                      100 * (whole ? s.sequence_accuracy : s.accuracy),
+                      100 * (whole ? s.accuracy : s.sequence_accuracy));
       } else {
         std::snprintf(buf, sizeof buf, "  %16.5f", it->second->score.loss);
       }
