@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
-TARGETS=(checkpoint checkpoint_crc csv text lesson)
+TARGETS=(checkpoint checkpoint_crc csv text lesson probe_stream)
 
 corpus_of() {
   case $1 in
