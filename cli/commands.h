@@ -12,5 +12,6 @@ int sample_command(const std::vector<std::string>& argv);
 int eval_command(const std::vector<std::string>& argv);
 int forecast_command(const std::vector<std::string>& argv);
 int sweep_command(const std::vector<std::string>& argv);
+int attach_command(const std::vector<std::string>& argv);
 
 }  // namespace unroll::cli

@@ -18,6 +18,7 @@ commands:
   eval      loss=X of a text file under a character model (unroll-cli eval --help)
   forecast  a series model against the naive baseline (unroll-cli forecast --help)
   sweep     accuracy vs lag for RNN, LSTM and GRU (unroll-cli sweep --help)
+  attach    follow a PyTorch run's probe stream (unroll-cli attach --help)
 )";
 
 }  // namespace
@@ -36,12 +37,13 @@ int main(int argc, char** argv) {
     if (command == "eval") return unroll::cli::eval_command(rest);
     if (command == "forecast") return unroll::cli::forecast_command(rest);
     if (command == "sweep") return unroll::cli::sweep_command(rest);
+    if (command == "attach") return unroll::cli::attach_command(rest);
     if (command == "--help" || command == "help") {
       std::fputs(kUsage, stdout);
       return 0;
     }
     std::cerr << "unroll-cli: unknown command '" << command
-              << "' (expected: train, export, sample, eval, forecast, sweep)\n";
+              << "' (expected: train, export, sample, eval, forecast, sweep, attach)\n";
     return 2;
   } catch (const unroll::Error& e) {
     std::cerr << "unroll-cli " << command << ": " << e.what() << '\n';
