@@ -38,15 +38,17 @@ struct Case {
   const char* name;
   const char* cell;
   int layers;
-  bool h0;      // start from a random state (captured from the call) rather than zeros
-  double clip;  // 0: no clipping
+  bool h0;         // start from a random state (captured from the call) rather than zeros
+  double clip;     // 0: no clipping
+  bool last_only;  // the loss at the last step only: every earlier dL/dh_t is recurrent
 };
 
 const Case kCases[] = {
-    {"rnn L1", "rnn", 1, false, 0},     {"rnn-relu L2", "rnn-relu", 2, true, 0},
-    {"lstm L1", "lstm", 1, true, 0.05}, {"lstm L2", "lstm", 2, false, 0},
-    {"lstm L3 h0", "lstm", 3, true, 0}, {"gru L1", "gru", 1, false, 0.05},
-    {"gru L2 h0", "gru", 2, true, 0},
+    {"rnn L1", "rnn", 1, false, 0, false},          {"rnn-relu L2", "rnn-relu", 2, true, 0, false},
+    {"lstm L1", "lstm", 1, true, 0.05, false},      {"lstm L2", "lstm", 2, false, 0, false},
+    {"lstm L3 h0", "lstm", 3, true, 0, false},      {"gru L1", "gru", 1, false, 0.05, false},
+    {"gru L2 h0", "gru", 2, true, 0, false},        {"lstm L2 last step", "lstm", 2, true, 0, true},
+    {"rnn L1 last step", "rnn", 1, false, 0, true}, {"gru L2 last step", "gru", 2, false, 0, true},
 };
 
 // What the engine says about the same step, in double.
@@ -105,6 +107,7 @@ class TestProbe : public QObject {
   void cli_bad_streams_data();
   void cli_bad_streams();
   void token_is_enforced();
+  void probe_never_blocks_training();
   void ddp_data();
   void ddp();
 
@@ -168,7 +171,8 @@ EngineStep TestProbe::make_case(const Case& c, int index, QJsonObject* json) {
   QJsonArray tokens, targets;
   for (int i = 0; i < T * B; ++i) {
     batch.tokens.push_back(int32_t(rng.below(uint64_t(m.input_size))));
-    batch.targets.push_back(int32_t(rng.below(uint64_t(m.output_size))));
+    const bool scored = !c.last_only || i >= (T - 1) * B;
+    batch.targets.push_back(scored ? int32_t(rng.below(uint64_t(m.output_size))) : -1);
     tokens.append(batch.tokens.back());
     targets.append(batch.targets.back());
   }
@@ -185,7 +189,7 @@ EngineStep TestProbe::make_case(const Case& c, int index, QJsonObject* json) {
   PassSpec pass;
   pass.steps = T;
   pass.b1 = B;
-  pass.loss_scale = 1.0 / (T * B);
+  pass.loss_scale = 1.0 / (c.last_only ? B : T * B);
   Workspace<double> ws;
   net.forward(batch, pass, &h0, ws);
   Eigen::VectorXd grads = Eigen::VectorXd::Zero(net.layout().size());
@@ -283,6 +287,8 @@ void TestProbe::replay_matches_engine() {
   QCOMPARE(s.dc_norms.empty(), e.dc.empty());
   QVERIFY2(worst < kTolerance, qPrintable(QString("largest relative difference %1").arg(worst)));
   QVERIFY2(hidden < 1e-6, qPrintable(QString("hidden states differ by %1").arg(hidden)));  // f32
+  // With the loss at the last step only, the direct part of dL/dh_t is 0 before it (all that a
+  // hook on nn.LSTM's output sees); the replay has the recurrent part: every step is non-zero.
   QVERIFY(smallest > 0);
   double dyn = 0;
   for (int k = 0; k < c.layers; ++k) {
@@ -394,6 +400,15 @@ void TestProbe::token_is_enforced() {
   QVERIFY(lines[2].startsWith("rank=0 step=3") && lines[2].endsWith("timesteps=0"));
   QVERIFY(py.waitForFinished(120000));
   QCOMPARE(py.exitCode(), 0);
+}
+
+// tests/py/probe_behaviour.py: the bounded drop-oldest queue, a viewer that never reads, hostile
+// clients, clip_grad_norm_ observed and restored.
+void TestProbe::probe_never_blocks_training() {
+  const Run r = run(UNROLL_PYTHON, {kSrc + "/tests/py/probe_behaviour.py", kSrc});
+  QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+  QCOMPARE(r.out.count("ok: "), 11);
+  qInfo("%s", qPrintable(r.out.trimmed()));
 }
 
 void TestProbe::ddp_data() {

@@ -9,7 +9,7 @@
 
 Needs only the standard library and torch. The stream is docs/probe_stream.md.
 """
+from . import replay, stream  # noqa: F401
 from .probe import Probe, attach  # noqa: F401
-from .replay import replay  # noqa: F401
 
-__all__ = ["attach", "Probe", "replay"]
+__all__ = ["attach", "Probe", "replay", "stream"]

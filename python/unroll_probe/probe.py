@@ -20,6 +20,7 @@ from . import stream
 
 _HANDSHAKE_SECONDS = 5.0
 _SEND_SECONDS = 5.0
+_SEND_BUFFER = 256 << 10
 
 
 def _log(msg):
@@ -45,21 +46,25 @@ def _dist():
 
 
 class _Queue:
-    """Bounded, drop-oldest, counted; put() never blocks."""
+    """Bounded, drop-oldest, counted; put() never blocks. Items put with keep=True (the RUN and
+    END records, a handful per run) are never dropped and never make room by dropping others."""
 
     def __init__(self, size):
         self._items = collections.deque()
-        self._size = size
+        self._size = max(1, size)
         self._cv = threading.Condition()
         self.dropped = 0
         self.closed = False
 
-    def put(self, item):
+    def put(self, item, keep=False):
         with self._cv:
-            if len(self._items) >= self._size:
-                self._items.popleft()
-                self.dropped += 1
-            self._items.append(item)
+            if not keep and len(self._items) >= self._size:
+                for i, (k, _) in enumerate(self._items):
+                    if not k:
+                        del self._items[i]
+                        self.dropped += 1
+                        break
+            self._items.append((keep, item))
             self._cv.notify()
 
     def take_all(self, ready, timeout=None):
@@ -68,7 +73,7 @@ class _Queue:
             self._cv.wait_for(lambda: self.closed or (self._items and ready()), timeout)
             if not ready() and not self.closed:
                 return []
-            items = list(self._items)
+            items = [item for _, item in self._items]
             self._items.clear()
             return items
 
@@ -138,6 +143,8 @@ class _Server:
                 self._refuse(conn, "wrong token; use the token the probe printed at start")
                 return
             conn.settimeout(_SEND_SECONDS)
+            # Bounded kernel memory per viewer: a slow one fills this, then the queue drops.
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _SEND_BUFFER)
             if role == stream.ROLE_FEEDER:
                 self._feed(conn)
             else:
@@ -160,7 +167,7 @@ class _Server:
                 frame = stream.read_frame(lambda n: stream.read_exact(conn, n))
                 if frame is None:
                     break
-                self._queue.put(("frame", frame))
+                self._queue.put(("frame", frame), keep=frame[8] != stream.STEP)
         except (OSError, stream.StreamError) as e:
             _log(f"a rank's stream broke off: {e}")
         finally:
@@ -227,7 +234,7 @@ class Probe:
         self._sender.start()
         self.add_run(self.rank, self.world)
         if wait_for_viewer and self._server is not None:
-            self._viewer_seen.wait(wait_for_viewer)
+            self.wait_for_viewer(wait_for_viewer)
 
     # --- what the training loop calls -------------------------------------------------------
     def step(self, loss):
@@ -251,6 +258,10 @@ class Probe:
         """torch.nn.utils.clip_grad_norm_, recording the norms before and after."""
         return _clip_and_record(self, _ORIGINAL_CLIP, parameters, max_norm, norm_type, **kwargs)
 
+    def wait_for_viewer(self, seconds):
+        """Waits up to `seconds` until a viewer has attached with the token; True if one has."""
+        return self._viewer_seen.wait(seconds)
+
     @property
     def dropped(self):
         return self._queue.dropped
@@ -265,7 +276,7 @@ class Probe:
         self._unpatch_clip()
         if self._server is not None:
             self._server.wait_feeders(linger)
-        self._queue.put(("end", (self.rank, reason)))
+        self._queue.put(("end", (self.rank, reason)), keep=True)
         self._queue.close()
         self._sender.join(linger)
         if self._server is not None:
@@ -292,7 +303,7 @@ class Probe:
         names = [n[7:] if n.startswith("module.") else n for n, _ in self._params]
         frame = stream.run_record(rank, world, _replay.cell_name(self.rnn), self.rnn.num_layers,
                                   self.rnn.hidden_size, self.rnn.input_size, self.every, names)
-        self._queue.put(("frame", frame))
+        self._queue.put(("frame", frame), keep=True)
 
     def _param_norms(self):
         grads = [p.grad.detach() for _, p in self._params if p.grad is not None]
@@ -572,7 +583,7 @@ def attach(model, rnn=None, every=50, address="127.0.0.1:0", path=None, ranks=0,
         probe._server.expected_feeders = world - 1
         _share_server(0, probe.address, probe.token)
         if wait_for_viewer and address is not None:
-            probe._viewer_seen.wait(wait_for_viewer)
+            probe.wait_for_viewer(wait_for_viewer)
         return probe
     port, tok = _share_server(rank, None, None)
     kind, where = ("tcp", None)

@@ -7,6 +7,9 @@ The loss needs no re-running: the gradient that reached the fused layer's output
 backward pass (captured by a hook) is fed into the copy's outputs, which is exact because the
 loss depends on the layer only through them.
 """
+import contextlib
+import ctypes
+
 import torch
 
 # nn.RNN's mode -> the cell function with the same equations and weight layout.
@@ -51,10 +54,48 @@ def candidate_block(mode, w_hh):
     return w_hh
 
 
+_BLAS = []
+
+
+def _openblas():
+    """OpenBLAS as loaded by torch (Debian's torch uses it for LAPACK), or None."""
+    if not _BLAS:
+        lib = None
+        try:
+            with open("/proc/self/maps") as f:
+                paths = {line.split()[-1] for line in f if "libopenblas" in line}
+            for path in sorted(paths):
+                cand = ctypes.CDLL(path)
+                if hasattr(cand, "openblas_set_num_threads"):
+                    lib = cand
+                    break
+        except OSError:
+            lib = None
+        _BLAS.append(lib)
+    return _BLAS[0]
+
+
+@contextlib.contextmanager
+def _one_blas_thread():
+    """LAPACK's eigen and singular value solvers on one thread: at H=256 more threads gain
+    nothing, and on a busy machine OpenBLAS's thread pool makes each call up to 30x slower
+    (measured: 1.5 s instead of 0.05 s with the cores taken by other work)."""
+    lib = _openblas()
+    if lib is None:
+        yield
+        return
+    before = lib.openblas_get_num_threads()
+    lib.openblas_set_num_threads(1)
+    try:
+        yield
+    finally:
+        lib.openblas_set_num_threads(before)
+
+
 def dynamics(mode, weights):
     """[(spectral radius, largest singular value)] of each layer's W_hh block."""
     out = []
-    with torch.no_grad():
+    with torch.no_grad(), _one_blas_thread():
         for w in weights:
             m = candidate_block(mode, w[1]).double()
             out.append((float(torch.linalg.eigvals(m).abs().max()),

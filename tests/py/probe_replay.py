@@ -6,6 +6,7 @@ the stream file for the test to decode.
 Usage: probe_replay.py SOURCE_DIR CASES.json
 CASES: [{"name", "safetensors", "stream", "T", "B", "tokens": (T*B), "targets": (T*B),
          "h0": (L*B*H) or null, "c0": (L*B*H) or null, "clip"}]   (row-major [T, B], [L, B, H])
+A target of -1 is not scored (the loss is the mean over the scored positions, as the engine's).
 """
 import json
 import os
@@ -35,7 +36,7 @@ for c in json.load(open(sys.argv[2])):
         os.unlink(c["stream"])
     probe = unroll_probe.attach(model, rnn=model.rnn, every=1, path=c["stream"], optimizer=opt)
     y, _ = model.rnn(F.one_hot(tokens, V).double(), state)
-    loss = F.cross_entropy(model.decoder(y).reshape(-1, V), targets.reshape(-1))
+    loss = F.cross_entropy(model.decoder(y).reshape(-1, V), targets.reshape(-1), ignore_index=-1)
     opt.zero_grad()
     loss.backward()
     if c["clip"]:
