@@ -3,6 +3,8 @@
 // stream or a connection dying mid-record reported with one line while the studio runs on.
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -60,6 +62,7 @@ class TestGuiProbeSession : public QObject {
   void refused_and_dead_connections_data();
   void refused_and_dead_connections();
   void unix_socket();
+  void ddp_run_into_the_studio();
 
  private:
   QString write(const char* name, const std::string& bytes) {
@@ -201,6 +204,46 @@ void TestGuiProbeSession::unix_socket() {
   t.attach("127.0.0.1:1", "t");
   QVERIFY(tf.wait(10000));
   QVERIFY2(tf.at(0).at(0).toString().contains("failed"), qPrintable(tf.at(0).at(0).toString()));
+}
+
+// A real two-process DDP run (examples/pytorch/ddp.py, gloo on loopback, ranks="all") into the
+// headless session: both ranks' steps arrive, with a replay's profile and the spread.
+void TestGuiProbeSession::ddp_run_into_the_studio() {
+  QProcess py;
+  py.setReadChannel(QProcess::StandardError);
+  py.start(UNROLL_PYTHON, {UNROLL_SOURCE_DIR "/examples/pytorch/ddp.py", "--steps", "4", "--every",
+                           "3", "--hidden", "8", "--seq", "6", "--batch", "2", "--probe",
+                           "127.0.0.1:0", "--ranks", "all", "--wait-viewer", "120"});
+  const QRegularExpression line("streaming on (\\S+) token ([0-9a-f]+);");
+  QString err, address, token;
+  while (address.isEmpty() && py.waitForReadyRead(120000)) {
+    err += QString::fromUtf8(py.readAllStandardError());
+    const auto m = line.match(err);
+    if (m.hasMatch()) {
+      address = m.captured(1);
+      token = m.captured(2);
+    }
+  }
+  QVERIFY2(!address.isEmpty(), qPrintable(err));
+  ProbeSession s;
+  QSignalSpy ended(&s, &ProbeSession::ended), failed(&s, &ProbeSession::failed);
+  s.attach(address, token);
+  QVERIFY(ended.wait(120000));
+  QCOMPARE(failed.count(), 0);
+  QVERIFY(s.ranks() == (std::vector<int>{0, 1}));
+  for (int rank : {1, 0}) {
+    s.setRank(rank);
+    QCOMPARE(s.frame().report.step, 4L);
+    QCOMPARE(s.frame().probeStep, 3L);
+    QCOMPARE(s.frame().report.timestep_grad_norms.at(0).size(), size_t(6));
+  }
+  const auto sp = s.spread();
+  QCOMPARE(sp.step, 4L);
+  QCOMPARE(sp.ranks, 2);
+  QVERIFY(sp.loss_min <= sp.loss_max);
+  QVERIFY(py.waitForFinished(120000));
+  QCOMPARE(py.exitCode(), 0);
+  qInfo("%s", qPrintable(s.status()));
 }
 
 QTEST_MAIN(TestGuiProbeSession)
