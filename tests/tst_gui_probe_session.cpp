@@ -1,8 +1,11 @@
 // ProbeSession, the studio's reader of a PyTorch run's probe stream: frames for each rank from a
 // file or a socket (the token sent), the spread between ranks, and a wrong token, a malformed
 // stream or a connection dying mid-record reported with one line while the studio runs on.
+#include <QComboBox>
+#include <QLabel>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QMainWindow>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -11,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/attach_actions.h"
 #include "session/probe_session.h"
 #include "stream/probe_stream.h"
 
@@ -63,6 +67,7 @@ class TestGuiProbeSession : public QObject {
   void refused_and_dead_connections();
   void unix_socket();
   void ddp_run_into_the_studio();
+  void attach_actions_in_a_window();
 
  private:
   QString write(const char* name, const std::string& bytes) {
@@ -244,6 +249,28 @@ void TestGuiProbeSession::ddp_run_into_the_studio() {
   QVERIFY(py.waitForFinished(120000));
   QCOMPARE(py.exitCode(), 0);
   qInfo("%s", qPrintable(s.status()));
+}
+
+// File > Attach to run…'s status bar: frames go to the window's views, a rank selector for a
+// distributed run, the spread between ranks, and detaching hides it all.
+void TestGuiProbeSession::attach_actions_in_a_window() {
+  QMainWindow w;
+  std::vector<double> losses;
+  AttachActions a(&w, nullptr, [&](const Frame& f) { losses.push_back(f.report.loss); });
+  QSignalSpy ended(&a.session(), &ProbeSession::ended);
+  w.show();
+  a.attachFile(write("window.ups", two_rank_stream(3)));
+  QVERIFY(ended.wait(10000));
+  QVERIFY(!losses.empty());
+  QCOMPARE(losses.back(), 2.7);  // rank 0, step 3
+  QCOMPARE(a.rankBox()->count(), 2);
+  QVERIFY(a.rankBox()->isVisible());
+  QVERIFY2(a.statusLabel()->text().contains("across 2 ranks at step 3"),
+           qPrintable(a.statusLabel()->text()));
+  emit a.rankBox()->activated(1);
+  QCOMPARE(losses.back(), 3.7);  // rank 1
+  a.detach();
+  QVERIFY(!a.statusLabel()->isVisible() && !a.rankBox()->isVisible());
 }
 
 QTEST_MAIN(TestGuiProbeSession)
