@@ -107,6 +107,7 @@ class TestProbe : public QObject {
   void cli_bad_streams_data();
   void cli_bad_streams();
   void token_is_enforced();
+  void continue_from_an_export();
   void probe_never_blocks_training();
   void ddp_data();
   void ddp();
@@ -400,6 +401,39 @@ void TestProbe::token_is_enforced() {
   QVERIFY(lines[2].startsWith("rank=0 step=3") && lines[2].endsWith("timesteps=0"));
   QVERIFY(py.waitForFinished(120000));
   QCOMPARE(py.exitCode(), 0);
+}
+
+// examples/pytorch/continue_in_pytorch.py --init: an Unroll export continues in PyTorch where it
+// stopped (its first loss near the engine's last), recorded to a file; text outside its
+// vocabulary is refused with one line.
+void TestProbe::continue_from_an_export() {
+  Run r = run(kCli, {"train", "--cell", "lstm", "--hidden", "16", "--layers", "2", "--seq", "16",
+                     "--batch", "4", "--steps", "30", "--lr", "0.01", "--save", "c.unroll"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const double trained =
+      QRegularExpression("train_loss=(\\S+)").match(r.out).captured(1).toDouble();
+  r = run(kCli, {"export", "--checkpoint", "c.unroll", "--format", "safetensors", "--out",
+                 "c.safetensors"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const QString example = kSrc + "/examples/pytorch/continue_in_pytorch.py";
+  r = run(UNROLL_PYTHON, {example, "--init", "c.safetensors", "--steps", "3", "--seq", "16",
+                          "--batch", "4", "--lr", "0.001", "--probe-file", "c.ups"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  r = run(kCli, {"attach", "--file", "c.ups"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+  QCOMPARE(lines.size(), 3);
+  QVERIFY(lines[0].endsWith("timesteps=16"));
+  const double first = QRegularExpression("loss=(\\S+)").match(lines[0]).captured(1).toDouble();
+  QVERIFY2(std::abs(first - trained) < 0.3,
+           qPrintable(QString("%1 vs %2").arg(first).arg(trained)));
+  QFile text(dir_.filePath("other.txt"));
+  QVERIFY(text.open(QIODevice::WriteOnly));
+  text.write("\xe2\x82\xac\xe2\x82\xac euros everywhere \xe2\x82\xac\n");
+  text.close();
+  r = run(UNROLL_PYTHON, {example, "--init", "c.safetensors", "--data", text.fileName()});
+  QCOMPARE(r.code, 2);
+  QVERIFY2(r.err.count('\n') == 1 && r.err.contains("never seen"), qPrintable(r.err));
 }
 
 // tests/py/probe_behaviour.py: the bounded drop-oldest queue, a viewer that never reads, hostile
