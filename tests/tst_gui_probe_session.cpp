@@ -269,8 +269,17 @@ void TestGuiProbeSession::attach_actions_in_a_window() {
            qPrintable(a.statusLabel()->text()));
   emit a.rankBox()->activated(1);
   QCOMPARE(losses.back(), 3.7);  // rank 1
+  // The recording's scrubber: back to step 1, rank 1 still chosen.
+  QVERIFY(a.scrubber()->isVisible());
+  QCOMPARE(a.scrubber()->maximum(), 3);
+  a.scrubber()->setValue(1);
+  QVERIFY(ended.wait(10000));
+  QCOMPARE(losses.back(), 3.9);
+  QCOMPARE(a.session().frame().history.buckets().size(), size_t(1));
+  QVERIFY2(a.statusLabel()->text().contains("scrubbed"), qPrintable(a.statusLabel()->text()));
   a.detach();
   QVERIFY(!a.statusLabel()->isVisible() && !a.rankBox()->isVisible());
+  QVERIFY(!a.scrubber()->isVisible());
 }
 
 QTEST_MAIN(TestGuiProbeSession)

@@ -12,6 +12,8 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
 #include <QStatusBar>
 
 #include "session/training_controller.h"
@@ -25,9 +27,14 @@ AttachActions::AttachActions(QMainWindow* window, TrainingController* controller
       m_controller(controller),
       m_show(std::move(show)),
       m_label(new QLabel(window)),
-      m_ranks(new QComboBox(window)) {
+      m_ranks(new QComboBox(window)),
+      m_scrub(new QSlider(Qt::Horizontal, window)) {
   m_label->hide();
   m_ranks->hide();
+  m_scrub->hide();
+  m_scrub->setToolTip(tr("Scrub through the recorded run: the views show it as at that step"));
+  m_scrub->setMinimumWidth(160);
+  window->statusBar()->addPermanentWidget(m_scrub);
   m_ranks->setToolTip(tr("Which rank of the distributed run the views show"));
   window->statusBar()->addPermanentWidget(m_ranks);
   window->statusBar()->addPermanentWidget(m_label);
@@ -36,6 +43,19 @@ AttachActions::AttachActions(QMainWindow* window, TrainingController* controller
   connect(&m_session, &ProbeSession::ranksChanged, this, &AttachActions::showRanks);
   connect(&m_session, &ProbeSession::failed, this, [this](const QString& msg) {
     m_window->statusBar()->showMessage(tr("The run's stream stopped: %1").arg(msg), 15000);
+  });
+  connect(&m_session, &ProbeSession::ended, this, [this] {
+    if (m_path.isEmpty() || m_whole) return;
+    m_whole = true;  // the whole recording is in: its steps become the scrubber's range
+    const long last = m_session.frame().report.step;
+    const QSignalBlocker quiet(m_scrub);  // setting the range is not a scrub
+    m_scrub->setRange(1, int(std::max(1L, last)));
+    m_scrub->setValue(int(last));
+    m_scrub->setVisible(last > 1);
+  });
+  connect(m_scrub, &QSlider::sliderReleased, this, [this] { scrubTo(m_scrub->value()); });
+  connect(m_scrub, &QSlider::valueChanged, this, [this](int v) {
+    if (!m_scrub->isSliderDown()) scrubTo(v);  // keyboard and clicks; drags on release
   });
   connect(m_ranks, &QComboBox::activated, this,
           [this](int i) { m_session.setRank(m_ranks->itemData(i).toInt()); });
@@ -87,18 +107,32 @@ void AttachActions::begin() {
 
 void AttachActions::attachAddress(const QString& address, const QString& token) {
   begin();
+  m_path.clear();
+  m_scrub->hide();
   m_session.attach(address, token);
 }
 
 void AttachActions::attachFile(const QString& path) {
   begin();
+  m_path = path;
+  m_whole = false;
+  m_scrub->hide();
   m_session.openFile(path);
+}
+
+void AttachActions::scrubTo(long step) {
+  if (m_path.isEmpty() || !m_whole) return;
+  const int rank = m_session.rank();
+  m_session.openFile(m_path, step >= m_scrub->maximum() ? 0 : step);
+  m_session.setRank(rank);
 }
 
 void AttachActions::detach() {
   m_session.detach();
   m_label->hide();
   m_ranks->hide();
+  m_scrub->hide();
+  m_path.clear();
   if (m_detach) m_detach->setEnabled(false);
   if (m_controller) m_show(m_controller->frame());  // back to the studio's own run
 }

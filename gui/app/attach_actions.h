@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QMainWindow;
 class QMenu;
+class QSlider;
 
 namespace unroll::gui {
 
@@ -32,6 +33,8 @@ class AttachActions : public QObject {
   ProbeSession& session() { return m_session; }
   QLabel* statusLabel() const { return m_label; }
   QComboBox* rankBox() const { return m_ranks; }
+  QSlider* scrubber() const { return m_scrub; }  // a recorded stream's steps, once read
+  void scrubTo(long step);                       // shows the recording as at that step
 
  private:
   void askAndAttach();  // the dialog
@@ -46,6 +49,9 @@ class AttachActions : public QObject {
   QAction* m_detach = nullptr;
   QLabel* m_label;
   QComboBox* m_ranks;
+  QSlider* m_scrub;
+  QString m_path;        // the recording shown, if any
+  bool m_whole = false;  // it was read to its end (the scrubber's range is known)
 };
 
 }  // namespace unroll::gui

@@ -16,8 +16,9 @@ namespace unroll::gui {
 class ProbeReader : public QObject {
  public:
   ProbeReader(std::shared_ptr<ProbeSession::Shared> shared, QString address, QString token,
-              QString file)
-      : m_shared(std::move(shared)),
+              QString file, long until)
+      : m_until(until),
+        m_shared(std::move(shared)),
         m_address(std::move(address)),
         m_token(std::move(token)),
         m_file(std::move(file)),
@@ -91,6 +92,12 @@ class ProbeReader : public QObject {
     try {
       m_decoder.feed(bytes.constData(), size_t(bytes.size()));
       while (auto r = m_decoder.next()) {
+        const auto* step = std::get_if<ProbeStep>(&*r);
+        if (m_until > 0 && step && step->step > m_until) {  // scrubbed to here: stop reading
+          std::lock_guard lock(m_shared->mutex);
+          m_shared->finished = true;
+          return;
+        }
         std::lock_guard lock(m_shared->mutex);
         m_shared->feed.add(*r);
         ++m_shared->version;
@@ -124,6 +131,7 @@ class ProbeReader : public QObject {
     m_shared->finished = true;
   }
 
+  long m_until;  // a file read only up to this step (0: all of it)
   std::shared_ptr<ProbeSession::Shared> m_shared;
   QString m_address, m_token, m_file;
   ProbeStreamDecoder m_decoder;
@@ -139,13 +147,15 @@ ProbeSession::~ProbeSession() { detach(); }
 void ProbeSession::setFrameRate(int hz) { m_timer.setInterval(1000 / std::max(1, hz)); }
 
 void ProbeSession::attach(const QString& address, const QString& token) {
-  begin(address, token, {}, address);
+  begin(address, token, {}, address, 0);
 }
 
-void ProbeSession::openFile(const QString& path) { begin({}, {}, path, path); }
+void ProbeSession::openFile(const QString& path, long untilStep) {
+  begin({}, {}, path, path, std::max(0L, untilStep));
+}
 
 void ProbeSession::begin(const QString& address, const QString& token, const QString& file,
-                         const QString& source) {
+                         const QString& source, long until) {
   detach();
   m_shared = std::make_shared<Shared>();
   m_source = source;
@@ -161,7 +171,9 @@ void ProbeSession::begin(const QString& address, const QString& token, const QSt
   m_frame.generation = generation;
   m_thread = new QThread(this);
   m_thread->setObjectName("probe-reader");
-  auto* reader = new ProbeReader(m_shared, address, token, file);
+  m_until = until;
+  m_file = !file.isEmpty();
+  auto* reader = new ProbeReader(m_shared, address, token, file, until);
   reader->moveToThread(m_thread);
   connect(m_thread, &QThread::started, reader, [reader] { reader->start(); });
   connect(m_thread, &QThread::finished, reader, &QObject::deleteLater);
@@ -258,7 +270,9 @@ void ProbeSession::pullNow() {
       emit statusChanged(m_status);
       emit failed(error);
     } else {
-      m_status = tr("%1: the stream ended at step %2").arg(m_source).arg(m_frame.report.step);
+      m_status = m_until > 0
+                     ? tr("%1: at step %2 (scrubbed)").arg(m_source).arg(m_frame.report.step)
+                     : tr("%1: the stream ended at step %2").arg(m_source).arg(m_frame.report.step);
       emit statusChanged(m_status);
       emit ended();
     }

@@ -27,11 +27,13 @@ class ProbeSession : public QObject {
 
   // "HOST:PORT" or "unix:PATH", as the probe printed. Replaces any current source.
   void attach(const QString& address, const QString& token);
-  // A stream file (unroll_probe.attach(path=...) or unroll-cli attach --record).
-  void openFile(const QString& path);
+  // A stream file (unroll_probe.attach(path=...) or unroll-cli attach --record); with untilStep,
+  // only up to that step: scrubbing a recording is opening it again up to another step.
+  void openFile(const QString& path, long untilStep = 0);
   void detach();  // stops reading; the last frame stays
 
   bool active() const { return m_thread != nullptr && !m_reported; }
+  bool isFile() const { return m_file; }
   QString source() const { return m_source; }
   void setRank(int rank);  // which rank's views frameReady carries (0 at first)
   int rank() const { return m_rank; }
@@ -61,13 +63,15 @@ class ProbeSession : public QObject {
     bool finished = false;
   };
   void begin(const QString& address, const QString& token, const QString& file,
-             const QString& source);
+             const QString& source, long until);
 
   std::shared_ptr<Shared> m_shared;
   QThread* m_thread = nullptr;
   QTimer m_timer;
   QString m_source, m_status;
   int m_rank = 0;
+  long m_until = 0;
+  bool m_file = false;
   uint64_t m_seen = 0;
   std::vector<int> m_ranks;
   Frame m_frame;
