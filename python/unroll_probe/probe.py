@@ -220,7 +220,11 @@ class Probe:
         elif path is not None and address is None:
             self._open_file(path)
         if address is not None:
-            self._server = _Server(address, self.token, self._queue, self._add_viewer)
+            try:
+                self._server = _Server(address, self.token, self._queue, self._add_viewer)
+            except OSError as e:
+                raise RuntimeError(f"unroll_probe: cannot listen on {address}: {e}; choose another "
+                                   "address (port 0 picks a free one)") from None
             self.address = self._server.address
             if announce:
                 _log(f"streaming on {self.address} token {self.token}; attach with: "
@@ -249,7 +253,13 @@ class Probe:
         if self._clip is not None:
             before, after = self._clip
         lr = float(self.optimizer.param_groups[0]["lr"]) if self.optimizer is not None else 0.0
-        replayed = self._run_replay()
+        try:
+            replayed = self._run_replay()
+        except Exception as e:  # a replay must never stop the training
+            replayed = None
+            if not getattr(self, "_warned_replay", False):
+                _log(f"the replay failed ({type(e).__name__}: {e}); steps go on without it")
+                self._warned_replay = True
         self._queue.put(("step", (self.rank, self.steps, loss_value, before, after, lr, norms,
                                   replayed)))
         self._norms = self._clip = None
@@ -476,9 +486,13 @@ class _NullProbe:
     address = None
     token = None
     dropped = 0
+    steps = 0
 
     def step(self, loss):
-        pass
+        self.steps += 1
+
+    def wait_for_viewer(self, seconds):
+        return False
 
     def clip_grad_norm_(self, parameters, max_norm, norm_type=2.0, **kwargs):
         return _ORIGINAL_CLIP(parameters, max_norm, norm_type, **kwargs)
