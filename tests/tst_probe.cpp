@@ -106,6 +106,7 @@ class TestProbe : public QObject {
   void cli_reads_and_records_a_file();
   void cli_bad_streams_data();
   void cli_bad_streams();
+  void token_is_enforced_data();
   void token_is_enforced();
   void continue_from_an_export();
   void probe_never_blocks_training();
@@ -379,14 +380,22 @@ bool TestProbe::start_probed(QProcess& p, const QStringList& args, QString* addr
 
 // A wrong token is refused with one line (and does not count as the awaited viewer); the right
 // one receives every step.
+void TestProbe::token_is_enforced_data() {
+  QTest::addColumn<QString>("listen");
+  QTest::newRow("tcp") << "127.0.0.1:0";
+  QTest::newRow("unix socket") << "unix:" + dir_.filePath("probe.sock");
+}
+
 void TestProbe::token_is_enforced() {
+  QFETCH(QString, listen);
   QProcess py;
   QString address, token;
   QVERIFY(start_probed(py,
                        {kSrc + "/examples/pytorch/continue_in_pytorch.py", "--steps", "3",
                         "--every", "2", "--hidden", "16", "--seq", "12", "--batch", "4", "--probe",
-                        "127.0.0.1:0", "--token", "right0token", "--wait-viewer", "120"},
+                        listen, "--token", "right0token", "--wait-viewer", "120"},
                        &address, &token));
+  if (listen.startsWith("unix:")) QCOMPARE(address, listen);
   QCOMPARE(token, QString("right0token"));
   Run r = run(kCli, {"attach", address, "--token", "wrong0token"});
   QCOMPARE(r.code, 2);

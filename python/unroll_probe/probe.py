@@ -185,6 +185,8 @@ class _Server:
         self._stopping = True
         try:
             self.sock.close()
+            if self.address.startswith("unix:"):
+                os.unlink(self.address[5:])
         except OSError:
             pass
 
