@@ -153,7 +153,7 @@ def decode(frame):
                 "hidden": hidden, "input_size": input_size, "every": every,
                 "param_names": [text() for _ in range(P)]}
     if kind == STEP:
-        rank, step, loss, g, gc, lr, dropped, P = take("Iqdddd QI".replace(" ", ""))
+        rank, step, loss, g, gc, lr, dropped, P = take("IqddddQI")
         norms = list(take(f"{P}d"))
         L, T = take("II")
         flat = take(f"{L * T}d")
