@@ -336,6 +336,11 @@ void TestProbe::cli_bad_streams_data() {
   QTest::newRow("damaged") << file("d.ups", flipped) << "CRC-32";
   QTest::newRow("empty") << file("e.ups", "") << "nothing was received";
   QTest::newRow("missing file") << QStringList{"attach", "--file", "nope.ups"} << "nope.ups";
+  QTest::newRow("record folder missing")
+      << QStringList{"attach", "--file", dir_.filePath("case4.ups"), "--record", "no/dir/r.ups"}
+      << "no/dir";
+  QTest::newRow("bad until") << QStringList{"attach", "--file", "x", "--until-steps", "0"}
+                             << "--until-steps";
   QTest::newRow("no source") << QStringList{"attach"} << "ADDRESS";
   QTest::newRow("no token") << QStringList{"attach", "127.0.0.1:1"} << "--token";
   QTest::newRow("both") << QStringList{"attach", "127.0.0.1:1", "--token", "x", "--file", "f"}
