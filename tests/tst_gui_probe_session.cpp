@@ -95,6 +95,7 @@ void TestGuiProbeSession::file_of_two_ranks() {
   QVERIFY2(s.status().contains("ended at step 5"), qPrintable(s.status()));
   s.setRank(1);
   QCOMPARE(s.frame().report.loss, 3.5);
+  QCOMPARE(s.frame().history.buckets().back().s[kLoss].mean(), 3.5);  // rank 1's history too
   const auto sp = s.spread();
   QCOMPARE(sp.step, 5L);
   QCOMPARE(sp.loss_max - sp.loss_min, 1.0);

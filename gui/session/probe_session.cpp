@@ -163,6 +163,7 @@ void ProbeSession::begin(const QString& address, const QString& token, const QSt
   m_rank = 0;
   m_ranks.clear();
   m_reported = false;
+  m_rebuild = true;
   m_rate = 0;
   m_rateSteps = 0;
   m_rateAt = QDateTime::currentMSecsSinceEpoch();
@@ -198,6 +199,7 @@ void ProbeSession::setRank(int rank) {
   if (rank == m_rank) return;
   m_rank = rank;
   m_seen = 0;  // the next pull rebuilds the frame for this rank
+  m_rebuild = true;
   pullNow();
 }
 
@@ -225,19 +227,29 @@ void ProbeSession::pullNow() {
       m_ranks = ranks;
       if (const ProbeFeed::RankView* v = m_shared->feed.rank(m_rank); v && v->has_report) {
         m_frame.version = uint64_t(v->steps);
-        m_frame.historyVersion = m_seen;
         m_frame.hasReport = true;
         m_frame.report = v->report;
         m_frame.hasProbes = !v->report.probes.empty();
         m_frame.probeStep = v->replay_step;
         m_frame.probes = v->report.probes;
-        m_frame.history = v->history;
-        m_frame.heat = v->heat;
         m_frame.steps = v->steps;
         m_frame.settings.lr = v->report.lr;
         m_frame.droppedEvents = v->dropped;
         changed = true;
       }
+    }
+    // The histories (about 1 MB) at most 10 times a second under the reader's lock, and at
+    // once at the end or for a new rank, so the reader never waits long for it.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const ProbeFeed::RankView* v = m_shared->feed.rank(m_rank);
+    if (v && (m_rebuild ||
+              (m_frame.historyVersion != m_seen && (finished || now - m_historyAt >= 100)))) {
+      m_frame.history = v->history;
+      m_frame.heat = v->heat;
+      m_frame.historyVersion = m_seen;
+      m_historyAt = now;
+      m_rebuild = false;
+      changed = true;
     }
   }
   m_frame.playing = !finished;

@@ -72,6 +72,8 @@ class ProbeSession : public QObject {
   int m_rank = 0;
   long m_until = 0;
   bool m_file = false;
+  bool m_rebuild = true;   // copy the histories at the next pull (a new source or rank)
+  qint64 m_historyAt = 0;  // when they were last copied
   uint64_t m_seen = 0;
   std::vector<int> m_ranks;
   Frame m_frame;
