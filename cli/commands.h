@@ -13,5 +13,6 @@ int eval_command(const std::vector<std::string>& argv);
 int forecast_command(const std::vector<std::string>& argv);
 int sweep_command(const std::vector<std::string>& argv);
 int connectivity_command(const std::vector<std::string>& argv);
+int attach_command(const std::vector<std::string>& argv);
 
 }  // namespace unroll::cli

@@ -23,6 +23,7 @@ commands:
             --task reorder: an encoder-decoder's exact accuracy vs sentence length
   translate an encoder-decoder checkpoint's output for a text (unroll-cli translate --help)
   connectivity  what a prediction depends on, input by input (unroll-cli connectivity --help)
+  attach    follow a PyTorch run's probe stream (unroll-cli attach --help)
 )";
 
 }  // namespace
@@ -43,13 +44,14 @@ int main(int argc, char** argv) {
     if (command == "sweep") return unroll::cli::sweep_command(rest);
     if (command == "connectivity") return unroll::cli::connectivity_command(rest);
     if (command == "translate") return unroll::cli::translate_command(rest);
+    if (command == "attach") return unroll::cli::attach_command(rest);
     if (command == "--help" || command == "help") {
       std::fputs(kUsage, stdout);
       return 0;
     }
     std::cerr << "unroll-cli: unknown command '" << command
               << "' (expected: train, export, sample, eval, forecast, sweep, translate, "
-                 "connectivity)\n";
+                 "connectivity, attach)\n";
     return 2;
   } catch (const unroll::Error& e) {
     std::cerr << "unroll-cli " << command << ": " << e.what() << '\n';

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
-TARGETS=(checkpoint checkpoint_crc csv text lesson pairs)
+TARGETS=(checkpoint checkpoint_crc csv text lesson pairs probe_stream)
 
 corpus_of() {
   case $1 in

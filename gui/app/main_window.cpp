@@ -22,6 +22,7 @@
 #include <memory>
 
 #include "app/app_options.h"
+#include "app/attach_actions.h"
 #include "app/file_actions.h"
 #include "app/task_docks.h"
 #include "charts/chart_view.h"
@@ -161,6 +162,8 @@ void MainWindow::buildDocks() {
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   m_files->populate(file);
+  auto* attach = new AttachActions(this, m_controller, [this](const Frame& f) { showFrame(f); });
+  attach->populate(file);  // Attach to run… / Detach from run (a PyTorch run's probe)
   file->addAction(tr("Open text file…"), m_data, &DataPanel::chooseFile);
   file->addAction(tr("Save window screenshot…"), this, &MainWindow::saveScreenshot);
   file->addSeparator();
