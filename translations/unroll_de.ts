@@ -468,6 +468,21 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>&apos;%1&apos; is not an address: expected HOST:PORT (as the probe printed) or unix:PATH</source>
+        <translation>&apos;%1&apos; ist keine Adresse: erwartet HOST:PORT (wie die Sonde sie ausgegeben hat) oder unix:PFAD</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2; check the path</source>
+        <translation>&apos;%1&apos; lässt sich nicht öffnen: %2; prüfen Sie den Pfad</translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed: %2; check the address the probe printed and that the training still runs</source>
+        <translation>die Verbindung zu %1 ist fehlgeschlagen: %2; prüfen Sie die Adresse, die die Sonde ausgegeben hat, und ob das Training noch läuft</translation>
+    </message>
+</context>
+<context>
     <name>RunSpec</name>
     <message>
         <source>Vanishing: a tanh RNN on the adding problem; the gradient fades before it reaches the marked steps.</source>
@@ -719,6 +734,69 @@
     <message>
         <source>Refuse a longer file rather than exhaust memory</source>
         <translation>Eine längere Datei ablehnen, statt den Speicher zu erschöpfen</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::AttachActions</name>
+    <message>
+        <source>Scrub through the recorded run: the views show it as at that step</source>
+        <translation>Durch den aufgezeichneten Lauf fahren: die Ansichten zeigen ihn wie bei diesem Schritt</translation>
+    </message>
+    <message>
+        <source>Which rank of the distributed run the views show</source>
+        <translation>Welchen Rang des verteilten Laufs die Ansichten zeigen</translation>
+    </message>
+    <message>
+        <source>The run&apos;s stream stopped: %1</source>
+        <translation>Der Datenstrom des Laufs hat aufgehört: %1</translation>
+    </message>
+    <message>
+        <source>Attach to run…</source>
+        <translation>Mit Lauf verbinden…</translation>
+    </message>
+    <message>
+        <source>Detach from run</source>
+        <translation>Vom Lauf trennen</translation>
+    </message>
+    <message>
+        <source>Attach to a PyTorch run</source>
+        <translation>Mit einem PyTorch-Lauf verbinden</translation>
+    </message>
+    <message>
+        <source>The address and token that unroll_probe printed when the training started, or a stream file it recorded.</source>
+        <translation>Die Adresse und das Token, die unroll_probe beim Start des Trainings ausgegeben hat, oder eine von ihr aufgezeichnete Stream-Datei.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:PORT or unix:PATH</source>
+        <translation>127.0.0.1:PORT oder unix:PFAD</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Open stream file…</source>
+        <translation>Stream-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a probe stream</source>
+        <translation>Einen Sonden-Stream öffnen</translation>
+    </message>
+    <message>
+        <source>Probe streams (*.ups);;All files (*)</source>
+        <translation>Sonden-Streams (*.ups);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>Rang %1</translation>
+    </message>
+    <message>
+        <source>; across %1 ranks at step %2: loss %3 to %4, gradient norm %5 to %6</source>
+        <translation>; über %1 Ränge bei Schritt %2: Verlust %3 bis %4, Gradientennorm %5 bis %6</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2171,29 @@
     <message>
         <source>&lt;b&gt;Training paused: step %1 was not finite&lt;/b&gt; (bad tensor: &lt;tt&gt;%2&lt;/tt&gt;, learning rate %3). The update was skipped; the last finite weights are kept.&lt;br&gt;&lt;small&gt;%4 Lower the learning rate or enable clipping.&lt;/small&gt;</source>
         <translation>&lt;b&gt;Training pausiert: Schritt %1 war nicht endlich&lt;/b&gt; (fehlerhafter Tensor: &lt;tt&gt;%2&lt;/tt&gt;, Lernrate %3). Das Update wurde übersprungen; die letzten endlichen Gewichte bleiben erhalten.&lt;br&gt;&lt;small&gt;%4 Senken Sie die Lernrate oder schalten Sie die Begrenzung ein.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::ProbeSession</name>
+    <message>
+        <source>%1: waiting for the first step</source>
+        <translation>%1: wartet auf den ersten Schritt</translation>
+    </message>
+    <message>
+        <source>%1: rank %2 of %3, step %4, %5 steps/s, %6 dropped</source>
+        <translation>%1: Rang %2 von %3, Schritt %4, %5 Schritte/s, %6 verworfen</translation>
+    </message>
+    <message>
+        <source>%1: stopped: %2</source>
+        <translation>%1: angehalten: %2</translation>
+    </message>
+    <message>
+        <source>%1: at step %2 (scrubbed)</source>
+        <translation>%1: bei Schritt %2 (gefahren)</translation>
+    </message>
+    <message>
+        <source>%1: the stream ended at step %2</source>
+        <translation>%1: der Stream endete bei Schritt %2</translation>
     </message>
 </context>
 <context>
