@@ -740,7 +740,7 @@
     <name>unroll::gui::AttachActions</name>
     <message>
         <source>Scrub through the recorded run: the views show it as at that step</source>
-        <translation>Durch den aufgezeichneten Lauf fahren: die Ansichten zeigen ihn wie bei diesem Schritt</translation>
+        <translation>Im aufgezeichneten Lauf springen: die Ansichten zeigen ihn wie bei diesem Schritt</translation>
     </message>
     <message>
         <source>Which rank of the distributed run the views show</source>
@@ -2189,7 +2189,7 @@
     </message>
     <message>
         <source>%1: at step %2 (scrubbed)</source>
-        <translation>%1: bei Schritt %2 (gefahren)</translation>
+        <translation>%1: bei Schritt %2 (angesteuert)</translation>
     </message>
     <message>
         <source>%1: the stream ended at step %2</source>
