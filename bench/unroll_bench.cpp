@@ -36,6 +36,7 @@ const char* kHelp = R"(usage: unroll_bench [options]
   --only TEXT      run configs whose key contains TEXT, e.g. lstm/H128 or /B1 (all)
   --no-torch       Unroll only (e.g. under perf record)
   --threads LIST   Unroll thread counts to time, 1,2 or 1 or 2 (1,2)
+  --probe-only     only the probe-cost lines (the dynamics probe's share of a step)
   --python PATH    Python with torch (/usr/bin/python3, or $UNROLL_BENCH_PYTHON)
   --script PATH    the PyTorch side (bench/torch_bench.py of the source tree)
 )";
@@ -46,6 +47,7 @@ struct Options {
   double warmup = 0.5;
   std::string only;
   bool torch = true;
+  bool probe_only = false;
   bool unroll1 = true, unroll2 = true;  // time Unroll at 1 / 2 threads
   std::string python = "/usr/bin/python3";
   std::string script = UNROLL_TORCH_BENCH_SCRIPT;
@@ -146,6 +148,53 @@ Rate measure_unroll(const Config& c, int threads, std::shared_ptr<const Task> ta
     cpu.push_back(double(tokens) / (cpu_seconds() - c0));
   }
   return {median(wall), median(cpu)};
+}
+
+// The dynamics probe's cost: the median step with a probe against the median step without, on
+// one trainer (probe_every 2 alternates them), as a share of the plain step.
+struct ProbeCost {
+  Config config;
+  int threads = 1;
+  double step_s = 0, probe_step_s = 0;
+  double share() const { return step_s > 0 ? (probe_step_s - step_s) / step_s : 0; }
+};
+
+ProbeCost measure_probe(const Config& c, int threads, std::shared_ptr<const Task> task,
+                        int steps_each) {
+  TrainConfig cfg;
+  cfg.model.cell = c.cell;
+  cfg.model.hidden = c.hidden;
+  cfg.seq = c.seq;
+  cfg.batch = c.batch;
+  cfg.threads = threads;
+  cfg.clip = ClipConfig{ClipMode::Norm, 1.0};
+  cfg.optimizer.kind = OptimizerKind::Adam;
+  cfg.optimizer.lr = 1e-3;
+  cfg.val_every = 0;
+  cfg.probe_every = 2;
+  cfg.hidden_states = true;
+  Trainer trainer(cfg, std::move(task));
+  trainer.step();  // warm-up, probed
+  trainer.step();
+  std::vector<double> plain, probed;
+  while (int(std::min(plain.size(), probed.size())) < steps_each) {
+    const auto t0 = Clock::now();
+    const bool p = trainer.step().probed;
+    (p ? probed : plain).push_back(elapsed(t0));
+  }
+  return {c, threads, median(plain), median(probed)};
+}
+
+void print_probe_costs(const std::vector<ProbeCost>& costs) {
+  if (costs.empty()) return;
+  std::printf(
+      "\nDynamics probe (spectral radius and sigma_1 of every W_hh gate block, saturation) as a "
+      "share of a training step\n%-22s %7s %12s %12s %7s %6s  %s\n",
+      "config", "threads", "step ms", "probed ms", "share", "goal", "result");
+  for (const ProbeCost& p : costs)
+    std::printf("%-22s %7d %12.1f %12.1f %6.1f%% %6s  %s\n", p.config.key().c_str(), p.threads,
+                1e3 * p.step_s, 1e3 * p.probe_step_s, 100 * p.share(), "<20%",
+                p.share() < 0.2 ? "pass" : "MISS");
 }
 
 std::string quoted(const std::string& s) {
@@ -261,6 +310,8 @@ Options parse(int argc, char** argv) {
       o.only = value();
     else if (a == "--no-torch")
       o.torch = false;
+    else if (a == "--probe-only")
+      o.probe_only = true;
     else if (a == "--threads") {
       const std::string t = value();
       o.unroll1 = t.find('1') != std::string::npos;
@@ -284,7 +335,17 @@ int run(int argc, char** argv) {
   const int vocab = task->shape().input_size;
   std::vector<Row> rows;
   const double load_before = load_average();
+  std::vector<ProbeCost> probe_costs;
+  for (const Config& c :
+       {Config{CellType::Lstm, 1024, 32, 8}, Config{CellType::Lstm, 512, 64, 32}}) {
+    if (c.key().find(o.only) == std::string::npos) continue;
+    std::cerr << c.key() << ": probe cost\n";
+    for (int threads : {1, 2})
+      if (threads == 1 ? o.unroll1 : o.unroll2)
+        probe_costs.push_back(measure_probe(c, threads, task, 3));
+  }
   for (const Config& c : configs()) {
+    if (o.probe_only) break;
     if (c.key().find(o.only) == std::string::npos) continue;
     Row r;
     r.config = c;
@@ -301,7 +362,8 @@ int run(int argc, char** argv) {
     std::cerr << '\n';
     rows.push_back(r);
   }
-  print_tables(rows, vocab, o.torch);
+  if (!rows.empty()) print_tables(rows, vocab, o.torch);
+  print_probe_costs(probe_costs);
   const unsigned cores = std::thread::hardware_concurrency();
   const double load_after = load_average();
   std::printf(
