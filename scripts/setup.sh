@@ -16,8 +16,8 @@ PACKAGES=(
   libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev protobuf-compiler
   # fuzz targets (libFuzzer comes with clang's runtime)
   clang libclang-rt-14-dev
-  # benchmarks
-  libbenchmark-dev
+  # benchmarks; oneDNN is unroll_bench's second reference (its RNN training primitives, sgemm)
+  libbenchmark-dev libdnnl-dev
   # reference implementations for the cross-check tests (Debian's python, not a user's pyenv)
   python3 python3-torch python3-numpy python3-onnx libopenblas0
   # headless GUI runs and screenshots
