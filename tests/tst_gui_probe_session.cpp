@@ -15,7 +15,11 @@
 #include <QtTest>
 
 #include "app/attach_actions.h"
+#include "app/main_window.h"
+#include "charts/loss_chart.h"
+#include "panels/run_controls.h"
 #include "session/probe_session.h"
+#include "session/training_controller.h"
 #include "stream/probe_stream.h"
 
 using namespace unroll;
@@ -68,6 +72,7 @@ class TestGuiProbeSession : public QObject {
   void unix_socket();
   void ddp_run_into_the_studio();
   void attach_actions_in_a_window();
+  void studio_keeps_the_outside_run();
 
  private:
   QString write(const char* name, const std::string& bytes) {
@@ -281,6 +286,31 @@ void TestGuiProbeSession::attach_actions_in_a_window() {
   a.detach();
   QVERIFY(!a.statusLabel()->isVisible() && !a.rankBox()->isVisible());
   QVERIFY(!a.scrubber()->isVisible());
+}
+
+// In the studio, while attached the local run's frames do not replace the outside run's views;
+// Play returns the views to the studio's own run and trains it.
+void TestGuiProbeSession::studio_keeps_the_outside_run() {
+  MainWindow w(false);
+  w.show();
+  QVERIFY(w.loadDemo("vanishing"));
+  TrainingController* c = w.controller();
+  AttachActions* a = w.attachActions();
+  QSignalSpy ended(&a->session(), &ProbeSession::ended);
+  a->attachFile(write("studio.ups", two_rank_stream(3)));
+  QVERIFY(ended.wait(10000));
+  QVERIFY(a->attached());
+  const int outside = w.lossChart()->pointCount();
+  QCOMPARE(outside, 3);  // the stream's three steps
+  for (int i = 0; i < 5; ++i) c->stepOnce();
+  QTRY_VERIFY_WITH_TIMEOUT((c->pullNow(), c->frame().steps == 5), 20000);
+  // pullNow emitted those frames (frameReady); the window kept the outside run's views.
+  QCOMPARE(w.lossChart()->pointCount(), outside);
+  emit w.runControls()->playRequested();
+  QVERIFY(!a->attached());
+  QTRY_VERIFY_WITH_TIMEOUT((c->pullNow(), c->frame().steps > 6), 20000);
+  c->pause();
+  QTRY_VERIFY_WITH_TIMEOUT(w.lossChart()->pointCount() > 5, 20000);
 }
 
 QTEST_MAIN(TestGuiProbeSession)

@@ -101,6 +101,7 @@ void AttachActions::askAndAttach() {
 
 void AttachActions::begin() {
   if (m_controller) m_controller->pause();  // the views now show the outside run
+  m_attached = true;
   m_label->show();
   if (m_detach) m_detach->setEnabled(true);
 }
@@ -129,6 +130,7 @@ void AttachActions::scrubTo(long step) {
 
 void AttachActions::detach() {
   m_session.detach();
+  m_attached = false;
   m_label->hide();
   m_ranks->hide();
   m_scrub->hide();

@@ -31,6 +31,8 @@ class AttachActions : public QObject {
   void detach();
 
   ProbeSession& session() { return m_session; }
+  // The views show an outside run (from Attach until Detach): the local run's frames wait.
+  bool attached() const { return m_attached; }
   QLabel* statusLabel() const { return m_label; }
   QComboBox* rankBox() const { return m_ranks; }
   QSlider* scrubber() const { return m_scrub; }  // a recorded stream's steps, once read
@@ -52,6 +54,7 @@ class AttachActions : public QObject {
   QSlider* m_scrub;
   QString m_path;        // the recording shown, if any
   bool m_whole = false;  // it was read to its end (the scrubber's range is known)
+  bool m_attached = false;
 };
 
 }  // namespace unroll::gui

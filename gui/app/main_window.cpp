@@ -162,8 +162,8 @@ void MainWindow::buildDocks() {
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   m_files->populate(file);
-  auto* attach = new AttachActions(this, m_controller, [this](const Frame& f) { showFrame(f); });
-  attach->populate(file);  // Attach to run… / Detach from run (a PyTorch run's probe)
+  m_attach = new AttachActions(this, m_controller, [this](const Frame& f) { showFrame(f); });
+  m_attach->populate(file);  // Attach to run… / Detach from run (a PyTorch run's probe)
   file->addAction(tr("Open text file…"), m_data, &DataPanel::chooseFile);
   file->addAction(tr("Save window screenshot…"), this, &MainWindow::saveScreenshot);
   file->addSeparator();
@@ -233,7 +233,11 @@ void MainWindow::buildMenus() {
 
 void MainWindow::connectSignals() {
   TrainingController* c = m_controller;
-  connect(m_run, &RunControls::playRequested, c, &TrainingController::play);
+  // Play while attached to an outside run returns the views to the studio's own run first.
+  connect(m_run, &RunControls::playRequested, this, [this] {
+    if (m_attach && m_attach->attached()) m_attach->detach();
+    m_controller->play();
+  });
   // A step of a large model can take seconds: the status bar says that one is running and that
   // Pause takes effect when it ends (the engine never stops a step half-way).
   connect(m_run, &RunControls::pauseRequested, this, [this] {
@@ -250,7 +254,9 @@ void MainWindow::connectSignals() {
   connect(m_run, &RunControls::speedChanged, c, &TrainingController::setStepsPerSecond);
   connect(m_run, &RunControls::demoRequested, this, &MainWindow::loadDemo);
   connect(c, &TrainingController::playingChanged, m_run, &RunControls::setPlaying);
-  connect(c, &TrainingController::frameReady, this, &MainWindow::showFrame);
+  connect(c, &TrainingController::frameReady, this, [this](const Frame& f) {
+    if (!m_attach || !m_attach->attached()) showFrame(f);  // else the outside run's views stay
+  });
   connect(c, &TrainingController::validated, this,
           [this](const ValidationEvent& e) { m_loss->showAccuracy(e.step, e.accuracy); });
   connect(m_timeline, &TimelineBar::travelRequested, this, [this](long step) {

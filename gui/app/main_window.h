@@ -30,6 +30,7 @@ class GradHeatmap;
 class HiddenHeatmap;
 class DynamicsPanel;
 class NonFiniteBanner;
+class AttachActions;
 class FileActions;
 class TaskDocks;
 class LessonPanel;
@@ -75,6 +76,8 @@ class MainWindow : public QMainWindow {
   NonFiniteBanner* banner() const { return m_banner; }
   FileActions* fileActions() const { return m_files; }
   TaskDocks* taskDocks() const { return m_taskDocks; }
+  AttachActions* attachActions() const { return m_attach; }
+  RunControls* runControls() const { return m_run; }
   TimelineBar* timeline() const { return m_timeline; }
   QString runStateText() const;  // the status bar's training / paused / pausing text
   // Pulls the latest telemetry and redraws every chart now.
@@ -119,6 +122,7 @@ class MainWindow : public QMainWindow {
   NonFiniteBanner* m_banner;
   FileActions* m_files;
   TaskDocks* m_taskDocks;
+  AttachActions* m_attach = nullptr;  // File > Attach to run…
   LessonPanel* m_lesson = nullptr;
   bool m_lessonRun = false;
   bool m_pauseAsked = false;  // Pause pressed while a step runs: it pauses when the step ends

@@ -68,12 +68,19 @@ void GradHeatmap::showFrame(const Frame& frame) {
     view->setVisible(k < layers);
     if (k >= layers) continue;
     QImage img(int(cols.size()), steps, QImage::Format_RGB32);
+    bool grey = false;  // a cell no gradient reached (unscored steps, a truncation cut)
     for (int c = 0; c < int(cols.size()); ++c)
       for (int t = 0; t < steps; ++t) {
         const float v = HeatHistory::value(cols[c], k, t);
+        grey = grey || !std::isfinite(v);
         img.setPixel(c, t, sequentialColor(std::isfinite(v) ? (v - lo) / (hi - lo) : NAN));
       }
-    view->setTitle(layers > 1 ? tr("layer %1").arg(k + 1) : QString());
+    QString title = layers > 1 ? tr("layer %1").arg(k + 1) : QString();
+    if (grey)
+      title += (title.isEmpty() ? QString() : QStringLiteral(" · ")) +
+               tr("grey: no gradient reached that step (after the loss, or before a truncation "
+                  "cut)");
+    view->setTitle(title);
     view->setData(std::move(img), x, y, bar);
     view->setTooltip([this, k](int col, int row) -> QString {
       const auto& cs = m_heat.columns();

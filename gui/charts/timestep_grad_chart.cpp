@@ -2,6 +2,7 @@
 #include "charts/timestep_grad_chart.h"
 
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -78,6 +79,8 @@ void TimestepGradChart::ensureLayers(int layers) {
     f->setPen(dash);
     m_view->addSeries(s);
     m_view->addSeries(f);
+    // The dashed fit is explained by the headline; its legend entry would crowd out the others.
+    m_view->chart()->legend()->markers(f).first()->setVisible(false);
     m_layers << s;
     m_fits << f;
   }
@@ -143,8 +146,7 @@ void TimestepGradChart::showCellState(const std::vector<std::vector<double>>& ce
   }
   if (!m_keep) return;
   const bool lstm = cell == CellType::Lstm;
-  m_keep->setName(lstm ? tr("mean forget gate fₜ (right axis)")
-                       : tr("mean update gate zₜ (right axis)"));
+  m_keep->setName(lstm ? tr("mean fₜ (right)") : tr("mean zₜ (right)"));
   m_gateAxis->setTitleText(lstm ? tr("forget gate") : tr("update gate"));
   QList<QPointF> pts;
   if (!keepGate.empty())
