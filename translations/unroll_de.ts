@@ -1407,6 +1407,10 @@
         <source>no gradient</source>
         <translation>kein Gradient</translation>
     </message>
+    <message>
+        <source>grey: no gradient reached that step (after the loss, or before a truncation cut)</source>
+        <translation>grau: kein Gradient hat diesen Schritt erreicht (nach dem Verlust oder vor einem Abschneiden)</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::GradNormChart</name>
@@ -2901,11 +2905,11 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     </message>
     <message>
         <source>mean forget gate fₜ (right axis)</source>
-        <translation>mittleres Forget-Gate fₜ (rechte Achse)</translation>
+        <translation type="vanished">mittleres Forget-Gate fₜ (rechte Achse)</translation>
     </message>
     <message>
         <source>mean update gate zₜ (right axis)</source>
-        <translation>mittleres Update-Gate zₜ (rechte Achse)</translation>
+        <translation type="vanished">mittleres Update-Gate zₜ (rechte Achse)</translation>
     </message>
     <message>
         <source>forget gate</source>
@@ -2914,6 +2918,14 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     <message>
         <source>update gate</source>
         <translation>Update-Gate</translation>
+    </message>
+    <message>
+        <source>mean fₜ (right)</source>
+        <translation>mittleres fₜ (rechts)</translation>
+    </message>
+    <message>
+        <source>mean zₜ (right)</source>
+        <translation>mittleres zₜ (rechts)</translation>
     </message>
 </context>
 <context>
