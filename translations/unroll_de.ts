@@ -810,7 +810,7 @@
     <name>unroll::gui::ConnectivityView</name>
     <message>
         <source>&lt;b&gt;Connectivity&lt;/b&gt; — how much one prediction depends on each earlier input: ‖∂L&lt;sub&gt;t&lt;/sub&gt;/∂x&lt;sub&gt;k&lt;/sub&gt;‖, on the task&apos;s example sequence. The darker a character, the more the prediction in the blue frame depends on it.</source>
-        <translation>&lt;b&gt;Konnektivität&lt;/b&gt; — wie stark eine Vorhersage von jeder früheren Eingabe abhängt: ‖∂L&lt;sub&gt;t&lt;/sub&gt;/∂x&lt;sub&gt;k&lt;/sub&gt;‖, auf der Beispielsequenz der Aufgabe. Je dunkler ein Zeichen, desto stärker hängt die Vorhersage im blauen Rahmen davon ab.</translation>
+        <translation type="vanished">&lt;b&gt;Konnektivität&lt;/b&gt; — wie stark eine Vorhersage von jeder früheren Eingabe abhängt: ‖∂L&lt;sub&gt;t&lt;/sub&gt;/∂x&lt;sub&gt;k&lt;/sub&gt;‖, auf der Beispielsequenz der Aufgabe. Je dunkler ein Zeichen, desto stärker hängt die Vorhersage im blauen Rahmen davon ab.</translation>
     </message>
     <message>
         <source>Prediction:</source>
@@ -863,6 +863,10 @@
     <message>
         <source>‖∂L/∂x‖</source>
         <translation>‖∂L/∂x‖</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connectivity&lt;/b&gt; ‖∂L&lt;sub&gt;t&lt;/sub&gt;/∂x&lt;sub&gt;k&lt;/sub&gt;‖ — the darker an input, the more the prediction in the blue frame depends on it</source>
+        <translation>&lt;b&gt;Konnektivität&lt;/b&gt; ‖∂L&lt;sub&gt;t&lt;/sub&gt;/∂x&lt;sub&gt;k&lt;/sub&gt;‖ — je dunkler eine Eingabe, desto stärker hängt die Vorhersage im blauen Rahmen davon ab</translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1413,11 @@
     </message>
     <message>
         <source>grey: no gradient reached that step (after the loss, or before a truncation cut)</source>
-        <translation>grau: kein Gradient hat diesen Schritt erreicht (nach dem Verlust oder vor einem Abschneiden)</translation>
+        <translation type="vanished">grau: kein Gradient hat diesen Schritt erreicht (nach dem Verlust oder vor einem Abschneiden)</translation>
+    </message>
+    <message>
+        <source>grey: no gradient reached</source>
+        <translation>grau: kein Gradient</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ QDockWidget* dock(QMainWindow* w, const QString& title, const QString& name, QWi
 }  // namespace
 
 TaskDocks::TaskDocks(QMainWindow* window, TrainingController* controller, QDockWidget* tabWith)
-    : QObject(window), m_home(tabWith), m_controller(controller) {
+    : QObject(window), m_window(window), m_home(tabWith), m_controller(controller) {
   m_connectivity = new ConnectivityView;
   m_samples = new SamplePanel(controller);
   m_forecast = new ForecastView(controller);
@@ -59,6 +59,8 @@ void TaskDocks::onSpecChanged() {
   m_shown = which;
   QDockWidget* docks[] = {m_home, m_sampleDock, m_forecastDock, m_connectivityDock};
   docks[which]->raise();
+  // The bottom docks stay short, so the live charts above keep their room on a laptop.
+  m_window->resizeDocks({docks[which]}, {180}, Qt::Vertical);
 }
 
 }  // namespace unroll::gui

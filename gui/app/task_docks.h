@@ -33,6 +33,7 @@ class TaskDocks : public QObject {
  private:
   void onSpecChanged();
 
+  QMainWindow* m_window;
   QDockWidget* m_home;  // shown for tasks with neither samples nor forecasts
   SamplePanel* m_samples;
   ForecastView* m_forecast;

@@ -89,9 +89,8 @@ ConnectivityView::ConnectivityView(QWidget* parent) : QWidget(parent) {
   h->setContentsMargins(4, 2, 4, 2);
   auto* left = new QVBoxLayout;
   auto* title =
-      new QLabel(tr("<b>Connectivity</b> — how much one prediction depends on each earlier input: "
-                    "‖∂L<sub>t</sub>/∂x<sub>k</sub>‖, on the task's example sequence. The darker a "
-                    "character, the more the prediction in the blue frame depends on it."));
+      new QLabel(tr("<b>Connectivity</b> ‖∂L<sub>t</sub>/∂x<sub>k</sub>‖ — the darker an input, "
+                    "the more the prediction in the blue frame depends on it"));
   title->setWordWrap(true);
   left->addWidget(title);
   auto* row = new QHBoxLayout;
@@ -196,14 +195,16 @@ void ConnectivityView::redraw() {
   if (p < 0) return;
   const int T = int(m_map.grad.rows()), P = int(m_map.positions.size());
   const int t = m_map.positions[size_t(p)];
+  // The sentence up to just after the last explained prediction: not the padding behind it.
+  const int shown = std::min(T, m_map.positions.back() + 3);
   QStringList chars;
-  for (int k = 0; k < T; ++k) {
+  for (int k = 0; k < shown; ++k) {
     const int id = k < int(m_map.tokens.size()) ? m_map.tokens[size_t(k)] : -1;
     chars << (id >= 0 && id < m_labels.size() ? visible(m_labels[id]) : QStringLiteral("·"));
   }
   const auto col = m_map.grad.col(p);
   const double peak = col.head(t + 1).maxCoeff();
-  std::vector<double> weights(size_t(T), NAN);
+  std::vector<double> weights(size_t(shown), NAN);
   for (int k = 0; k <= t; ++k) weights[size_t(k)] = peak > 0 ? col(k) / peak : 0.0;
   const int y = m_map.targets[size_t(p)];
   m_strip->setData(chars, weights, t, y >= 0 && y < m_labels.size() ? m_labels[y] : QString());

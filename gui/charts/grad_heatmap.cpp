@@ -77,9 +77,8 @@ void GradHeatmap::showFrame(const Frame& frame) {
       }
     QString title = layers > 1 ? tr("layer %1").arg(k + 1) : QString();
     if (grey)
-      title += (title.isEmpty() ? QString() : QStringLiteral(" · ")) +
-               tr("grey: no gradient reached that step (after the loss, or before a truncation "
-                  "cut)");
+      title +=
+          (title.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("grey: no gradient reached");
     view->setTitle(title);
     view->setData(std::move(img), x, y, bar);
     view->setTooltip([this, k](int col, int row) -> QString {
