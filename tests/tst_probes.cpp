@@ -112,7 +112,9 @@ class TestProbes : public QObject {
       QVERIFY(std::abs(b.radius - rho) <= tol * sigma);
       QVERIFY(b.radius <= rho + 1e-3 * sigma);
       QVERIFY(std::abs(b.singular - sigma) <= 1e-4 * sigma);
-      QVERIFY(b.radius <= b.singular * (1 + 1e-9));
+      // Never above sigma beyond rounding: for a normal matrix they are equal, and a float
+      // estimate of either may land an ulp or two apart.
+      QVERIFY(b.radius <= b.singular * (1 + 1e-6));
       QVERIFY(b.products <= 232);
     }
   }

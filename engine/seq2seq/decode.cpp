@@ -134,7 +134,8 @@ Hypothesis beam_decode(const Seq2Seq<S>& model, const std::vector<int32_t>& src,
       h.logp = logp;
       if (attends) {
         h.attention.resize(live[n].attention.rows() + 1, Ts);
-        h.attention.topRows(live[n].attention.rows()) = live[n].attention;
+        if (live[n].attention.rows() > 0)  // the first step's parent has none (0 x 0)
+          h.attention.topRows(live[n].attention.rows()) = live[n].attention;
         h.attention.bottomRows(1) = sc.attn.a.col(n).template cast<double>().transpose();
       }
       if (v == kEos) {

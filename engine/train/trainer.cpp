@@ -263,6 +263,7 @@ void Trainer::update() {
   report_.message.clear();
   report_.val_loss = report_.val_accuracy = StepReport::kNaN;
   report_.probed = false;
+  report_.connected = false;
   report_.loss = runner_.loss_sum() * w.pass.loss_scale;
   report_.accuracy = shape_.head == HeadKind::Softmax && terms > 0
                          ? double(runner_.correct()) / double(terms)
@@ -313,7 +314,6 @@ void Trainer::update() {
   }
   fill_report(w);
   if (cfg_.probe_every > 0 && step_ >= next_probe_) probe();
-  report_.connected = false;
   if (cfg_.connectivity_every > 0 && (step_ == 1 || step_ % cfg_.connectivity_every == 0))
     connect();
   if (cfg_.val_every > 0 && step_ % cfg_.val_every == 0)
