@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>The LSTM with PyTorch&apos;s default initialisation, forget-gate bias 0: the forget gate starts at sigmoid(0) = 0.5, so the cell state halves at every step and, 35 steps back, almost nothing of the country is left. The same budget ends near chance again, although the gradient chart shows the cell-state gradient (dotted) reaching further back than the hidden state&apos;s.</source>
-        <translation>Das LSTM mit der Standardinitialisierung von PyTorch, Forget-Gate-Bias 0: Das Forget-Gate beginnt bei sigmoid(0) = 0,5, also halbiert sich der Zellzustand bei jedem Schritt, und 35 Schritte zurück ist vom Land fast nichts übrig. Dasselbe Budget endet wieder nahe am Zufall, obwohl das Gradientendiagramm zeigt, dass der Gradient des Zellzustands (gepunktet) weiter zurückreicht als der des verborgenen Zustands.</translation>
+        <translation type="vanished">Das LSTM mit der Standardinitialisierung von PyTorch, Forget-Gate-Bias 0: Das Forget-Gate beginnt bei sigmoid(0) = 0,5, also halbiert sich der Zellzustand bei jedem Schritt, und 35 Schritte zurück ist vom Land fast nichts übrig. Dasselbe Budget endet wieder nahe am Zufall, obwohl das Gradientendiagramm zeigt, dass der Gradient des Zellzustands (gepunktet) weiter zurückreicht als der des verborgenen Zustands.</translation>
     </message>
     <message>
         <source>play (this step chose the LSTM with forget-gate bias 0)</source>
@@ -460,11 +460,19 @@
     </message>
     <message>
         <source>The GRU needs no bias trick: once its update gate learns to stay near one over the filler, its state is carried almost unchanged (h_t = (1 - z) * n + z * h_(t-1)). With a learning rate of 0.01 it names the language of more than 90% of the sentences well within the budget, and its connectivity puts the weight on the country.</source>
-        <translation>Die GRU braucht keinen Bias-Trick: Sobald ihr Update-Gate lernt, über den Füllwörtern nahe eins zu bleiben, wird ihr Zustand fast unverändert weitergetragen (h_t = (1 - z) * n + z * h_(t-1)). Mit einer Lernrate von 0,01 nennt sie die Sprache von mehr als 90 % der Sätze deutlich innerhalb des Budgets, und ihre Konnektivität legt das Gewicht auf das Land.</translation>
+        <translation type="vanished">Die GRU braucht keinen Bias-Trick: Sobald ihr Update-Gate lernt, über den Füllwörtern nahe eins zu bleiben, wird ihr Zustand fast unverändert weitergetragen (h_t = (1 - z) * n + z * h_(t-1)). Mit einer Lernrate von 0,01 nennt sie die Sprache von mehr als 90 % der Sätze deutlich innerhalb des Budgets, und ihre Konnektivität legt das Gewicht auf das Land.</translation>
     </message>
     <message>
         <source>play (this step chose the GRU, learning rate 0.01)</source>
         <translation>Play drücken (dieser Schritt hat die GRU gewählt, Lernrate 0,01)</translation>
+    </message>
+    <message>
+        <source>The LSTM with PyTorch&apos;s default initialisation, forget-gate bias 0: the forget gate starts at sigmoid(0) = 0.5, so the cell state halves at every step and, 35 steps back, almost nothing of the country is left. The same budget ends near chance again.</source>
+        <translation>Das LSTM mit der Standardinitialisierung von PyTorch, Forget-Gate-Bias 0: Das Forget-Gate beginnt bei sigmoid(0) = 0,5, also halbiert sich der Zellzustand bei jedem Schritt, und 35 Schritte zurück ist vom Land fast nichts übrig. Dasselbe Budget endet wieder nahe am Zufall.</translation>
+    </message>
+    <message>
+        <source>The GRU needs no bias trick: once its update gate learns to stay near one over the filler, its state is carried almost unchanged (h_t = (1 - z) * n + z * h_(t-1)). With a learning rate of 0.01 it names the language of more than 90% of the sentences well within the budget, and its connectivity lights up the country.</source>
+        <translation>Die GRU braucht keinen Bias-Trick: Sobald ihr Update-Gate lernt, über den Füllwörtern nahe eins zu bleiben, wird ihr Zustand fast unverändert weitergetragen (h_t = (1 - z) * n + z * h_(t-1)). Mit einer Lernrate von 0,01 nennt sie die Sprache von mehr als 90 % der Sätze deutlich innerhalb des Budgets, und ihre Konnektivität lässt das Land aufleuchten.</translation>
     </message>
 </context>
 <context>

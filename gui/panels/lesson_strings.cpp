@@ -124,9 +124,7 @@ QStringList builtinLessonStrings() {
       QT_TRANSLATE_NOOP("Lesson",
         "The LSTM with PyTorch's default initialisation, forget-gate bias 0: the forget gate "
         "starts at sigmoid(0) = 0.5, so the cell state halves at every step and, 35 steps back, "
-        "almost nothing of the country is left. The same budget ends near chance again, although "
-        "the gradient chart shows the cell-state gradient (dotted) reaching further back than the "
-        "hidden state's."),
+        "almost nothing of the country is left. The same budget ends near chance again."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose the LSTM with forget-gate bias 0)"),
       QT_TRANSLATE_NOOP("Lesson",
@@ -142,7 +140,7 @@ QStringList builtinLessonStrings() {
         "The GRU needs no bias trick: once its update gate learns to stay near one over the "
         "filler, its state is carried almost unchanged (h_t = (1 - z) * n + z * h_(t-1)). With a "
         "learning rate of 0.01 it names the language of more than 90% of the sentences well "
-        "within the budget, and its connectivity puts the weight on the country."),
+        "within the budget, and its connectivity lights up the country."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose the GRU, learning rate 0.01)"),
       // local_optima.json
