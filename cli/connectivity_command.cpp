@@ -6,6 +6,7 @@
 #include "args.h"
 #include "commands.h"
 #include "core/error.h"
+#include "csv_cell.h"
 #include "model_checkpoint.h"
 #include "telemetry/connectivity.h"
 
@@ -20,14 +21,6 @@ const char* kConnectivityHelp =
   --text TEXT           the characters fed to the model, from a zero state
   --position N          the input after which the prediction is explained (the last)
 )";
-
-// A character as a CSV cell, one row per line.
-std::string csv_char(const std::string& ch) {
-  if (ch == "\n") return "\"\\n\"";
-  if (ch == "\t") return "\"\\t\"";
-  if (ch == "\"") return "\"\"\"\"";
-  return "\"" + ch + "\"";
-}
 
 }  // namespace
 
@@ -59,7 +52,7 @@ int connectivity_command(const std::vector<std::string>& argv) {
   const ConnectivityMap map = connectivity(*m.net, b, 0, {position});
   std::printf("k,char,grad_norm\n");
   for (int k = 0; k <= position; ++k)
-    std::printf("%d,%s,%.6g\n", k, csv_char(vocabulary.text(b.tokens[size_t(k)])).c_str(),
+    std::printf("%d,%s,%.6g\n", k, csv_char_cell(vocabulary.text(b.tokens[size_t(k)])).c_str(),
                 map.grad(k, 0));
   std::fprintf(stderr, "predicted after position %d: %s\n", position,
                vocabulary.text(map.targets[0]).c_str());

@@ -5,6 +5,7 @@
 #include "args.h"
 #include "commands.h"
 #include "core/error.h"
+#include "csv_cell.h"
 #include "model_checkpoint.h"
 #include "train/sampler.h"
 
@@ -19,15 +20,6 @@ const char* kSampleHelp = R"(usage: unroll-cli sample --checkpoint FILE.unroll [
   --unit U --layer L    record hidden unit U of layer L (top) for every character...
   --activations FILE    ...into FILE.csv as index,char,activation
 )";
-
-// A character as a CSV cell: quoted, with line ends and tabs written as \n and \t so that every
-// row stays on one line.
-std::string csv_cell(const std::string& ch) {
-  if (ch == "\n") return "\"\\n\"";
-  if (ch == "\t") return "\"\\t\"";
-  if (ch == "\"") return "\"\"\"\"";
-  return "\"" + ch + "\"";
-}
 
 }  // namespace
 
@@ -59,7 +51,7 @@ int sample_command(const std::vector<std::string>& argv) {
     if (!out) throw Error("--activations: cannot write '" + path + "'; check the folder exists");
     out << "index,char,activation\n";
     for (size_t i = 0; i < r.chars.size(); ++i)
-      out << i << ',' << csv_cell(r.chars[i]) << ',' << r.activation[i] << '\n';
+      out << i << ',' << csv_char_cell(r.chars[i]) << ',' << r.activation[i] << '\n';
   }
   return 0;
 }

@@ -73,17 +73,6 @@ class SentenceStrip : public QWidget {
   QString m_predicted;
 };
 
-namespace {
-
-QString visible(const QString& s) {
-  if (s == "\n") return QStringLiteral("↵");
-  if (s == " ") return QStringLiteral("␣");
-  if (s == "\t") return QStringLiteral("⇥");
-  return s;
-}
-
-}  // namespace
-
 ConnectivityView::ConnectivityView(QWidget* parent) : QWidget(parent) {
   auto* h = new QHBoxLayout(this);
   h->setContentsMargins(4, 2, 4, 2);
@@ -131,7 +120,7 @@ void ConnectivityView::setTokenLabels(const QStringList& labels) { m_labels = la
 QString ConnectivityView::charText(int k) const {
   if (k < 0 || k >= int(m_map.tokens.size())) return {};
   const int id = m_map.tokens[size_t(k)];
-  return QStringLiteral("'%1'").arg(id >= 0 && id < m_labels.size() ? visible(m_labels[id])
+  return QStringLiteral("'%1'").arg(id >= 0 && id < m_labels.size() ? visibleToken(m_labels[id])
                                                                     : QString::number(id));
 }
 
@@ -167,7 +156,7 @@ void ConnectivityView::showMap(long step, const ConnectivityMap& map) {
     for (size_t p = 0; p < m_map.positions.size(); ++p) {
       const int t = m_map.positions[p], y = m_map.targets[p];
       const QString target =
-          y >= 0 && y < m_labels.size() ? visible(m_labels[y]) : QString::number(y);
+          y >= 0 && y < m_labels.size() ? visibleToken(m_labels[y]) : QString::number(y);
       m_position->addItem(tr("after t = %1, predicting '%2'").arg(t).arg(target));
     }
     m_position->setCurrentIndex(0);  // the first scored character: the start of the answer
@@ -200,7 +189,7 @@ void ConnectivityView::redraw() {
   QStringList chars;
   for (int k = 0; k < shown; ++k) {
     const int id = k < int(m_map.tokens.size()) ? m_map.tokens[size_t(k)] : -1;
-    chars << (id >= 0 && id < m_labels.size() ? visible(m_labels[id]) : QStringLiteral("·"));
+    chars << (id >= 0 && id < m_labels.size() ? visibleToken(m_labels[id]) : QStringLiteral("·"));
   }
   const auto col = m_map.grad.col(p);
   const double peak = col.head(t + 1).maxCoeff();

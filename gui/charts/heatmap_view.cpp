@@ -19,6 +19,13 @@ QString tickText(double v) { return formatValue(v); }
 
 }  // namespace
 
+QString visibleToken(const QString& s) {
+  if (s == "\n") return QStringLiteral("↵");
+  if (s == " ") return QStringLiteral("␣");
+  if (s == "\t") return QStringLiteral("⇥");
+  return s;
+}
+
 QString colorBarLabel(const HeatmapView::ColorBar& bar, double v) {
   if (!bar.logLabels) return tickText(v);
   if (std::abs(v - std::round(v)) < 1e-9) return QStringLiteral("1e%1").arg(int(std::round(v)));

@@ -56,6 +56,10 @@ class HeatmapView : public QWidget {
   std::function<QString(int, int)> m_tooltip;
 };
 
+// A token as drawn on a strip or in a tooltip: a blank, a line end and a tab made visible
+// (␣, ↵, ⇥); every other text unchanged.
+QString visibleToken(const QString& s);
+
 // A colour bar's label for value v: for log bars "1e-3" at a power of ten, else compact.
 QString colorBarLabel(const HeatmapView::ColorBar& bar, double v);
 

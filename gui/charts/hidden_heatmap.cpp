@@ -14,17 +14,6 @@
 #include "charts/heatmap_view.h"
 
 namespace unroll::gui {
-namespace {
-
-QString visible(const QString& s) {
-  if (s == "\n") return QStringLiteral("↵");
-  if (s == " ") return QStringLiteral("␣");
-  if (s == "\t") return QStringLiteral("⇥");
-  return s;
-}
-
-}  // namespace
-
 HiddenHeatmap::HiddenHeatmap(QWidget* parent) : QWidget(parent) {
   auto* v = new QVBoxLayout(this);
   v->setContentsMargins(0, 0, 0, 0);
@@ -52,8 +41,9 @@ HiddenHeatmap::HiddenHeatmap(QWidget* parent) : QWidget(parent) {
       for (int t = 0; t < W && t < int(m_tokens.size()); t += every) {
         const QRectF cell(r.left() + t * cw, r.top(), cw * every, r.height());
         const int id = m_tokens[t];
-        p.drawText(cell.adjusted(0, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                   id >= 0 && id < m_labels.size() ? visible(m_labels[id]) : QStringLiteral("?"));
+        p.drawText(
+            cell.adjusted(0, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+            id >= 0 && id < m_labels.size() ? visibleToken(m_labels[id]) : QStringLiteral("?"));
       }
     } else if (!m_values.empty()) {
       float vmax = 1e-6f;
@@ -87,7 +77,7 @@ HiddenHeatmap::HiddenHeatmap(QWidget* parent) : QWidget(parent) {
 QString HiddenHeatmap::inputText(int t) const {
   if (t < int(m_tokens.size())) {
     const int id = m_tokens[t];
-    return id >= 0 && id < m_labels.size() ? QStringLiteral("'%1'").arg(visible(m_labels[id]))
+    return id >= 0 && id < m_labels.size() ? QStringLiteral("'%1'").arg(visibleToken(m_labels[id]))
                                            : QString::number(id);
   }
   if (t < int(m_values.size())) {
