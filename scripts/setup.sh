@@ -18,6 +18,8 @@ PACKAGES=(
   clang libclang-rt-14-dev
   # benchmarks; oneDNN is unroll_bench's second reference (its RNN training primitives, sgemm)
   libbenchmark-dev libdnnl-dev
+  # oneDNN's CMake package asks for OpenCL (its GPU runtime) even on a CPU-only machine
+  ocl-icd-opencl-dev opencl-headers
   # reference implementations for the cross-check tests (Debian's python, not a user's pyenv)
   python3 python3-torch python3-numpy python3-onnx libopenblas0
   # headless GUI runs and screenshots
