@@ -10,6 +10,7 @@
 #include "args.h"
 #include "core/error.h"
 #include "io/atomic_file.h"
+#include "seq2seq/length_sweep.h"
 #include "seq2seq/onnx_seq2seq.h"
 #include "seq2seq/seq2seq_checkpoint.h"
 #include "seq2seq/seq2seq_export.h"
@@ -355,9 +356,25 @@ int seq2seq_sweep_command(const std::vector<std::string>& argv) {
   for (const std::string& s : split_list(a.str("attention", "none,additive")))
     kinds.push_back(parse_attention(s));
   if (lengths.empty() || kinds.empty()) throw Error("--lengths and --attention need values");
-  std::vector<std::string> base = argv;
-  // Each run: the shared options, its own attention and length.
-  const long steps = a.integer("steps", 1500, 1, 1000000000L);
+  // The shared options: everything but the sweep's own (--attention is per row).
+  std::vector<std::string> shared;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& o = argv[i];
+    if (o == "--lengths" || o == "--attention" || o == "--csv") {
+      ++i;
+      continue;
+    }
+    if (o.rfind("--lengths=", 0) == 0 || o.rfind("--attention=", 0) == 0 ||
+        o.rfind("--csv=", 0) == 0 || o == "--quiet")
+      continue;
+    shared.push_back(o);
+  }
+  LengthSweepSpec spec;
+  spec.base = make_config(Args(shared, options({}), {"help", "bidirectional", "no-input-feeding"}));
+  spec.lengths = lengths;
+  spec.attention = kinds;
+  spec.steps = a.integer("steps", 1500, 1, 10000000);
+  spec.validate();
   std::unique_ptr<AtomicFileWriter> csv;
   if (a.has("csv")) {
     csv = std::make_unique<AtomicFileWriter>(a.str("csv", ""));
@@ -365,35 +382,18 @@ int seq2seq_sweep_command(const std::vector<std::string>& argv) {
   }
   std::cout << "attention";
   for (int L : lengths) std::cout << "  len=" << L;
-  std::cout << "   (exact-sequence accuracy on validation, " << steps << " steps each)\n";
-  for (AttentionKind k : kinds) {
-    std::cout << to_string(k) << std::flush;
-    for (int L : lengths) {
-      std::vector<std::string> run;
-      for (size_t i = 0; i < base.size(); ++i) {
-        if (base[i] == "--lengths" || base[i] == "--attention" || base[i] == "--csv") {
-          ++i;
-          continue;
-        }
-        if (base[i].rfind("--lengths=", 0) == 0 || base[i].rfind("--attention=", 0) == 0 ||
-            base[i].rfind("--csv=", 0) == 0 || base[i] == "--quiet")
-          continue;
-        run.push_back(base[i]);
-      }
-      run.insert(run.end(), {"--attention", to_string(k), "--length", std::to_string(L)});
-      const Args ra(run, options({}), {"help", "bidirectional", "no-input-feeding"});
-      Seq2SeqTrainConfig c = make_config(ra);
-      Seq2SeqTrainer t(c);
-      while (t.steps() < steps)
-        if (t.step().rejected) throw Error("a step was rejected (non-finite): lower --lr");
-      const TranslationMetrics m = t.validate().metrics;
-      std::cout << "  " << fmt(m.exact) << std::flush;
-      if (csv)
-        csv->write(to_string(k) + "," + std::to_string(L) + "," + fmt(m.exact) + "," + fmt(m.bleu) +
-                   "," + fmt(m.token_accuracy) + "," + fmt(m.loss) + "\n");
-    }
-    std::cout << '\n';
-  }
+  std::cout << "   (exact-sequence accuracy on validation, " << spec.steps << " steps each)\n";
+  size_t done = 0;
+  run_length_sweep(spec, [&](const LengthSweepCell& c) {
+    const size_t column = done++ % lengths.size();
+    if (column == 0) std::cout << to_string(c.attention);
+    std::cout << "  " << fmt(c.metrics.exact) << (column + 1 == lengths.size() ? "\n" : "")
+              << std::flush;
+    const TranslationMetrics& m = c.metrics;
+    if (csv)
+      csv->write(to_string(c.attention) + "," + std::to_string(c.length) + "," + fmt(m.exact) +
+                 "," + fmt(m.bleu) + "," + fmt(m.token_accuracy) + "," + fmt(m.loss) + "\n");
+  });
   if (csv) csv->commit();
   return 0;
 }

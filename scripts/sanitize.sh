@@ -29,6 +29,7 @@ fi
 if [ "$what" = tsan ] || [ "$what" = all ]; then
   cmake --preset tsan -DUNROLL_BUILD_GUI=OFF >/dev/null
   # Only what the threading tests need: the rest of the tree adds build time, not coverage.
-  cmake --build --preset tsan --parallel "$(nproc)" --target tst_telemetry tst_trainer tst_race
+  cmake --build --preset tsan --parallel "$(nproc)" --target tst_telemetry tst_trainer tst_race \
+    tst_translation_run
   ctest --preset tsan --timeout 900 -E "$NOT_HERE"
 fi

@@ -92,6 +92,7 @@ Seq2SeqValidation Seq2SeqTrainer::validate() const {
   v.reference = d.validation_text.front().target;
   v.output = outputs.front();
   for (int32_t id : p.src) v.source_tokens.push_back(d.source.token(id));
+  for (int32_t id : p.tgt) v.reference_tokens.push_back(d.target.token(id));
   std::vector<Mat<double>> attn;
   const auto out = greedy_decode(model_, p.src, int(p.src.size()), 1, max_output(), &attn);
   for (int32_t id : out[0]) v.output_tokens.push_back(d.target.token(id));

@@ -48,7 +48,7 @@ struct Seq2SeqValidation {
   TranslationMetrics metrics;
   // The first validation pair:
   std::string source, reference, output;
-  std::vector<std::string> source_tokens, output_tokens;
+  std::vector<std::string> source_tokens, reference_tokens, output_tokens;
   Mat<double> attention;       // (output steps incl. <eos>, Ts); empty without attention
   std::vector<double> dh_enc;  // (Ts) ||dL/dh^enc_s|| of its loss, teacher forcing
 };

@@ -50,7 +50,13 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
   const QCommandLineOption open(
       "open", QCoreApplication::translate("AppOptions", "Open a saved run instead of the demo."),
       "FILE.unroll");
-  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open});
+  const QCommandLineOption window(
+      "window",
+      QCoreApplication::translate("AppOptions",
+                                  "Open a tool window at start: translation (with --autoplay it "
+                                  "trains, and --screenshot grabs that window)."),
+      "NAME");
+  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open, window});
   if (!p.parse(arguments)) {
     *error = p.errorText();
     return false;
@@ -88,6 +94,12 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
       if (more > 0) *error += QCoreApplication::translate("AppOptions", " (and %1 more)").arg(more);
       return false;
     }
+  }
+  out->window = p.value(window);
+  if (!out->window.isEmpty() && out->window != QLatin1String("translation")) {
+    *error = QCoreApplication::translate("AppOptions", "--window: no window '%1'; try translation")
+                 .arg(out->window);
+    return false;
   }
   out->open = p.value(open);
   if (!out->open.isEmpty() && !QFileInfo(out->open).isFile()) {

@@ -1,5 +1,5 @@
 // The studio's command line (--demo, --lesson, --open, --autoplay, --screenshot FILE --after
-// SECONDS, --lang, --speed, --size) and the translator it selects.
+// SECONDS, --lang, --speed, --size, --window) and the translator it selects.
 #pragma once
 #include <QSize>
 #include <QString>
@@ -18,6 +18,7 @@ struct AppOptions {
   QString lesson;  // a built-in lesson's name or a lesson file to open; empty: none
   QSize size;      // the window's size; invalid: the default (1600x1000 within the screen)
   QString open;    // a saved run (.unroll) to open instead of the demo; empty: none
+  QString window;  // a tool window to open at start ("translation"); empty: none
 };
 
 // Parses the command line (arguments[0] is the program); false with the reason on a bad option.

@@ -8,6 +8,7 @@
 #include "app/app_options.h"
 #include "app/main_window.h"
 #include "session/training_controller.h"
+#include "translate/translation_window.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -25,13 +26,23 @@ int main(int argc, char** argv) {
   const bool screenshot = !opt.screenshot.isEmpty();
   unroll::gui::MainWindow window(/*restoreLayout=*/!screenshot);
   if (opt.size.isValid()) window.resize(opt.size);
-  window.start(opt, /*offerRecovery=*/!screenshot);
+  unroll::gui::TranslationWindow* tool = nullptr;
+  if (opt.window == QLatin1String("translation")) {
+    unroll::gui::AppOptions studio = opt;
+    studio.autoplay = false;  // --autoplay trains the tool window's model, not the studio's
+    window.start(studio, /*offerRecovery=*/!screenshot);
+    tool = window.openTranslation();
+    if (opt.size.isValid()) tool->resize(opt.size);
+    if (opt.autoplay) tool->train();
+  } else {
+    window.start(opt, /*offerRecovery=*/!screenshot);
+  }
   if (screenshot) {
     QTimer::singleShot(int(opt.after * 1000), &window, [&] {
-      const bool ok = window.saveWindowPng(opt.screenshot);
+      const bool ok = tool ? tool->grab().save(opt.screenshot) : window.saveWindowPng(opt.screenshot);
       if (ok)
         std::printf("unroll: saved %s at step %ld\n", qPrintable(opt.screenshot),
-                    window.controller()->frame().steps);
+                    tool ? tool->steps() : window.controller()->frame().steps);
       else
         std::fprintf(stderr, "unroll: could not write %s\n", qPrintable(opt.screenshot));
       window.close();

@@ -41,6 +41,7 @@
 #include "panels/run_controls.h"
 #include "panels/timeline_bar.h"
 #include "race/race_window.h"
+#include "translate/translation_window.h"
 #include "session/training_controller.h"
 
 namespace unroll::gui {
@@ -179,6 +180,10 @@ void MainWindow::buildMenus() {
   race->setToolTip(
       tr("Train up to four configurations side by side on this task, with the same "
          "seed, data order and step budget"));
+  QAction* translate =
+      run->addAction(tr("&Translation (encoder–decoder)…"), this, &MainWindow::openTranslation);
+  translate->setToolTip(tr("Train an encoder–decoder with or without attention on a generated "
+                           "translation task and watch its attention and gradients"));
 
   QMenu* demos = menuBar()->addMenu(tr("&Demos"));
   for (const QString& name : demoNames()) {
@@ -421,6 +426,17 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
       dock->raise();
     }
   }
+}
+
+TranslationWindow* MainWindow::openTranslation() {
+  if (!m_translation) {
+    m_translation = new TranslationWindow(this);
+    m_translation->setWindowFlag(Qt::Window);  // its own top-level window, closed with the studio
+  }
+  m_translation->show();
+  m_translation->raise();
+  m_translation->activateWindow();
+  return m_translation;
 }
 
 RaceWindow* MainWindow::openRace() {

@@ -36,6 +36,7 @@ class TaskDocks;
 class LessonPanel;
 class TimelineBar;
 class RaceWindow;
+class TranslationWindow;
 struct Frame;
 struct NonFiniteEvent;
 
@@ -62,6 +63,7 @@ class MainWindow : public QMainWindow {
   LessonPanel* lessonPanel() const { return m_lesson; }
   // Run > Race: the race window on the studio's current model and task (made on first use).
   RaceWindow* openRace();
+  TranslationWindow* openTranslation();
   void play();
   TrainingController* controller() const { return m_controller; }
 
@@ -130,6 +132,7 @@ class MainWindow : public QMainWindow {
                             // run is a lesson step's preset, not one the user made
   TimelineBar* m_timeline;
   RaceWindow* m_race = nullptr;
+  TranslationWindow* m_translation = nullptr;
   uint64_t m_seenTravels = 0;
   QLabel* m_demoLine;
   QSplitter *m_rows, *m_top, *m_bottom;

@@ -1,0 +1,62 @@
+// An encoder–decoder trained on its own thread while another (the studio's GUI) watches: run()
+// steps the trainer, validating every few steps; take() hands over what happened since the last
+// call under one short lock, so the training thread never waits for the watcher and the watcher
+// never waits for a step. Qt-free.
+#pragma once
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "seq2seq/seq2seq_trainer.h"
+
+namespace unroll {
+
+struct TranslationRunOptions {
+  static constexpr long kMaxSteps = 10000000;
+  long steps = 1500;        // the budget: run() returns once the trainer has done this many
+  int validate_every = 50;  // a validation every this many steps, and one at the end
+  double pace = 0;          // steps per second (a lesson's pace); 0: as fast as possible
+  void validate() const;    // throws unroll::Error naming the bad field
+};
+
+// What the watcher gets from take(): everything since its previous take().
+struct TranslationUpdate {
+  static constexpr size_t kMaxPending = 1 << 16;  // losses kept between takes (oldest dropped)
+  long steps = 0;                   // steps done
+  long first_step = 0;              // the step of losses[0]
+  std::vector<double> losses;       // training losses of steps first_step .. steps
+  long dropped = 0;                 // losses dropped because nobody took them in time
+  Seq2SeqStepReport last;           // the latest step (its dh_enc: the batch's mean)
+  bool has_validation = false;      // a validation finished since the previous take()
+  Seq2SeqValidation validation;     // the latest one, when has_validation
+  bool running = false;             // run() is working
+  bool finished = false;            // the budget is used and the last validation published
+  std::string error;                // why run() ended early (a rejected step, a thrown error)
+};
+
+class TranslationRun {
+ public:
+  explicit TranslationRun(const Seq2SeqTrainConfig& cfg);  // builds the task; throws on bad cfg
+
+  // Trains until opt.steps or until *stop turns true (returns within one step). Validates every
+  // opt.validate_every steps and once at the end. A rejected step ends the run with an error in
+  // the next update. Call from one thread at a time.
+  void run(const TranslationRunOptions& opt, const std::atomic<bool>* stop = nullptr);
+  // Any thread, any time: what happened since the previous take().
+  TranslationUpdate take();
+
+  // Only while run() is not working.
+  const Seq2SeqTrainer& trainer() const { return *trainer_; }
+
+ private:
+  void publish_step(const Seq2SeqStepReport& r);
+  void publish_validation(Seq2SeqValidation v);
+
+  std::unique_ptr<Seq2SeqTrainer> trainer_;
+  mutable std::mutex mutex_;  // guards pending_
+  TranslationUpdate pending_;
+};
+
+}  // namespace unroll

@@ -1,0 +1,232 @@
+// The live translation view (translation_view.h).
+#include "translate/translation_view.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPainter>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "charts/chart_view.h"
+#include "charts/colormap.h"
+#include "charts/heatmap_view.h"
+#include "charts/loss_chart.h"
+#include "charts/numbers.h"
+#include "session/frame.h"
+
+namespace unroll::gui {
+namespace {
+
+constexpr int kLossBuckets = 400;
+constexpr int kStripHeight = 18;
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QString tokensHtml(const std::vector<std::string>& tokens, bool words) {
+  QStringList out;
+  for (const std::string& t : tokens) out << visibleToken(q(t)).toHtmlEscaped();
+  return out.join(words ? QStringLiteral(" ") : QString());
+}
+
+}  // namespace
+
+TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(kLossBuckets) {
+  auto* grid = new QGridLayout(this);
+  grid->setContentsMargins(0, 0, 0, 0);
+  m_example = new QLabel;
+  m_example->setWordWrap(true);
+  m_example->setTextFormat(Qt::RichText);
+  m_example->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_example->setMinimumHeight(80);
+  m_example->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  m_metrics = new QLabel;
+  m_metrics->setWordWrap(true);
+  auto* top = new QVBoxLayout;
+  top->addWidget(m_example);
+  top->addWidget(m_metrics);
+  grid->addLayout(top, 0, 0, 1, 2);
+
+  m_attention = new HeatmapView;
+  m_attention->setTitle(tr("Attention: where each output token looks in the source"));
+  m_attention->setStrip(kStripHeight, [this](QPainter& p, const QRect& r) {
+    const int n = int(m_sourceTokens.size());
+    if (n == 0) return;
+    const double w = double(r.width()) / n;
+    p.setPen(palette().color(QPalette::WindowText));
+    for (int i = 0; i < n; ++i)
+      p.drawText(QRectF(r.left() + i * w, r.top(), w, r.height()), Qt::AlignCenter,
+                 m_sourceTokens[size_t(i)]);
+  });
+  grid->addWidget(m_attention, 1, 0);
+
+  auto* gradBox = new QVBoxLayout;
+  auto* gradTitle =
+      new QLabel(tr("<b>Gradient reaching each source word</b> ‖∂L/∂h<sup>enc</sup><sub>s</sub>‖"));
+  gradBox->addWidget(gradTitle);
+  m_grad = new ChartView;
+  m_grad->setXLabel(tr("source position"));
+  m_grad->xAxis()->setTitleText(tr("source position s"));
+  m_grad->setXIntegers(true);
+  m_grad->setYAxis(true, tr("‖∂L/∂h‖ (log)"));
+  m_gradBatch = new QLineSeries;
+  m_gradBatch->setName(tr("this step (batch mean)"));
+  m_gradExample = new QLineSeries;
+  m_gradExample->setName(tr("the sentence above"));
+  QPen pen(QColor(255, 127, 14));
+  pen.setWidthF(2.0);
+  m_gradExample->setPen(pen);
+  m_grad->addSeries(m_gradBatch);
+  m_grad->addSeries(m_gradExample);
+  gradBox->addWidget(m_grad, 1);
+  m_gradText = new QLabel;
+  m_gradText->setWordWrap(true);
+  gradBox->addWidget(m_gradText);
+  grid->addLayout(gradBox, 1, 1);
+
+  m_loss = new LossChart;
+  m_loss->setTitle(tr("Loss per target token"));
+  grid->addWidget(m_loss, 2, 0, 1, 2);
+  grid->setRowStretch(1, 3);
+  grid->setRowStretch(2, 2);
+  reset(QString());
+}
+
+void TranslationView::reset(const QString& title) {
+  m_history = ScalarHistory(kLossBuckets);
+  m_batchGrad.clear();
+  m_exampleGrad.clear();
+  m_sourceTokens.clear();
+  m_matched = NAN;
+  m_example->setText(title.isEmpty() ? tr("Press Train to train an encoder–decoder; one "
+                                          "validation sentence and its translation appear here.")
+                                     : title.toHtmlEscaped());
+  m_metrics->clear();
+  m_attention->setData(QImage(), {}, {}, {});
+  m_attention->setPlaceholder(tr("The attention matrix appears with the first validation."));
+  showGradients({}, {});
+  redrawLoss();
+}
+
+void TranslationView::addLosses(long firstStep, const std::vector<double>& losses) {
+  for (size_t i = 0; i < losses.size(); ++i) {
+    m_history.beginStep(firstStep + long(i));
+    m_history.add(kLoss, losses[i]);
+  }
+  if (!losses.empty()) redrawLoss();
+}
+
+void TranslationView::redrawLoss() {
+  Frame f;
+  f.history = m_history;
+  m_loss->showFrame(f);
+}
+
+void TranslationView::showStep(const Seq2SeqStepReport& r) {
+  showGradients(r.dh_enc, m_exampleGrad);
+}
+
+void TranslationView::showGradients(const std::vector<double>& batch,
+                                    const std::vector<double>& example) {
+  m_batchGrad = batch;
+  m_exampleGrad = example;
+  QList<QPointF> b, e;
+  for (size_t s = 0; s < batch.size(); ++s) appendFinite(b, double(s), batch[s], true);
+  for (size_t s = 0; s < example.size(); ++s) appendFinite(e, double(s), example[s], true);
+  m_gradBatch->replace(b);
+  m_gradExample->replace(e);
+  m_grad->fitRanges();
+  const std::vector<double>& g = example.size() >= 2 ? example : batch;
+  if (g.size() < 2 || !(g.back() > 0)) {
+    m_gradText->setText(tr("Shown from the first step on."));
+    return;
+  }
+  // The sentence says what the chart shows: how much of the last word's gradient reaches the first.
+  const double ratio = g.front() / g.back();
+  m_gradText->setText(
+      ratio < 0.01
+          ? tr("The first source word gets %1 of the gradient the last one gets: without a path "
+               "to it, the encoder cannot learn what the first words mean.")
+                .arg(formatValue(ratio))
+          : tr("The first source word gets %1 of the gradient the last one gets: every word of "
+               "the sentence is within reach.")
+                .arg(formatValue(ratio)));
+}
+
+void TranslationView::showValidation(const Seq2SeqValidation& v) {
+  m_history.beginStep(v.step);
+  m_history.add(kValLoss, v.metrics.loss);
+  redrawLoss();
+  std::string joined;  // characters as tokens join back into the source; words do not
+  for (const std::string& t : v.source_tokens) joined += t;
+  const bool words = joined != v.source;
+  QStringList out;
+  long matched = 0;
+  for (size_t i = 0; i < v.output_tokens.size(); ++i) {
+    const bool ok = i < v.reference_tokens.size() && v.output_tokens[i] == v.reference_tokens[i];
+    matched += ok;
+    out << QStringLiteral("<span style=\"color:%1\">%2</span>")
+               .arg(ok ? QStringLiteral("#1a7f37") : QStringLiteral("#cf222e"),
+                    visibleToken(q(v.output_tokens[i])).toHtmlEscaped());
+  }
+  const size_t longest = std::max(v.output_tokens.size(), v.reference_tokens.size());
+  m_matched = longest == 0 ? NAN : double(matched) / double(longest);
+  const bool exact = v.output_tokens == v.reference_tokens;
+  m_example->setText(
+      tr("<b>Source</b> %1<br><b>Reference</b> %2<br><b>Model</b> %3 %4")
+          .arg(tokensHtml(v.source_tokens, words), tokensHtml(v.reference_tokens, words),
+               out.join(words ? QStringLiteral(" ") : QString()),
+               exact ? tr("(exact)") : tr("(%1 of %2 tokens right)").arg(matched).arg(longest)));
+  const TranslationMetrics& m = v.metrics;
+  m_metrics->setText(tr("Validation at step %1 (%2 sentences): exact %3%, token accuracy %4%, "
+                        "BLEU %5, character error rate %6%")
+                         .arg(v.step)
+                         .arg(m.pairs)
+                         .arg(100 * m.exact, 0, 'f', 1)
+                         .arg(100 * m.token_accuracy, 0, 'f', 1)
+                         .arg(100 * m.bleu, 0, 'f', 1)
+                         .arg(100 * m.cer, 0, 'f', 1));
+  m_sourceTokens.clear();
+  for (const std::string& t : v.source_tokens) m_sourceTokens.push_back(visibleToken(q(t)));
+  const Mat<double>& a = v.attention;
+  if (a.size() == 0) {
+    m_attention->setData(QImage(), {}, {}, {});
+    m_attention->setPlaceholder(
+        tr("No attention: the decoder sees the source only through the encoder's final state."));
+  } else {
+    QImage img(int(a.cols()), int(a.rows()), QImage::Format_RGB32);
+    for (int r = 0; r < a.rows(); ++r)
+      for (int c = 0; c < a.cols(); ++c) img.setPixel(c, r, sequentialColor(a(r, c)));
+    std::vector<QString> outTokens;
+    for (const std::string& t : v.output_tokens) outTokens.push_back(visibleToken(q(t)));
+    outTokens.push_back(tr("<end>"));
+    m_attention->setTooltip([this, a, outTokens](int col, int row) {
+      if (row < 0 || row >= a.rows() || col < 0 || col >= a.cols()) return QString();
+      return tr("output %1 “%2” looks at source %3 “%4”: %5")
+          .arg(row)
+          .arg(size_t(row) < outTokens.size() ? outTokens[size_t(row)] : QString())
+          .arg(col)
+          .arg(size_t(col) < m_sourceTokens.size() ? m_sourceTokens[size_t(col)] : QString())
+          .arg(a(row, col), 0, 'f', 3);
+    });
+    m_attention->setData(img, {tr("source word"), 0, double(a.cols() - 1), true},
+                         {tr("output step"), 0, double(a.rows() - 1), true},
+                         {tr("weight"), 0, 1, false, false});
+  }
+  showGradients(m_batchGrad, v.dh_enc);
+}
+
+QString TranslationView::exampleText() const {
+  return QTextDocumentFragment::fromHtml(m_example->text()).toPlainText();
+}
+QString TranslationView::metricsText() const { return m_metrics->text(); }
+QString TranslationView::gradientText() const { return m_gradText->text(); }
+int TranslationView::lossPointCount() const { return m_loss->pointCount(); }
+int TranslationView::attentionRows() const { return m_attention->image().height(); }
+int TranslationView::encoderPointCount(bool example) const {
+  return int((example ? m_gradExample : m_gradBatch)->count());
+}
+
+}  // namespace unroll::gui

@@ -1,0 +1,63 @@
+// The live view of an encoder–decoder in training: one validation sentence (source, reference and
+// the model's greedy output, each output token green where it matches the reference and red where
+// not), the attention matrix (output step × source word), the gradient that reaches each source
+// position (||dL/dh^enc_s|| against s: with attention it stays up along the sentence, without it
+// it fades from the end), the training and validation loss, and the validation metrics.
+#pragma once
+#include <QWidget>
+
+#include "seq2seq/seq2seq_trainer.h"
+#include "telemetry/scalar_history.h"
+
+class QLabel;
+class QLineSeries;
+
+namespace unroll::gui {
+
+class ChartView;
+class HeatmapView;
+class LossChart;
+
+class TranslationView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit TranslationView(QWidget* parent = nullptr);
+
+  // Empties every view for a new run described by `title` ("LSTM, additive attention, …").
+  void reset(const QString& title);
+  // Training losses of steps firstStep, firstStep + 1, … (decimated: memory stays flat).
+  void addLosses(long firstStep, const std::vector<double>& losses);
+  // The latest step: its batch's mean gradient per source position.
+  void showStep(const Seq2SeqStepReport& r);
+  void showValidation(const Seq2SeqValidation& v);
+
+  // What a person reads (tests).
+  QString exampleText() const;  // the sentence block as plain text
+  QString metricsText() const;
+  QString gradientText() const;  // the sentence under the gradient chart
+  int lossPointCount() const;
+  int attentionRows() const;  // rows of the attention image (0: none shown)
+  int encoderPointCount(bool example) const;
+  // The share of output tokens shown green (0..1; NaN before a validation).
+  double matchedShare() const { return m_matched; }
+  HeatmapView* attentionView() const { return m_attention; }
+
+ private:
+  void showGradients(const std::vector<double>& batch, const std::vector<double>& example);
+  void redrawLoss();
+
+  QLabel* m_example;
+  QLabel* m_metrics;
+  HeatmapView* m_attention;
+  ChartView* m_grad;
+  QLineSeries* m_gradBatch;
+  QLineSeries* m_gradExample;
+  QLabel* m_gradText;
+  LossChart* m_loss;
+  ScalarHistory m_history;
+  std::vector<double> m_batchGrad, m_exampleGrad;
+  std::vector<QString> m_sourceTokens;
+  double m_matched = NAN;
+};
+
+}  // namespace unroll::gui
