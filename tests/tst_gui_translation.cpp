@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include "charts/heatmap_view.h"
+#include "charts/numbers.h"
 #include "translate/length_sweep_view.h"
 #include "translate/translation_form.h"
 #include "translate/translation_view.h"
@@ -57,7 +58,12 @@ void TstGuiTranslation::trainShowsSentenceAttentionAndGradient() {
   QCOMPARE(v->attentionView()->image().width(), 6);  // source words
   QCOMPARE(v->encoderPointCount(true), 6);
   QCOMPARE(v->encoderPointCount(false), 6);
-  QVERIFY2(v->gradientText().contains("first source word"), qPrintable(v->gradientText()));
+  // The sentence under the chart quotes the drawn batch curve: first position over last.
+  const QList<QPointF> batch = v->encoderPoints(false);
+  const QString ratio = formatValue(batch.first().y() / batch.last().y());
+  QVERIFY2(v->gradientText().contains("first source word gets " + ratio + " of"),
+           qPrintable(v->gradientText() + " / " + ratio));
+  QVERIFY(!v->gradientText().contains("Without attention"));
   QVERIFY(std::isfinite(v->matchedShare()));
   QVERIFY2(w.form()->status().startsWith("Done: 60 steps"), qPrintable(w.form()->status()));
 }
@@ -70,6 +76,8 @@ void TstGuiTranslation::withoutAttentionSaysSo() {
   QVERIFY(done.wait(120000));
   QCOMPARE(w.view()->attentionRows(), 0);
   QCOMPARE(w.view()->encoderPointCount(true), 5);  // the gradient still reaches the encoder
+  QVERIFY2(w.view()->gradientText().contains("Without attention"),
+           qPrintable(w.view()->gradientText()));
 }
 
 void TstGuiTranslation::stopEndsALongRun() {

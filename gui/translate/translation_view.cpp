@@ -4,6 +4,8 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QPainter>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
@@ -21,7 +23,8 @@ namespace unroll::gui {
 namespace {
 
 constexpr int kLossBuckets = 400;
-constexpr int kStripHeight = 18;
+constexpr int kStripHeight = 18;      // one character per column
+constexpr int kWordStripHeight = 48;  // words, written downwards when a column is narrow
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
@@ -50,16 +53,10 @@ TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(k
   grid->addLayout(top, 0, 0, 1, 2);
 
   m_attention = new HeatmapView;
-  m_attention->setTitle(tr("Attention: where each output token looks in the source"));
-  m_attention->setStrip(kStripHeight, [this](QPainter& p, const QRect& r) {
-    const int n = int(m_sourceTokens.size());
-    if (n == 0) return;
-    const double w = double(r.width()) / n;
-    p.setPen(palette().color(QPalette::WindowText));
-    for (int i = 0; i < n; ++i)
-      p.drawText(QRectF(r.left() + i * w, r.top(), w, r.height()), Qt::AlignCenter,
-                 m_sourceTokens[size_t(i)]);
-  });
+  m_attention->setTitle(tr("Attention: output step × source word"));
+  m_attention->setToolTip(tr("Row t: how the decoder spread its attention over the source words "
+                             "when it wrote output token t."));
+  m_attention->setStrip(kStripHeight, [this](QPainter& p, const QRect& r) { paintSource(p, r); });
   grid->addWidget(m_attention, 1, 0);
 
   auto* gradBox = new QVBoxLayout;
@@ -72,7 +69,7 @@ TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(k
   m_grad->setXIntegers(true);
   m_grad->setYAxis(true, tr("‖∂L/∂h‖ (log)"));
   m_gradBatch = new QLineSeries;
-  m_gradBatch->setName(tr("this step (batch mean)"));
+  m_gradBatch->setName(tr("batch, per sentence"));
   m_gradExample = new QLineSeries;
   m_gradExample->setName(tr("the sentence above"));
   QPen pen(QColor(255, 127, 14));
@@ -88,10 +85,38 @@ TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(k
 
   m_loss = new LossChart;
   m_loss->setTitle(tr("Loss per target token"));
+  for (QLegendMarker* m : m_loss->view()->chart()->legend()->markers())
+    if (m->label().isEmpty()) m->setVisible(false);  // the baseline, which this chart has not
   grid->addWidget(m_loss, 2, 0, 1, 2);
+  grid->setColumnStretch(0, 3);
+  grid->setColumnStretch(1, 2);
   grid->setRowStretch(1, 3);
   grid->setRowStretch(2, 2);
   reset(QString());
+}
+
+void TranslationView::paintSource(QPainter& p, const QRect& r) const {
+  const int n = int(m_sourceTokens.size());
+  if (n == 0) return;
+  const double w = double(r.width()) / n;
+  const QFontMetrics fm(p.font());
+  const bool fits = std::all_of(m_sourceTokens.begin(), m_sourceTokens.end(),
+                                [&](const QString& t) { return fm.horizontalAdvance(t) + 2 <= w; });
+  p.setPen(palette().color(QPalette::WindowText));
+  for (int i = 0; i < n; ++i) {
+    const QString& t = m_sourceTokens[size_t(i)];
+    if (fits) {
+      p.drawText(QRectF(r.left() + i * w, r.top(), w, r.height()), Qt::AlignCenter, t);
+      continue;
+    }
+    p.save();  // downwards from the top of the strip, centred on its column
+    p.translate(r.left() + (i + 0.5) * w, r.top() + 2);
+    p.rotate(90);
+    const int len = r.height() - 4;
+    p.drawText(QRectF(0, -fm.height() / 2.0, len, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(t, Qt::ElideRight, len));
+    p.restore();
+  }
 }
 
 void TranslationView::reset(const QString& title) {
@@ -100,6 +125,7 @@ void TranslationView::reset(const QString& title) {
   m_exampleGrad.clear();
   m_sourceTokens.clear();
   m_matched = NAN;
+  m_attends = true;
   m_example->setText(title.isEmpty() ? tr("Press Train to train an encoder–decoder; one "
                                           "validation sentence and its translation appear here.")
                                      : title.toHtmlEscaped());
@@ -124,8 +150,12 @@ void TranslationView::redrawLoss() {
   m_loss->showFrame(f);
 }
 
-void TranslationView::showStep(const Seq2SeqStepReport& r) {
-  showGradients(r.dh_enc, m_exampleGrad);
+void TranslationView::showStep(const Seq2SeqStepReport& r, int batch) {
+  // The step's loss is the batch's mean, so each sentence's share of it is 1/batch of its own
+  // loss: times batch, the curve is per sentence, on the example's scale.
+  std::vector<double> perSentence = r.dh_enc;
+  for (double& g : perSentence) g *= batch;
+  showGradients(perSentence, m_exampleGrad);
 }
 
 void TranslationView::showGradients(const std::vector<double>& batch,
@@ -138,21 +168,28 @@ void TranslationView::showGradients(const std::vector<double>& batch,
   m_gradBatch->replace(b);
   m_gradExample->replace(e);
   m_grad->fitRanges();
-  const std::vector<double>& g = example.size() >= 2 ? example : batch;
+  double lo = INFINITY, hi = 0;
+  for (const QList<QPointF>* pts : {&b, &e})
+    for (const QPointF& pt : *pts) lo = std::min(lo, pt.y()), hi = std::max(hi, pt.y());
+  if (hi > 0) m_grad->setLogYRange(std::min(lo, hi / 100), hi);  // at least two labelled decades
+  const std::vector<double>& g = batch.size() >= 2 ? batch : example;
   if (g.size() < 2 || !(g.back() > 0)) {
     m_gradText->setText(tr("Shown from the first step on."));
     return;
   }
   // The sentence says what the chart shows: how much of the last word's gradient reaches the first.
   const double ratio = g.front() / g.back();
-  m_gradText->setText(
-      ratio < 0.01
-          ? tr("The first source word gets %1 of the gradient the last one gets: without a path "
-               "to it, the encoder cannot learn what the first words mean.")
-                .arg(formatValue(ratio))
-          : tr("The first source word gets %1 of the gradient the last one gets: every word of "
-               "the sentence is within reach.")
-                .arg(formatValue(ratio)));
+  QString text = ratio < 0.01 ? tr("On this step's batch the first source word gets %1 of the "
+                                   "gradient the last one gets: little of what the first words "
+                                   "mean can be learned.")
+                                    .arg(formatValue(ratio))
+                              : tr("On this step's batch the first source word gets %1 of the "
+                                   "gradient the last one gets.")
+                                    .arg(formatValue(ratio));
+  if (!m_attends)
+    text += QLatin1Char(' ') + tr("Without attention all of it reaches the encoder through its "
+                                  "final state, which must hold the whole sentence.");
+  m_gradText->setText(text);
 }
 
 void TranslationView::showValidation(const Seq2SeqValidation& v) {
@@ -190,8 +227,11 @@ void TranslationView::showValidation(const Seq2SeqValidation& v) {
                          .arg(100 * m.cer, 0, 'f', 1));
   m_sourceTokens.clear();
   for (const std::string& t : v.source_tokens) m_sourceTokens.push_back(visibleToken(q(t)));
+  m_attention->setStrip(words ? kWordStripHeight : kStripHeight,
+                        [this](QPainter& p, const QRect& r) { paintSource(p, r); });
   const Mat<double>& a = v.attention;
-  if (a.size() == 0) {
+  m_attends = a.size() > 0;
+  if (!m_attends) {
     m_attention->setData(QImage(), {}, {}, {});
     m_attention->setPlaceholder(
         tr("No attention: the decoder sees the source only through the encoder's final state."));
@@ -225,6 +265,9 @@ QString TranslationView::metricsText() const { return m_metrics->text(); }
 QString TranslationView::gradientText() const { return m_gradText->text(); }
 int TranslationView::lossPointCount() const { return m_loss->pointCount(); }
 int TranslationView::attentionRows() const { return m_attention->image().height(); }
+QList<QPointF> TranslationView::encoderPoints(bool example) const {
+  return (example ? m_gradExample : m_gradBatch)->points();
+}
 int TranslationView::encoderPointCount(bool example) const {
   return int((example ? m_gradExample : m_gradBatch)->count());
 }

@@ -11,6 +11,7 @@
 
 class QLabel;
 class QLineSeries;
+class QPainter;
 
 namespace unroll::gui {
 
@@ -27,8 +28,8 @@ class TranslationView : public QWidget {
   void reset(const QString& title);
   // Training losses of steps firstStep, firstStep + 1, … (decimated: memory stays flat).
   void addLosses(long firstStep, const std::vector<double>& losses);
-  // The latest step: its batch's mean gradient per source position.
-  void showStep(const Seq2SeqStepReport& r);
+  // The latest step, of `batch` sentences: their mean gradient per source position.
+  void showStep(const Seq2SeqStepReport& r, int batch);
   void showValidation(const Seq2SeqValidation& v);
 
   // What a person reads (tests).
@@ -38,6 +39,7 @@ class TranslationView : public QWidget {
   int lossPointCount() const;
   int attentionRows() const;  // rows of the attention image (0: none shown)
   int encoderPointCount(bool example) const;
+  QList<QPointF> encoderPoints(bool example) const;  // (s, gradient) as drawn
   // The share of output tokens shown green (0..1; NaN before a validation).
   double matchedShare() const { return m_matched; }
   HeatmapView* attentionView() const { return m_attention; }
@@ -45,6 +47,7 @@ class TranslationView : public QWidget {
  private:
   void showGradients(const std::vector<double>& batch, const std::vector<double>& example);
   void redrawLoss();
+  void paintSource(QPainter& p, const QRect& r) const;
 
   QLabel* m_example;
   QLabel* m_metrics;
@@ -58,6 +61,7 @@ class TranslationView : public QWidget {
   std::vector<double> m_batchGrad, m_exampleGrad;
   std::vector<QString> m_sourceTokens;
   double m_matched = NAN;
+  bool m_attends = true;  // the model has attention (known from its first validation)
 };
 
 }  // namespace unroll::gui

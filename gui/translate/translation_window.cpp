@@ -45,6 +45,7 @@ TranslationWindow::TranslationWindow(QWidget* parent)
   split->addWidget(m_tabs);
   split->setStretchFactor(1, 1);
   split->setChildrenCollapsible(false);
+  split->setSizes({m_form->maximumWidth(), 1000});
   auto* outer = new QHBoxLayout(this);
   outer->setContentsMargins(6, 6, 6, 6);
   outer->addWidget(split);
@@ -75,6 +76,7 @@ bool TranslationWindow::train() {
   }
   m_budget = opt.steps;
   m_steps = 0;
+  m_batch = cfg.batch;
   m_sweeping = false;
   m_view->reset(describe(m_run->trainer().config()));
   m_tabs->setCurrentWidget(m_view);
@@ -180,7 +182,7 @@ void TranslationWindow::poll() {
   const TranslationUpdate u = m_run->take();
   m_steps = u.steps;
   m_view->addLosses(u.first_step, u.losses);
-  if (!u.losses.empty()) m_view->showStep(u.last);
+  if (!u.losses.empty()) m_view->showStep(u.last, m_batch);
   if (u.has_validation) m_view->showValidation(u.validation);
 }
 

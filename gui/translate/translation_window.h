@@ -66,6 +66,7 @@ class TranslationWindow : public QWidget {
   std::atomic<bool> m_stop{false};
   std::unique_ptr<TranslationRun> m_run;  // the current or last training run
   long m_budget = 0, m_steps = 0;
+  int m_batch = 1;  // of the current run
   int m_validateEvery = 50;
   bool m_sweeping = false;
   std::mutex m_cellsMutex;  // guards m_newCells, filled by the sweep's job
