@@ -50,11 +50,14 @@ void TstGuiTranslation::trainShowsSentenceAttentionAndGradient() {
   QCOMPARE(w.steps(), 60L);
   TranslationView* v = w.view();
   QVERIFY(v->lossPointCount() > 0);
+  QVERIFY(v->gradNormPointCount() > 0);
+  // At least the last validation's spectra (a 20 Hz view may get only the latest of several).
+  QVERIFY(v->spectraPointCount() >= 1 && v->spectraPointCount() <= 3);
   const QString text = v->exampleText();
   QVERIFY2(text.contains("Source") && text.contains("Reference") && text.contains("Model"),
            qPrintable(text));
   QVERIFY2(v->metricsText().contains("step 60"), qPrintable(v->metricsText()));
-  QVERIFY(v->attentionRows() > 0);                 // output steps
+  QVERIFY(v->attentionRows() > 0);                   // output steps
   QCOMPARE(v->attentionView()->image().width(), 6);  // source words
   QCOMPARE(v->encoderPointCount(true), 6);
   QCOMPARE(v->encoderPointCount(false), 6);

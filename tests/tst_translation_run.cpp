@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "seq2seq/length_sweep.h"
 #include "seq2seq/translation_run.h"
+#include "telemetry/probes.h"
 
 using namespace unroll;
 
@@ -36,6 +37,7 @@ class TestTranslationRun : public QObject {
   Q_OBJECT
  private slots:
   void watcherGetsEveryStepOnce();
+  void spectraAreTheCandidateBlocks();
   void stopEndsWithinAStep();
   void badOptionsAreRefused();
   void sweepRunsCellsInOrder();
@@ -55,11 +57,16 @@ void TestTranslationRun::watcherGetsEveryStepOnce() {
   TranslationUpdate u;
   do {
     u = run.take();
-    for (size_t i = 0; i < u.losses.size(); ++i) {
+    for (size_t i = 0; i < u.points.size(); ++i) {
       seen.push_back(u.first_step + long(i));
-      QVERIFY(std::isfinite(u.losses[i]));
+      QVERIFY(std::isfinite(u.points[i].loss));
+      QVERIFY(u.points[i].grad_norm > 0);
+      QVERIFY(u.points[i].grad_norm_after <= u.points[i].grad_norm * (1 + 1e-6));
     }
     if (u.has_validation) {
+      QCOMPARE(u.spectra.step, u.validation.step);
+      QVERIFY(u.spectra.encoder_radius > 0 && u.spectra.decoder_radius > 0);
+      QVERIFY(u.spectra.encoder_singular >= u.spectra.encoder_radius * (1 - 1e-6));
       validated.push_back(u.validation.step);
       QCOMPARE(u.validation.step % 20, 0L);
       QCOMPARE(int(u.validation.dh_enc.size()), int(u.validation.source_tokens.size()));
@@ -70,7 +77,7 @@ void TestTranslationRun::watcherGetsEveryStepOnce() {
   } while (!u.finished && u.error.empty() && (u.running || seen.size() < 60));
   worker.join();
   u = run.take();  // the tail after the last look
-  for (size_t i = 0; i < u.losses.size(); ++i) seen.push_back(u.first_step + long(i));
+  for (size_t i = 0; i < u.points.size(); ++i) seen.push_back(u.first_step + long(i));
   if (u.has_validation) validated.push_back(u.validation.step);
   QVERIFY2(u.error.empty(), u.error.c_str());
   QVERIFY(u.finished);
@@ -80,6 +87,27 @@ void TestTranslationRun::watcherGetsEveryStepOnce() {
   QVERIFY(std::is_sorted(validated.begin(), validated.end()));
   QCOMPARE(validated.back(), 60L);  // the last one is never lost
   QCOMPARE(run.trainer().steps(), 60L);
+}
+
+// The spectra are those of the candidate block of each W_hh, as the dense reference computes them.
+void TestTranslationRun::spectraAreTheCandidateBlocks() {
+  Seq2SeqTrainConfig c = small(5, AttentionKind::Additive);
+  c.model.encoder_cell = CellType::Gru;
+  c.model.decoder_cell = CellType::Lstm;
+  Seq2SeqTrainer t(c);
+  const Seq2SeqSpectra s = seq2seq_spectra(t.model(), 7);
+  QCOMPARE(s.step, 7L);
+  const Seq2SeqLayout& lay = t.model().layout();
+  auto dense = [&](int tensor) {  // block 2 (GRU n, LSTM g) of W_hh, H = 16
+    const TensorInfo& ti = lay.tensor(tensor);
+    const Eigen::Map<const Mat<float>> W(t.model().params().data() + ti.offset, ti.rows, ti.cols);
+    return spectral_radius_dense(W.middleRows(32, 16).cast<double>());
+  };
+  const double enc = dense(lay.encoder[0][0].weight_hh), dec = dense(lay.decoder[0].weight_hh);
+  qInfo("encoder rho %.6g (dense %.6g), decoder rho %.6g (dense %.6g)", s.encoder_radius, enc,
+        s.decoder_radius, dec);
+  QVERIFY(std::abs(s.encoder_radius - enc) < 1e-4 * enc);
+  QVERIFY(std::abs(s.decoder_radius - dec) < 1e-4 * dec);
 }
 
 void TestTranslationRun::stopEndsWithinAStep() {
@@ -157,7 +185,8 @@ void TestTranslationRun::sweepStopsAndRefusesBadSpecs() {
   s.attention = {AttentionKind::None};
   s.steps = 10;
   std::atomic<bool> stop{false};
-  const auto cells = run_length_sweep(s, [&](const LengthSweepCell&) { stop = true; }, &stop);
+  const auto cells = run_length_sweep(
+      s, [&](const LengthSweepCell&) { stop = true; }, &stop);
   QCOMPARE(int(cells.size()), 1);  // stopped after the first cell
 
   auto refused = [&](LengthSweepSpec bad, const char* needle) {

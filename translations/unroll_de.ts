@@ -83,6 +83,14 @@
         <source>--open: no file &apos;%1&apos;</source>
         <translation>--open: keine Datei &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>Open a tool window at start: translation (with --autoplay it trains, and --screenshot grabs that window).</source>
+        <translation>Beim Start ein Werkzeugfenster öffnen: translation (mit --autoplay trainiert es, und --screenshot nimmt dieses Fenster auf).</translation>
+    </message>
+    <message>
+        <source>--window: no window &apos;%1&apos;; try translation</source>
+        <translation>--window: kein Fenster &apos;%1&apos;; versuchen Sie translation</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -1507,6 +1515,65 @@
     </message>
 </context>
 <context>
+    <name>unroll::gui::LengthSweepView</name>
+    <message>
+        <source>&lt;b&gt;Exact translations against sentence length&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Exakte Übersetzungen über der Satzlänge&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>source length (task&apos;s length parameter)</source>
+        <translation>Quelllänge (Längenparameter der Aufgabe)</translation>
+    </message>
+    <message>
+        <source>exact translations (validation)</source>
+        <translation type="vanished">exakte Übersetzungen (Validierung)</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <source>token accuracy</source>
+        <translation>Token-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Run a sweep: one model per length and attention kind, the same budget and seed for each.</source>
+        <translation>Starten Sie einen Durchlauf: ein Modell je Länge und Attention-Art, jedes mit demselben Budget und Seed.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs done (%3 steps each).</source>
+        <translation>%1 von %2 Läufen fertig (je %3 Schritte).</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>Done. At length %1: %2.</source>
+        <translation>Fertig. Bei Länge %1: %2.</translation>
+    </message>
+    <message>
+        <source>exact translations (validation, %)</source>
+        <translation>exakte Übersetzungen (Validierung, %)</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::LessonPanel</name>
     <message>
         <source>◂ Previous</source>
@@ -1861,6 +1928,14 @@
     <message>
         <source>%1% of the sequences entirely right (chance: %2%).</source>
         <translation>%1 % der Sequenzen ganz richtig (Zufall: %2 %).</translation>
+    </message>
+    <message>
+        <source>&amp;Translation (encoder–decoder)…</source>
+        <translation>Ü&amp;bersetzung (Encoder–Decoder)…</translation>
+    </message>
+    <message>
+        <source>Train an encoder–decoder with or without attention on a generated translation task and watch its attention and gradients</source>
+        <translation>Einen Encoder–Decoder mit oder ohne Attention auf einer erzeugten Übersetzungsaufgabe trainieren und seine Attention und Gradienten beobachten</translation>
     </message>
 </context>
 <context>
@@ -2949,6 +3024,387 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     <message>
         <source>The studio is shutting down.</source>
         <translation>Das Studio wird beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::TranslationForm</name>
+    <message>
+        <source>no attention</source>
+        <translation>ohne Attention</translation>
+    </message>
+    <message>
+        <source>additive (Bahdanau)</source>
+        <translation>additiv (Bahdanau)</translation>
+    </message>
+    <message>
+        <source>dot (Luong)</source>
+        <translation>Skalarprodukt (Luong)</translation>
+    </message>
+    <message>
+        <source>general (Luong)</source>
+        <translation>allgemein (Luong)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stops the training run or the sweep after its current step.</source>
+        <translation>Hält den Trainingslauf oder den Durchlauf nach dem laufenden Schritt an.</translation>
+    </message>
+    <message>
+        <source>Model and training</source>
+        <translation>Modell und Training</translation>
+    </message>
+    <message>
+        <source>Reorder (subject–verb–object to subject–object–verb)</source>
+        <translation type="vanished">Umstellen (Subjekt–Verb–Objekt zu Subjekt–Objekt–Verb)</translation>
+    </message>
+    <message>
+        <source>Number words to digits (English, German)</source>
+        <translation type="vanished">Zahlwörter zu Ziffern (Englisch, Deutsch)</translation>
+    </message>
+    <message>
+        <source>Dates to ISO 8601 (English, German)</source>
+        <translation type="vanished">Datumsangaben zu ISO 8601 (Englisch, Deutsch)</translation>
+    </message>
+    <message>
+        <source>Generated sentence pairs; nothing is downloaded.</source>
+        <translation type="vanished">Erzeugte Satzpaare; nichts wird heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Reorder: words per sentence; numbers: most digits; dates: dates per line. Longer sentences are where a fixed-size encoder state runs out.</source>
+        <translation>Umstellen: Wörter je Satz; Zahlen: höchstens so viele Ziffern; Datumsangaben: Daten je Zeile. Bei längeren Sätzen reicht ein Encoder-Zustand fester Größe nicht mehr aus.</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>RNN (tanh)</source>
+        <translation>RNN (tanh)</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>Encoder and decoder cell</source>
+        <translation>Zelle von Encoder und Decoder</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>Versteckte Größe</translation>
+    </message>
+    <message>
+        <source>Without attention the decoder sees the source only through the encoder&apos;s final state.</source>
+        <translation>Ohne Attention sieht der Decoder die Quelle nur über den letzten Zustand des Encoders.</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Learning rate (Adam)</source>
+        <translation>Lernrate (Adam)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Trains this model and shows one validation sentence, its attention and the gradient that reaches each source word, live.</source>
+        <translation>Trainiert dieses Modell und zeigt live einen Validierungssatz, seine Attention und den Gradienten, der jedes Quellwort erreicht.</translation>
+    </message>
+    <message>
+        <source>Length sweep</source>
+        <translation>Längen-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Comma-separated lengths, 1 to 200; one run per length and attention.</source>
+        <translation>Längen durch Kommas getrennt, 1 bis 200; ein Lauf je Länge und Attention.</translation>
+    </message>
+    <message>
+        <source>Lengths</source>
+        <translation>Längen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Steps per run</source>
+        <translation>Schritte je Lauf</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Durchlauf starten</translation>
+    </message>
+    <message>
+        <source>Trains one model per length and attention kind with the same budget and seed, and plots exact-translation accuracy against length.</source>
+        <translation>Trainiert ein Modell je Länge und Attention-Art mit demselben Budget und Seed und zeichnet die Rate exakter Übersetzungen über der Länge.</translation>
+    </message>
+    <message>
+        <source>“%1” in Lengths is not a whole number from 1 to 200; write e.g. 5,10,20,40.</source>
+        <translation>„%1“ in Längen ist keine ganze Zahl von 1 bis 200; schreiben Sie z. B. 5,10,20,40.</translation>
+    </message>
+    <message>
+        <source>Lengths is empty; write e.g. 5,10,20,40.</source>
+        <translation>Längen ist leer; schreiben Sie z. B. 5,10,20,40.</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of attention to compare.</source>
+        <translation>Wählen Sie mindestens eine Attention-Art zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>Reorder: SVO → SOV</source>
+        <translation>Umstellen: SVO → SOV</translation>
+    </message>
+    <message>
+        <source>Numbers: words → digits</source>
+        <translation>Zahlen: Wörter → Ziffern</translation>
+    </message>
+    <message>
+        <source>Dates → ISO 8601</source>
+        <translation>Daten → ISO 8601</translation>
+    </message>
+    <message>
+        <source>Generated sentence pairs, nothing downloaded. Reorder: an invented lexicon, subject–verb–object in, subject–object–verb out. Numbers: English or German number words to digits. Dates: English or German dates to ISO 8601.</source>
+        <translation>Erzeugte Satzpaare, nichts wird heruntergeladen. Umstellen: ein erfundener Wortschatz, Subjekt–Verb–Objekt hinein, Subjekt–Objekt–Verb heraus. Zahlen: englische oder deutsche Zahlwörter zu Ziffern. Daten: englische oder deutsche Datumsangaben zu ISO 8601.</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::TranslationView</name>
+    <message>
+        <source>Attention: output step × source word</source>
+        <translation>Attention: Ausgabeschritt × Quellwort</translation>
+    </message>
+    <message>
+        <source>Row t: how the decoder spread its attention over the source words when it wrote output token t.</source>
+        <translation>Zeile t: wie der Decoder seine Attention über die Quellwörter verteilte, als er das Ausgabetoken t schrieb.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient reaching each source word&lt;/b&gt; ‖∂L/∂h&lt;sup&gt;enc&lt;/sup&gt;&lt;sub&gt;s&lt;/sub&gt;‖</source>
+        <translation>&lt;b&gt;Gradient, der jedes Quellwort erreicht&lt;/b&gt; ‖∂L/∂h&lt;sup&gt;enc&lt;/sup&gt;&lt;sub&gt;s&lt;/sub&gt;‖</translation>
+    </message>
+    <message>
+        <source>source position</source>
+        <translation>Quellposition</translation>
+    </message>
+    <message>
+        <source>source position s</source>
+        <translation>Quellposition s</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂h‖ (log)</source>
+        <translation>‖∂L/∂h‖ (log)</translation>
+    </message>
+    <message>
+        <source>batch, per sentence</source>
+        <translation>Batch, je Satz</translation>
+    </message>
+    <message>
+        <source>the sentence above</source>
+        <translation>der Satz oben</translation>
+    </message>
+    <message>
+        <source>Loss per target token</source>
+        <translation>Verlust je Ziel-Token</translation>
+    </message>
+    <message>
+        <source>Press Train to train an encoder–decoder; one validation sentence and its translation appear here.</source>
+        <translation>Drücken Sie Trainieren, um einen Encoder–Decoder zu trainieren; ein Validierungssatz und seine Übersetzung erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>The attention matrix appears with the first validation.</source>
+        <translation>Die Attention-Matrix erscheint mit der ersten Validierung.</translation>
+    </message>
+    <message>
+        <source>Shown from the first step on.</source>
+        <translation>Ab dem ersten Schritt gezeigt.</translation>
+    </message>
+    <message>
+        <source>On this step&apos;s batch the first source word gets %1 of the gradient the last one gets: little of what the first words mean can be learned.</source>
+        <translation>Im Batch dieses Schritts erhält das erste Quellwort %1 des Gradienten, den das letzte erhält: was die ersten Wörter bedeuten, lässt sich kaum lernen.</translation>
+    </message>
+    <message>
+        <source>On this step&apos;s batch the first source word gets %1 of the gradient the last one gets.</source>
+        <translation>Im Batch dieses Schritts erhält das erste Quellwort %1 des Gradienten, den das letzte erhält.</translation>
+    </message>
+    <message>
+        <source>Without attention all of it reaches the encoder through its final state, which must hold the whole sentence.</source>
+        <translation>Ohne Attention erreicht er den Encoder ganz über dessen letzten Zustand, der den ganzen Satz fassen muss.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Source&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Reference&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Model&lt;/b&gt; %3 %4</source>
+        <translation>&lt;b&gt;Quelle&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Referenz&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Modell&lt;/b&gt; %3 %4</translation>
+    </message>
+    <message>
+        <source>(exact)</source>
+        <translation>(exakt)</translation>
+    </message>
+    <message>
+        <source>(%1 of %2 tokens right)</source>
+        <translation>(%1 von %2 Tokens richtig)</translation>
+    </message>
+    <message>
+        <source>Validation at step %1 (%2 sentences): exact %3%, token accuracy %4%, BLEU %5, character error rate %6%</source>
+        <translation>Validierung bei Schritt %1 (%2 Sätze): exakt %3%, Token-Genauigkeit %4%, BLEU %5, Zeichenfehlerrate %6%</translation>
+    </message>
+    <message>
+        <source>No attention: the decoder sees the source only through the encoder&apos;s final state.</source>
+        <translation>Keine Attention: Der Decoder sieht die Quelle nur über den letzten Zustand des Encoders.</translation>
+    </message>
+    <message>
+        <source>&lt;end&gt;</source>
+        <translation>&lt;Ende&gt;</translation>
+    </message>
+    <message>
+        <source>output %1 “%2” looks at source %3 “%4”: %5</source>
+        <translation>Ausgabe %1 „%2“ schaut auf Quelle %3 „%4“: %5</translation>
+    </message>
+    <message>
+        <source>source word</source>
+        <translation>Quellwort</translation>
+    </message>
+    <message>
+        <source>output step</source>
+        <translation>Ausgabeschritt</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>spectral radius ρ, σ₁</source>
+        <translation>Spektralradius ρ, σ₁</translation>
+    </message>
+    <message>
+        <source>encoder ρ</source>
+        <translation>Encoder ρ</translation>
+    </message>
+    <message>
+        <source>decoder ρ</source>
+        <translation>Decoder ρ</translation>
+    </message>
+    <message>
+        <source>encoder σ₁</source>
+        <translation>Encoder σ₁</translation>
+    </message>
+    <message>
+        <source>decoder σ₁</source>
+        <translation>Decoder σ₁</translation>
+    </message>
+    <message>
+        <source>Spectral radius ρ (solid) and largest singular value σ₁ (dashed) of the candidate block of each W_hh: LSTM g, GRU n, RNN all of it.</source>
+        <translation>Spektralradius ρ (durchgezogen) und größter Singulärwert σ₁ (gestrichelt) des Kandidatenblocks jeder W_hh: LSTM g, GRU n, RNN die ganze Matrix.</translation>
+    </message>
+    <message>
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>Recurrent weights</source>
+        <translation>Rekurrente Gewichte</translation>
+    </message>
+    <message>
+        <source>Measured at each validation.</source>
+        <translation>Bei jeder Validierung gemessen.</translation>
+    </message>
+    <message>
+        <source>At step %1: encoder ρ %2, decoder ρ %3. Above 1 a state can grow step after step, well below 1 it fades.</source>
+        <translation>Bei Schritt %1: Encoder ρ %2, Decoder ρ %3. Über 1 kann ein Zustand Schritt für Schritt wachsen, deutlich unter 1 klingt er ab.</translation>
+    </message>
+</context>
+<context>
+    <name>unroll::gui::TranslationWindow</name>
+    <message>
+        <source>%1 encoder–decoder, hidden %2, %3; task %4, length %5</source>
+        <translation>%1-Encoder–Decoder, versteckte Größe %2, %3; Aufgabe %4, Länge %5</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Length sweep</source>
+        <translation>Längen-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Train one model and watch it, or run the length sweep to compare attention kinds across sentence lengths.</source>
+        <translation>Trainieren Sie ein Modell und beobachten Sie es, oder starten Sie den Längen-Durchlauf, um Attention-Arten über Satzlängen zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Training: %1 training and %2 validation pairs, %3 weights.</source>
+        <translation>Training: %1 Trainings- und %2 Validierungspaare, %3 Gewichte.</translation>
+    </message>
+    <message>
+        <source>Cannot start the sweep: %1</source>
+        <translation>Kann den Durchlauf nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Sweeping: %1 runs of %2 steps, one after another.</source>
+        <translation>Durchlauf: %1 Läufe zu je %2 Schritten, nacheinander.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Halte nach dem laufenden Schritt an…</translation>
+    </message>
+    <message>
+        <source>Training stopped: %1</source>
+        <translation>Training angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1 steps. Change the attention or the length and train again, or run the length sweep.</source>
+        <translation>Fertig: %1 Schritte. Ändern Sie die Attention oder die Länge und trainieren Sie erneut, oder starten Sie den Längen-Durchlauf.</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1.</source>
+        <translation>Angehalten bei Schritt %1.</translation>
+    </message>
+    <message>
+        <source>The sweep stopped: %1</source>
+        <translation>Der Durchlauf wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>Sweep stopped after %1 of %2 runs.</source>
+        <translation>Durchlauf nach %1 von %2 Läufen angehalten.</translation>
     </message>
 </context>
 <context>

@@ -52,8 +52,7 @@ std::vector<LengthSweepCell> run_length_sweep(
       cell.length = length;
       cell.steps = t.steps();
       cell.metrics = t.validate().metrics;
-      cell.seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      cell.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       cells.push_back(cell);
       if (on_cell) on_cell(cell);
     }

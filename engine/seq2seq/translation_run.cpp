@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "telemetry/probes.h"
 
 namespace unroll {
 
@@ -17,27 +18,49 @@ void TranslationRunOptions::validate() const {
   if (!(pace >= 0)) throw Error("the pace must be 0 (full speed) or a positive rate of steps");
 }
 
+Seq2SeqSpectra seq2seq_spectra(const Seq2Seq<float>& model, long step) {
+  const Seq2SeqConfig& cfg = model.config();
+  const Seq2SeqLayout& lay = model.layout();
+  const auto candidate = [&](int tensor, CellType cell, int H) {
+    const TensorInfo& t = lay.tensor(tensor);  // W_hh (G*H, H), column-major in the buffer
+    const Eigen::Map<const Mat<float>> W(model.params().data() + t.offset, t.rows, t.cols);
+    const Index g = cell == CellType::Lstm || cell == CellType::Gru ? 2 : 0;  // LSTM g, GRU n
+    return block_spectrum(Mat<float>(W.middleRows(g * H, H)));
+  };
+  Seq2SeqSpectra s;
+  s.step = step;
+  const BlockSpectrum e =
+      candidate(lay.encoder[0][0].weight_hh, cfg.encoder_cell, cfg.encoder_hidden);
+  const BlockSpectrum d = candidate(lay.decoder[0].weight_hh, cfg.decoder_cell, cfg.decoder_hidden);
+  s.encoder_radius = e.radius;
+  s.encoder_singular = e.singular;
+  s.decoder_radius = d.radius;
+  s.decoder_singular = d.singular;
+  return s;
+}
+
 TranslationRun::TranslationRun(const Seq2SeqTrainConfig& cfg)
     : trainer_(std::make_unique<Seq2SeqTrainer>(cfg)) {}
 
 void TranslationRun::publish_step(const Seq2SeqStepReport& r) {
   std::lock_guard lock(mutex_);
   TranslationUpdate& u = pending_;
-  if (u.losses.empty()) u.first_step = r.step;
-  if (u.losses.size() >= TranslationUpdate::kMaxPending) {  // nobody is taking: drop the oldest
-    const size_t drop = u.losses.size() / 2;
-    u.losses.erase(u.losses.begin(), u.losses.begin() + long(drop));
+  if (u.points.empty()) u.first_step = r.step;
+  if (u.points.size() >= TranslationUpdate::kMaxPending) {  // nobody is taking: drop the oldest
+    const size_t drop = u.points.size() / 2;
+    u.points.erase(u.points.begin(), u.points.begin() + long(drop));
     u.first_step += long(drop);
     u.dropped += long(drop);
   }
-  u.losses.push_back(r.loss);
+  u.points.push_back({r.loss, r.grad_norm, r.grad_norm_after, r.clipped});
   u.steps = r.step;
   u.last = r;
 }
 
-void TranslationRun::publish_validation(Seq2SeqValidation v) {
+void TranslationRun::publish_validation(Seq2SeqValidation v, const Seq2SeqSpectra& spectra) {
   std::lock_guard lock(mutex_);
   pending_.validation = std::move(v);
+  pending_.spectra = spectra;
   pending_.has_validation = true;
 }
 
@@ -57,12 +80,12 @@ void TranslationRun::run(const TranslationRunOptions& opt, const std::atomic<boo
     while (trainer_->steps() < opt.steps) {
       if (stop && stop->load(std::memory_order_relaxed)) break;
       if (opt.pace > 0) {  // the next step's time on the lesson's clock
-        const auto due = start + std::chrono::duration_cast<Clock::duration>(
-                                     std::chrono::duration<double>(
-                                         double(trainer_->steps() - first) / opt.pace));
+        const auto due =
+            start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                        double(trainer_->steps() - first) / opt.pace));
         while (Clock::now() < due && !(stop && stop->load(std::memory_order_relaxed)))
-          std::this_thread::sleep_for(std::min<Clock::duration>(due - Clock::now(),
-                                                                std::chrono::milliseconds(20)));
+          std::this_thread::sleep_for(
+              std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(20)));
         if (stop && stop->load(std::memory_order_relaxed)) break;
       }
       const Seq2SeqStepReport r = trainer_->step();
@@ -73,7 +96,8 @@ void TranslationRun::run(const TranslationRunOptions& opt, const std::atomic<boo
       }
       publish_step(r);
       if (r.step % opt.validate_every == 0 || r.step == opt.steps)
-        publish_validation(trainer_->validate());
+        publish_validation(trainer_->validate(),
+                           seq2seq_spectra(trainer_->model(), trainer_->steps()));
     }
   } catch (const std::exception& e) {
     error = e.what();

@@ -21,28 +21,47 @@ struct TranslationRunOptions {
   void validate() const;    // throws unroll::Error naming the bad field
 };
 
+// One training step as the charts draw it.
+struct TranslationPoint {
+  double loss = 0;             // mean -log p per target token of the batch
+  double grad_norm = 0;        // before clipping
+  double grad_norm_after = 0;  // after clipping
+  bool clipped = false;
+};
+
+// How the recurrent weights carry the state (telemetry/probes.h' block_spectrum of the candidate
+// block of W_hh: LSTM g, GRU n, RNN all): the encoder's first layer (forward direction) and the
+// decoder's first layer.
+struct Seq2SeqSpectra {
+  long step = 0;
+  double encoder_radius = 0, encoder_singular = 0;
+  double decoder_radius = 0, decoder_singular = 0;
+};
+Seq2SeqSpectra seq2seq_spectra(const Seq2Seq<float>& model, long step);
+
 // What the watcher gets from take(): everything since its previous take().
 struct TranslationUpdate {
-  static constexpr size_t kMaxPending = 1 << 16;  // losses kept between takes (oldest dropped)
-  long steps = 0;                   // steps done
-  long first_step = 0;              // the step of losses[0]
-  std::vector<double> losses;       // training losses of steps first_step .. steps
-  long dropped = 0;                 // losses dropped because nobody took them in time
-  Seq2SeqStepReport last;           // the latest step (its dh_enc: the batch's mean)
-  bool has_validation = false;      // a validation finished since the previous take()
-  Seq2SeqValidation validation;     // the latest one, when has_validation
-  bool running = false;             // run() is working
-  bool finished = false;            // the budget is used and the last validation published
-  std::string error;                // why run() ended early (a rejected step, a thrown error)
+  static constexpr size_t kMaxPending = 1 << 16;  // points kept between takes (oldest dropped)
+  long steps = 0;                                 // steps done
+  long first_step = 0;                            // the step of points[0]
+  std::vector<TranslationPoint> points;           // steps first_step .. steps
+  long dropped = 0;                               // points dropped because nobody took them in time
+  Seq2SeqStepReport last;                         // the latest step (its dh_enc: the batch's mean)
+  bool has_validation = false;                    // a validation finished since the previous take()
+  Seq2SeqValidation validation;                   // the latest one, when has_validation
+  Seq2SeqSpectra spectra;                         // with each validation
+  bool running = false;                           // run() is working
+  bool finished = false;  // the budget is used and the last validation published
+  std::string error;      // why run() ended early (a rejected step, a thrown error)
 };
 
 class TranslationRun {
  public:
   explicit TranslationRun(const Seq2SeqTrainConfig& cfg);  // builds the task; throws on bad cfg
 
-  // Trains until opt.steps or until *stop turns true (returns within one step). Validates every
-  // opt.validate_every steps and once at the end. A rejected step ends the run with an error in
-  // the next update. Call from one thread at a time.
+  // Trains until opt.steps or until *stop turns true (returns within one step). Validates (and
+  // measures the spectra) every opt.validate_every steps and once at the end. A rejected step ends
+  // the run with an error in the next update. Call from one thread at a time.
   void run(const TranslationRunOptions& opt, const std::atomic<bool>* stop = nullptr);
   // Any thread, any time: what happened since the previous take().
   TranslationUpdate take();
@@ -52,7 +71,7 @@ class TranslationRun {
 
  private:
   void publish_step(const Seq2SeqStepReport& r);
-  void publish_validation(Seq2SeqValidation v);
+  void publish_validation(Seq2SeqValidation v, const Seq2SeqSpectra& spectra);
 
   std::unique_ptr<Seq2SeqTrainer> trainer_;
   mutable std::mutex mutex_;  // guards pending_

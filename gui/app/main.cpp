@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   }
   if (screenshot) {
     QTimer::singleShot(int(opt.after * 1000), &window, [&] {
-      const bool ok = tool ? tool->grab().save(opt.screenshot) : window.saveWindowPng(opt.screenshot);
+      const bool ok =
+          tool ? tool->grab().save(opt.screenshot) : window.saveWindowPng(opt.screenshot);
       if (ok)
         std::printf("unroll: saved %s at step %ld\n", qPrintable(opt.screenshot),
                     tool ? tool->steps() : window.controller()->frame().steps);

@@ -41,8 +41,8 @@
 #include "panels/run_controls.h"
 #include "panels/timeline_bar.h"
 #include "race/race_window.h"
-#include "translate/translation_window.h"
 #include "session/training_controller.h"
+#include "translate/translation_window.h"
 
 namespace unroll::gui {
 
@@ -182,8 +182,9 @@ void MainWindow::buildMenus() {
          "seed, data order and step budget"));
   QAction* translate =
       run->addAction(tr("&Translation (encoder–decoder)…"), this, &MainWindow::openTranslation);
-  translate->setToolTip(tr("Train an encoder–decoder with or without attention on a generated "
-                           "translation task and watch its attention and gradients"));
+  translate->setToolTip(
+      tr("Train an encoder–decoder with or without attention on a generated "
+         "translation task and watch its attention and gradients"));
 
   QMenu* demos = menuBar()->addMenu(tr("&Demos"));
   for (const QString& name : demoNames()) {

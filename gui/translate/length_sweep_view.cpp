@@ -3,13 +3,10 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
-#include <QScatterSeries>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <algorithm>
 
 #include "charts/chart_view.h"
@@ -34,22 +31,16 @@ LengthSweepView::LengthSweepView(QWidget* parent) : QWidget(parent) {
   m_view->setXLabel(tr("length"));
   m_view->xAxis()->setTitleText(tr("source length (task's length parameter)"));
   m_view->setXIntegers(true);
-  m_view->setYAxis(false, tr("exact translations (validation)"));
+  m_view->setYAxis(false, tr("exact translations (validation, %)"));
   for (int i = 0; i < attentionKinds().size(); ++i) {
     auto* line = new QLineSeries;
     line->setName(attentionName(attentionKinds()[i]));
     QPen pen(kindColor(i));
     pen.setWidthF(2.0);
     line->setPen(pen);
-    auto* dots = new QScatterSeries;
-    dots->setColor(kindColor(i));
-    dots->setBorderColor(kindColor(i));
-    dots->setMarkerSize(8);
+    line->setPointsVisible(true);  // each finished run is a point
     m_view->addSeries(line);
-    m_view->addSeries(dots);
-    for (QLegendMarker* m : m_view->chart()->legend()->markers(dots)) m->setVisible(false);
     m_lines << line;
-    m_dots << dots;
   }
   box->addWidget(m_view, 1);
   m_summary = new QLabel;
@@ -75,19 +66,17 @@ void LengthSweepView::reset(const std::vector<int>& lengths,
   for (int i = 0; i < m_lines.size(); ++i) {
     const bool used = std::find(kinds.begin(), kinds.end(), attentionKinds()[i]) != kinds.end();
     m_lines[i]->clear();
-    m_dots[i]->clear();
     m_lines[i]->setVisible(used);
-    m_dots[i]->setVisible(used);
   }
   m_table->setRowCount(0);
   auto* y = qobject_cast<QValueAxis*>(m_view->yAxis());
-  if (y) {
-    y->setRange(0, 1);
-    y->setLabelFormat(QStringLiteral("%.1f"));
+  if (y) {  // in percent, so the ticks read 0%, 20%, … 100%
+    y->setRange(0, 100);
+    y->setTickCount(6);
+    y->setLabelFormat(QStringLiteral("%.0f%%"));
   }
   if (!lengths.empty()) {
-    const auto [lo, hi] = std::minmax_element(lengths.begin(), lengths.end());
-    if (auto* x = qobject_cast<QValueAxis*>(m_view->xAxis())) x->setRange(0, *hi + (*lo == *hi));
+    m_view->setRoundXRange(*std::max_element(lengths.begin(), lengths.end()));
   }
   updateSummary();
 }
@@ -96,18 +85,17 @@ void LengthSweepView::addCell(const LengthSweepCell& c) {
   m_cells.push_back(c);
   const int i = int(attentionKinds().indexOf(c.attention));
   if (i >= 0) {
-    m_lines[i]->append(c.length, c.metrics.exact);
-    m_dots[i]->append(c.length, c.metrics.exact);
+    m_lines[i]->append(c.length, 100 * c.metrics.exact);
   }
   const int row = m_table->rowCount();
   m_table->insertRow(row);
-  const QStringList cells{attentionName(c.attention),
-                          QString::number(c.length),
-                          QString::number(100 * c.metrics.exact, 'f', 1) + QStringLiteral("%"),
-                          QString::number(100 * c.metrics.bleu, 'f', 1),
-                          QString::number(100 * c.metrics.token_accuracy, 'f', 1) +
-                              QStringLiteral("%"),
-                          QString::number(c.seconds, 'f', 1)};
+  const QStringList cells{
+      attentionName(c.attention),
+      QString::number(c.length),
+      QString::number(100 * c.metrics.exact, 'f', 1) + QStringLiteral("%"),
+      QString::number(100 * c.metrics.bleu, 'f', 1),
+      QString::number(100 * c.metrics.token_accuracy, 'f', 1) + QStringLiteral("%"),
+      QString::number(c.seconds, 'f', 1)};
   for (int k = 0; k < cells.size(); ++k) m_table->setItem(row, k, new QTableWidgetItem(cells[k]));
   updateSummary();
 }
@@ -122,15 +110,14 @@ QString LengthSweepView::summary() const { return m_summary->text(); }
 void LengthSweepView::updateSummary() {
   const size_t total = m_lengths.size() * m_kinds.size();
   if (total == 0) {
-    m_summary->setText(tr("Run a sweep: one model per length and attention kind, the same "
-                          "budget and seed for each."));
+    m_summary->setText(
+        tr("Run a sweep: one model per length and attention kind, the same "
+           "budget and seed for each."));
     return;
   }
   if (m_cells.size() < total) {
-    m_summary->setText(tr("%1 of %2 runs done (%3 steps each).")
-                           .arg(m_cells.size())
-                           .arg(total)
-                           .arg(m_steps));
+    m_summary->setText(
+        tr("%1 of %2 runs done (%3 steps each).").arg(m_cells.size()).arg(total).arg(m_steps));
     return;
   }
   // Finished: say what the longest length shows, kind by kind, in the chart's own numbers.
@@ -140,7 +127,8 @@ void LengthSweepView::updateSummary() {
     for (const LengthSweepCell& c : m_cells)
       if (c.attention == k && c.length == longest)
         parts << tr("%1 %2%").arg(attentionName(k)).arg(100 * c.metrics.exact, 0, 'f', 0);
-  m_summary->setText(tr("Done. At length %1: %2.").arg(longest).arg(parts.join(QStringLiteral(", "))));
+  m_summary->setText(
+      tr("Done. At length %1: %2.").arg(longest).arg(parts.join(QStringLiteral(", "))));
 }
 
 }  // namespace unroll::gui

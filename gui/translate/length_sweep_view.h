@@ -10,7 +10,6 @@
 
 class QLabel;
 class QLineSeries;
-class QScatterSeries;
 class QTableWidget;
 
 namespace unroll::gui {
@@ -23,8 +22,7 @@ class LengthSweepView : public QWidget {
   explicit LengthSweepView(QWidget* parent = nullptr);
 
   // Empties the chart for a sweep of these lengths and attention kinds.
-  void reset(const std::vector<int>& lengths, const std::vector<AttentionKind>& kinds,
-             long steps);
+  void reset(const std::vector<int>& lengths, const std::vector<AttentionKind>& kinds, long steps);
   void addCell(const LengthSweepCell& cell);
   const std::vector<LengthSweepCell>& cells() const { return m_cells; }
   int pointCount(AttentionKind kind) const;  // points on that kind's line (tests)
@@ -37,7 +35,6 @@ class LengthSweepView : public QWidget {
 
   ChartView* m_view;
   QList<QLineSeries*> m_lines;  // per attentionKinds() entry
-  QList<QScatterSeries*> m_dots;
   QTableWidget* m_table;
   QLabel* m_summary;
   std::vector<int> m_lengths;

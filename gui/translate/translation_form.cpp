@@ -48,7 +48,7 @@ TranslationForm::TranslationForm(QWidget* parent) : QWidget(parent) {
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
   box->addWidget(m_status);
   box->addStretch(1);
-  setMaximumWidth(340);
+  setMaximumWidth(360);
   connect(m_train, &QPushButton::clicked, this, &TranslationForm::trainClicked);
   connect(m_sweep, &QPushButton::clicked, this, &TranslationForm::sweepClicked);
   connect(m_stop, &QPushButton::clicked, this, &TranslationForm::stopClicked);
@@ -64,16 +64,20 @@ QWidget* TranslationForm::buildRun() {
   auto* group = new QGroupBox(tr("Model and training"));
   auto* form = new QFormLayout(group);
   m_task = new QComboBox;
-  m_task->addItem(tr("Reorder (subject–verb–object to subject–object–verb)"),
-                  QStringLiteral("reorder"));
-  m_task->addItem(tr("Number words to digits (English, German)"), QStringLiteral("numbers"));
-  m_task->addItem(tr("Dates to ISO 8601 (English, German)"), QStringLiteral("dates"));
-  m_task->setToolTip(tr("Generated sentence pairs; nothing is downloaded."));
+  m_task->addItem(tr("Reorder: SVO → SOV"), QStringLiteral("reorder"));
+  m_task->addItem(tr("Numbers: words → digits"), QStringLiteral("numbers"));
+  m_task->addItem(tr("Dates → ISO 8601"), QStringLiteral("dates"));
+  m_task->setToolTip(
+      tr("Generated sentence pairs, nothing downloaded. Reorder: an invented "
+         "lexicon, subject–verb–object in, subject–object–verb out. Numbers: "
+         "English or German number words to digits. Dates: English or German "
+         "dates to ISO 8601."));
   form->addRow(tr("Task"), m_task);
   m_length = new QSpinBox;
   m_length->setRange(1, 60);
-  m_length->setToolTip(tr("Reorder: words per sentence; numbers: most digits; dates: dates per "
-                          "line. Longer sentences are where a fixed-size encoder state runs out."));
+  m_length->setToolTip(
+      tr("Reorder: words per sentence; numbers: most digits; dates: dates per "
+         "line. Longer sentences are where a fixed-size encoder state runs out."));
   form->addRow(tr("Length"), m_length);
   m_cell = new QComboBox;
   m_cell->addItem(tr("RNN (tanh)"), int(CellType::RnnTanh));
@@ -88,8 +92,9 @@ QWidget* TranslationForm::buildRun() {
   m_attention = new QComboBox;
   for (AttentionKind k : attentionKinds()) m_attention->addItem(attentionName(k), int(k));
   m_attention->setCurrentIndex(1);
-  m_attention->setToolTip(tr("Without attention the decoder sees the source only through the "
-                             "encoder's final state."));
+  m_attention->setToolTip(
+      tr("Without attention the decoder sees the source only through the "
+         "encoder's final state."));
   form->addRow(tr("Attention"), m_attention);
   m_lr = new QDoubleSpinBox;
   m_lr->setDecimals(4);
@@ -107,8 +112,9 @@ QWidget* TranslationForm::buildRun() {
   m_seed->setValue(1);
   form->addRow(tr("Seed"), m_seed);
   m_train = new QPushButton(tr("Train"));
-  m_train->setToolTip(tr("Trains this model and shows one validation sentence, its attention and "
-                         "the gradient that reaches each source word, live."));
+  m_train->setToolTip(
+      tr("Trains this model and shows one validation sentence, its attention and "
+         "the gradient that reaches each source word, live."));
   form->addRow(m_train);
   return group;
 }
@@ -135,8 +141,9 @@ QWidget* TranslationForm::buildSweep() {
   m_sweepSteps->setValue(1500);
   form->addRow(tr("Steps per run"), m_sweepSteps);
   m_sweep = new QPushButton(tr("Run sweep"));
-  m_sweep->setToolTip(tr("Trains one model per length and attention kind with the same budget and "
-                         "seed, and plots exact-translation accuracy against length."));
+  m_sweep->setToolTip(
+      tr("Trains one model per length and attention kind with the same budget and "
+         "seed, and plots exact-translation accuracy against length."));
   form->addRow(m_sweep);
   return group;
 }

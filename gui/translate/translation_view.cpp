@@ -2,11 +2,13 @@
 #include "translate/translation_view.h"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QPainter>
+#include <QTabWidget>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -14,6 +16,7 @@
 
 #include "charts/chart_view.h"
 #include "charts/colormap.h"
+#include "charts/grad_norm_chart.h"
 #include "charts/heatmap_view.h"
 #include "charts/loss_chart.h"
 #include "charts/numbers.h"
@@ -43,7 +46,6 @@ TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(k
   m_example->setWordWrap(true);
   m_example->setTextFormat(Qt::RichText);
   m_example->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  m_example->setMinimumHeight(80);
   m_example->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   m_metrics = new QLabel;
   m_metrics->setWordWrap(true);
@@ -54,8 +56,9 @@ TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(k
 
   m_attention = new HeatmapView;
   m_attention->setTitle(tr("Attention: output step × source word"));
-  m_attention->setToolTip(tr("Row t: how the decoder spread its attention over the source words "
-                             "when it wrote output token t."));
+  m_attention->setToolTip(
+      tr("Row t: how the decoder spread its attention over the source words "
+         "when it wrote output token t."));
   m_attention->setStrip(kStripHeight, [this](QPainter& p, const QRect& r) { paintSource(p, r); });
   grid->addWidget(m_attention, 1, 0);
 
@@ -85,9 +88,48 @@ TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(k
 
   m_loss = new LossChart;
   m_loss->setTitle(tr("Loss per target token"));
+  m_gradNorm = new GradNormChart;
+  auto* dyn = new QVBoxLayout;
+  dyn->setContentsMargins(0, 0, 0, 0);
+  dyn->setSpacing(2);
+  m_spectra = new ChartView;
+  m_spectra->setXLabel(tr("step"));
+  m_spectra->xAxis()->setTitleText(tr("training step"));
+  m_spectra->setXIntegers(true);
+  m_spectra->setYAxis(false, tr("spectral radius ρ, σ₁"));
+  const QColor enc(31, 119, 180), dec(214, 39, 40);
+  for (int i = 0; i < 5; ++i) {
+    auto* line = new QLineSeries;
+    QPen pen(i == 4 ? QColor(120, 120, 120) : i % 2 == 0 ? enc : dec);
+    pen.setWidthF(i < 2 ? 2.0 : 1.2);
+    if (i >= 2) pen.setStyle(i == 4 ? Qt::DotLine : Qt::DashLine);
+    line->setPen(pen);
+    m_spectra->addSeries(line);
+    m_spectraSeries << line;
+  }
+  m_spectraSeries[0]->setName(tr("encoder ρ"));
+  m_spectraSeries[1]->setName(tr("decoder ρ"));
+  m_spectraSeries[2]->setName(tr("encoder σ₁"));
+  m_spectraSeries[3]->setName(tr("decoder σ₁"));
+  m_spectra->setToolTip(
+      tr("Spectral radius ρ (solid) and largest singular value σ₁ (dashed) of "
+         "the candidate block of each W_hh: LSTM g, GRU n, RNN all of it."));
+  m_spectraSeries[4]->setName(tr("1"));
+  for (QLegendMarker* m : m_spectra->chart()->legend()->markers(m_spectraSeries[4]))
+    m->setVisible(false);
+  dyn->addWidget(m_spectra, 1);
+  m_spectraText = new QLabel;
+  m_spectraText->setWordWrap(true);
+  dyn->addWidget(m_spectraText);
   for (QLegendMarker* m : m_loss->view()->chart()->legend()->markers())
     if (m->label().isEmpty()) m->setVisible(false);  // the baseline, which this chart has not
-  grid->addWidget(m_loss, 2, 0, 1, 2);
+  auto* dynamics = new QWidget;
+  dynamics->setLayout(dyn);
+  auto* tabs = new QTabWidget;
+  tabs->addTab(m_gradNorm, tr("Gradient norm"));
+  tabs->addTab(dynamics, tr("Recurrent weights"));
+  grid->addWidget(m_loss, 2, 0);
+  grid->addWidget(tabs, 2, 1);
   grid->setColumnStretch(0, 3);
   grid->setColumnStretch(1, 2);
   grid->setRowStretch(1, 3);
@@ -121,6 +163,7 @@ void TranslationView::paintSource(QPainter& p, const QRect& r) const {
 
 void TranslationView::reset(const QString& title) {
   m_history = ScalarHistory(kLossBuckets);
+  m_spectraText->setText(tr("Measured at each validation."));
   m_batchGrad.clear();
   m_exampleGrad.clear();
   m_sourceTokens.clear();
@@ -134,20 +177,61 @@ void TranslationView::reset(const QString& title) {
   m_attention->setPlaceholder(tr("The attention matrix appears with the first validation."));
   showGradients({}, {});
   redrawLoss();
+  redrawSpectra();
 }
 
-void TranslationView::addLosses(long firstStep, const std::vector<double>& losses) {
-  for (size_t i = 0; i < losses.size(); ++i) {
+void TranslationView::addPoints(long firstStep, const std::vector<TranslationPoint>& points) {
+  for (size_t i = 0; i < points.size(); ++i) {
+    const TranslationPoint& p = points[i];
     m_history.beginStep(firstStep + long(i));
-    m_history.add(kLoss, losses[i]);
+    m_history.add(kLoss, p.loss);
+    m_history.add(kGradNorm, p.grad_norm);
+    m_history.add(kGradNormClipped, p.grad_norm_after);
+    m_history.add(kClipEvent, p.clipped ? 1.0 : 0.0);
   }
-  if (!losses.empty()) redrawLoss();
+  if (!points.empty()) redrawLoss();
 }
+
+void TranslationView::setClip(const ClipConfig& clip) { m_gradNorm->setClip(clip); }
 
 void TranslationView::redrawLoss() {
   Frame f;
   f.history = m_history;
   m_loss->showFrame(f);
+  m_gradNorm->showFrame(f);
+}
+
+void TranslationView::showSpectra(const Seq2SeqSpectra& s) {
+  m_history.beginStep(s.step);
+  m_history.add(Series(kRadius0), s.encoder_radius);
+  m_history.add(Series(kRadius0 + 1), s.decoder_radius);
+  m_history.add(Series(kSingular0), s.encoder_singular);
+  m_history.add(Series(kSingular0 + 1), s.decoder_singular);
+  redrawSpectra();
+  m_spectraText->setText(
+      tr("At step %1: encoder ρ %2, decoder ρ %3. Above 1 a state can grow step after step, well "
+         "below 1 it fades.")
+          .arg(s.step)
+          .arg(formatValue(s.encoder_radius), formatValue(s.decoder_radius)));
+}
+
+void TranslationView::redrawSpectra() {
+  const Series order[4] = {Series(kRadius0), Series(kRadius0 + 1), Series(kSingular0),
+                           Series(kSingular0 + 1)};
+  QList<QPointF> pts[4];
+  double first = NAN, last = NAN;
+  for (const Bucket& b : m_history.buckets())
+    for (int i = 0; i < 4; ++i)
+      if (const Aggregate& a = b.s[order[i]]; a.count > 0) {
+        appendFinite(pts[i], double(b.lastStep), a.mean());
+        if (std::isnan(first)) first = double(b.firstStep);
+        last = double(b.lastStep);
+      }
+  for (int i = 0; i < 4; ++i) m_spectraSeries[i]->replace(pts[i]);
+  QList<QPointF> one;
+  if (!std::isnan(first)) one = {QPointF(first, 1.0), QPointF(std::max(last, first + 1), 1.0)};
+  m_spectraSeries[4]->replace(one);
+  m_spectra->fitRanges();
 }
 
 void TranslationView::showStep(const Seq2SeqStepReport& r, int batch) {
@@ -264,6 +348,8 @@ QString TranslationView::exampleText() const {
 QString TranslationView::metricsText() const { return m_metrics->text(); }
 QString TranslationView::gradientText() const { return m_gradText->text(); }
 int TranslationView::lossPointCount() const { return m_loss->pointCount(); }
+int TranslationView::gradNormPointCount() const { return m_gradNorm->pointCount(); }
+int TranslationView::spectraPointCount() const { return int(m_spectraSeries[0]->count()); }
 int TranslationView::attentionRows() const { return m_attention->image().height(); }
 QList<QPointF> TranslationView::encoderPoints(bool example) const {
   return (example ? m_gradExample : m_gradBatch)->points();

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "seq2seq/seq2seq_trainer.h"
+#include "seq2seq/translation_run.h"
 #include "telemetry/scalar_history.h"
 
 class QLabel;
@@ -17,6 +18,7 @@ namespace unroll::gui {
 
 class ChartView;
 class HeatmapView;
+class GradNormChart;
 class LossChart;
 
 class TranslationView : public QWidget {
@@ -26,8 +28,11 @@ class TranslationView : public QWidget {
 
   // Empties every view for a new run described by `title` ("LSTM, additive attention, …").
   void reset(const QString& title);
-  // Training losses of steps firstStep, firstStep + 1, … (decimated: memory stays flat).
-  void addLosses(long firstStep, const std::vector<double>& losses);
+  // Steps firstStep, firstStep + 1, …: loss and gradient norms (decimated: memory stays flat).
+  void addPoints(long firstStep, const std::vector<TranslationPoint>& points);
+  void setClip(const ClipConfig& clip);
+  // The recurrent weights' spectral radius and largest singular value, encoder and decoder.
+  void showSpectra(const Seq2SeqSpectra& s);
   // The latest step, of `batch` sentences: their mean gradient per source position.
   void showStep(const Seq2SeqStepReport& r, int batch);
   void showValidation(const Seq2SeqValidation& v);
@@ -37,7 +42,9 @@ class TranslationView : public QWidget {
   QString metricsText() const;
   QString gradientText() const;  // the sentence under the gradient chart
   int lossPointCount() const;
-  int attentionRows() const;  // rows of the attention image (0: none shown)
+  int gradNormPointCount() const;
+  int spectraPointCount() const;  // points of the encoder's radius curve
+  int attentionRows() const;      // rows of the attention image (0: none shown)
   int encoderPointCount(bool example) const;
   QList<QPointF> encoderPoints(bool example) const;  // (s, gradient) as drawn
   // The share of output tokens shown green (0..1; NaN before a validation).
@@ -47,6 +54,7 @@ class TranslationView : public QWidget {
  private:
   void showGradients(const std::vector<double>& batch, const std::vector<double>& example);
   void redrawLoss();
+  void redrawSpectra();
   void paintSource(QPainter& p, const QRect& r) const;
 
   QLabel* m_example;
@@ -57,6 +65,10 @@ class TranslationView : public QWidget {
   QLineSeries* m_gradExample;
   QLabel* m_gradText;
   LossChart* m_loss;
+  GradNormChart* m_gradNorm;
+  ChartView* m_spectra;
+  QList<QLineSeries*> m_spectraSeries;  // encoder rho, decoder rho, encoder sigma, decoder sigma, 1
+  QLabel* m_spectraText;
   ScalarHistory m_history;
   std::vector<double> m_batchGrad, m_exampleGrad;
   std::vector<QString> m_sourceTokens;

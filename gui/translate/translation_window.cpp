@@ -17,7 +17,7 @@ namespace {
 constexpr int kPollMs = 50;  // 20 Hz
 
 QString describe(const Seq2SeqTrainConfig& c) {
-  const QString cell = c.model.encoder_cell == CellType::Lstm ? QStringLiteral("LSTM")
+  const QString cell = c.model.encoder_cell == CellType::Lstm  ? QStringLiteral("LSTM")
                        : c.model.encoder_cell == CellType::Gru ? QStringLiteral("GRU")
                                                                : QStringLiteral("RNN");
   return TranslationWindow::tr("%1 encoder–decoder, hidden %2, %3; task %4, length %5")
@@ -54,8 +54,9 @@ TranslationWindow::TranslationWindow(QWidget* parent)
   connect(m_form, &TranslationForm::trainClicked, this, &TranslationWindow::train);
   connect(m_form, &TranslationForm::sweepClicked, this, &TranslationWindow::sweep);
   connect(m_form, &TranslationForm::stopClicked, this, &TranslationWindow::stop);
-  m_form->setStatus(tr("Train one model and watch it, or run the length sweep to compare "
-                       "attention kinds across sentence lengths."));
+  m_form->setStatus(
+      tr("Train one model and watch it, or run the length sweep to compare "
+         "attention kinds across sentence lengths."));
 }
 
 TranslationWindow::~TranslationWindow() { stopAndWait(); }
@@ -79,6 +80,7 @@ bool TranslationWindow::train() {
   m_batch = cfg.batch;
   m_sweeping = false;
   m_view->reset(describe(m_run->trainer().config()));
+  m_view->setClip(cfg.clip);
   m_tabs->setCurrentWidget(m_view);
   m_stop = false;
   auto failure = std::make_shared<QString>();
@@ -140,9 +142,8 @@ bool TranslationWindow::sweep() {
       },
       [this, failure] { finishSweep(*failure); });
   m_form->setRunning(false, true);
-  m_form->setStatus(tr("Sweeping: %1 runs of %2 steps, one after another.")
-                        .arg(m_sweepTotal)
-                        .arg(spec.steps));
+  m_form->setStatus(
+      tr("Sweeping: %1 runs of %2 steps, one after another.").arg(m_sweepTotal).arg(spec.steps));
   m_poll.start(kPollMs);
   return true;
 }
@@ -181,9 +182,12 @@ void TranslationWindow::poll() {
   if (!m_run) return;
   const TranslationUpdate u = m_run->take();
   m_steps = u.steps;
-  m_view->addLosses(u.first_step, u.losses);
-  if (!u.losses.empty()) m_view->showStep(u.last, m_batch);
-  if (u.has_validation) m_view->showValidation(u.validation);
+  m_view->addPoints(u.first_step, u.points);
+  if (!u.points.empty()) m_view->showStep(u.last, m_batch);
+  if (u.has_validation) {
+    m_view->showValidation(u.validation);
+    m_view->showSpectra(u.spectra);
+  }
 }
 
 void TranslationWindow::finishTraining(const QString& error) {
