@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes gui/panels/lesson_strings.cpp: every title, text and action of the built-in lessons
-(resources/lessons/*.json) inside QT_TRANSLATE_NOOP("Lesson", ...), so that lupdate puts them into
+(resources/lessons/*.json, and the Translation window's resources/lessons/translation/*.json) inside QT_TRANSLATE_NOOP("Lesson", ...), so that lupdate puts them into
 translations/unroll_de.ts. Run it by hand after changing a lesson, then build the
 `update_translations` target and translate the new entries:
 
@@ -38,7 +38,8 @@ def c_literal(text):
 def lesson_files():
     names = sorted(p.stem for p in LESSONS.glob("*.json"))
     rank = {n: i for i, n in enumerate(ORDER)}
-    return [LESSONS / (n + ".json") for n in sorted(names, key=lambda n: rank.get(n, len(ORDER)))]
+    studio = [LESSONS / (n + ".json") for n in sorted(names, key=lambda n: rank.get(n, len(ORDER)))]
+    return studio + sorted((LESSONS / "translation").glob("*.json"))
 
 
 def generate():
@@ -58,10 +59,10 @@ def generate():
     seen = set()
     for path in lesson_files():
         lesson = json.loads(path.read_text(encoding="utf-8"))
-        out.append("      // %s" % path.name)
+        out.append("      // %s" % path.relative_to(LESSONS))
         strings = [lesson["title"]]
         for step in lesson["steps"]:
-            strings += [step["text"], step["action"]]
+            strings += [step["text"]] + ([step["action"]] if "action" in step else [])
         for s in strings:
             if s in seen:
                 continue

@@ -3,13 +3,16 @@
 // gradient reaching each source word; Stop ends a long run; the length sweep fills its chart and
 // table cell by cell and says what its longest length shows; bad sweep lengths are refused
 // with the reason and nothing runs.
+#include <QPushButton>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "charts/heatmap_view.h"
 #include "charts/numbers.h"
 #include "translate/length_sweep_view.h"
 #include "translate/translation_form.h"
+#include "translate/translation_lesson_panel.h"
 #include "translate/translation_view.h"
 #include "translate/translation_window.h"
 
@@ -36,6 +39,8 @@ class TstGuiTranslation : public QObject {
   void stopEndsALongRun();
   void sweepFillsChartAndTable();
   void badLengthsAreRefused();
+  void lessonSetsUpEachStepAndFollowsTheGoal();
+  void badLessonIsRefused();
 };
 
 void TstGuiTranslation::trainShowsSentenceAttentionAndGradient() {
@@ -131,6 +136,64 @@ void TstGuiTranslation::badLengthsAreRefused() {
   QVERIFY(!w.sweep());
   QVERIFY2(w.form()->status().contains("at least one"), qPrintable(w.form()->status()));
   QCOMPARE(w.sweepView()->table()->rowCount(), 0);
+}
+
+// The built-in lesson: each step puts its preset into the form; the first step's goal is met on a
+// validation, which stops the run with the goal on screen; later steps set up the failing model,
+// the fix and the sweep.
+void TstGuiTranslation::lessonSetsUpEachStepAndFollowsTheGoal() {
+  TranslationWindow w;
+  QString error;
+  QVERIFY2(w.openLesson(translationLessonPath("attention"), &error), qPrintable(error));
+  TranslationLessonPanel* p = w.lessonPanel();
+  QVERIFY(p->isVisibleTo(&w));
+  QCOMPARE(p->stepIndex(), 0);
+  Seq2SeqTrainConfig c = w.form()->config();
+  QCOMPARE(c.task.length, 5);
+  QVERIFY(c.model.attention == AttentionKind::None);
+  QVERIFY(c.model.encoder_cell == CellType::Gru);
+  QVERIFY2(p->statusText().contains("90.0%"), qPrintable(p->statusText()));
+  w.setPace(0);  // the lesson's pace is for a class; the test runs at full speed
+  QSignalSpy done(&w, &TranslationWindow::trainingFinished);
+  QVERIFY(w.train());
+  QVERIFY(done.wait(120000));
+  QCOMPARE(done[0][0].toBool(), false);  // stopped at the goal, before the budget
+  QVERIFY2(p->statusText().startsWith("Goal met at step"), qPrintable(p->statusText()));
+  QVERIFY(w.steps() < 1000);
+  QVERIFY2(w.view()->metricsText().contains(QString("step %1 ").arg(w.steps())) ||
+               w.view()->metricsText().contains(QString("step %1").arg(w.steps())),
+           qPrintable(w.view()->metricsText()));
+
+  p->nextButton()->click();
+  QCOMPARE(p->stepIndex(), 1);
+  c = w.form()->config();
+  QCOMPARE(c.task.length, 20);
+  QVERIFY(c.model.attention == AttentionKind::None);
+  QVERIFY2(p->statusText().contains("does not reach"), qPrintable(p->statusText()));
+  p->nextButton()->click();
+  QVERIFY(w.form()->config().model.attention == AttentionKind::Additive);
+  p->nextButton()->click();
+  QCOMPARE(p->stepIndex(), 3);
+  QString why;
+  const LengthSweepSpec s = w.form()->sweepSpec(&why);
+  QVERIFY2(why.isEmpty(), qPrintable(why));
+  QVERIFY(s.lengths == std::vector<int>({5, 10, 20, 40}));
+  QCOMPARE(s.steps, 1500L);
+  QVERIFY(!p->nextButton()->isEnabled());  // the last step
+}
+
+void TstGuiTranslation::badLessonIsRefused() {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("bad.json");
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write(R"({"title": "t", "steps": [{"text": "a", "preset": {"length": 0}, "goal_exact": 1}]})");
+  f.close();
+  TranslationWindow w;
+  QString error;
+  QVERIFY(!w.openLesson(path, &error));
+  QVERIFY2(error.contains("step 1: preset.length"), qPrintable(error));
+  QVERIFY(!w.lessonPanel()->isVisibleTo(&w));
 }
 
 QTEST_MAIN(TstGuiTranslation)

@@ -39,6 +39,7 @@ class TestTranslationRun : public QObject {
   void watcherGetsEveryStepOnce();
   void spectraAreTheCandidateBlocks();
   void stopEndsWithinAStep();
+  void goalEndsTheRun();
   void badOptionsAreRefused();
   void sweepRunsCellsInOrder();
   void sweepStopsAndRefusesBadSpecs();
@@ -134,6 +135,28 @@ void TestTranslationRun::stopEndsWithinAStep() {
   run.run(opt, &stop);
   QCOMPARE(run.trainer().steps(), before + 3);
   QVERIFY(run.take().finished);
+}
+
+// A lesson's goal ends the run at the first validation that reaches it.
+void TestTranslationRun::goalEndsTheRun() {
+  TranslationRun run(small(3, AttentionKind::Additive));
+  TranslationRunOptions opt;
+  opt.steps = 5000;
+  opt.validate_every = 10;
+  opt.goal_exact = 0.0;  // met by the first validation
+  run.run(opt);
+  TranslationUpdate u = run.take();
+  QCOMPARE(u.goal_step, 10L);
+  QCOMPARE(run.trainer().steps(), 10L);
+  QVERIFY(!u.finished);
+  QVERIFY(u.has_validation && u.validation.step == 10);
+  opt.goal_exact = 1.1;  // never met: the budget ends it
+  opt.steps = 30;
+  run.run(opt);
+  u = run.take();
+  QCOMPARE(u.goal_step, 0L);
+  QVERIFY(u.finished);
+  QCOMPARE(run.trainer().steps(), 30L);
 }
 
 void TestTranslationRun::badOptionsAreRefused() {

@@ -70,6 +70,7 @@ void TranslationRun::run(const TranslationRunOptions& opt, const std::atomic<boo
     std::lock_guard lock(mutex_);
     pending_.running = true;
     pending_.finished = false;
+    pending_.goal_step = 0;
     pending_.error.clear();
   }
   using Clock = std::chrono::steady_clock;
@@ -95,9 +96,16 @@ void TranslationRun::run(const TranslationRunOptions& opt, const std::atomic<boo
         break;
       }
       publish_step(r);
-      if (r.step % opt.validate_every == 0 || r.step == opt.steps)
-        publish_validation(trainer_->validate(),
-                           seq2seq_spectra(trainer_->model(), trainer_->steps()));
+      if (r.step % opt.validate_every == 0 || r.step == opt.steps) {
+        Seq2SeqValidation v = trainer_->validate();
+        const bool goal = v.metrics.exact >= opt.goal_exact;  // NaN: never
+        publish_validation(std::move(v), seq2seq_spectra(trainer_->model(), trainer_->steps()));
+        if (goal) {
+          std::lock_guard lock(mutex_);
+          pending_.goal_step = r.step;
+          break;
+        }
+      }
     }
   } catch (const std::exception& e) {
     error = e.what();
@@ -117,6 +125,7 @@ TranslationUpdate TranslationRun::take() {
   pending_.running = out.running;
   pending_.finished = out.finished;
   pending_.error = out.error;
+  pending_.goal_step = out.goal_step;
   return out;
 }
 

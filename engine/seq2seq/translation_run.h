@@ -4,6 +4,7 @@
 // never waits for a step. Qt-free.
 #pragma once
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -18,7 +19,10 @@ struct TranslationRunOptions {
   long steps = 1500;        // the budget: run() returns once the trainer has done this many
   int validate_every = 50;  // a validation every this many steps, and one at the end
   double pace = 0;          // steps per second (a lesson's pace); 0: as fast as possible
-  void validate() const;    // throws unroll::Error naming the bad field
+  // A lesson's goal: run() ends after the first validation whose exact accuracy reaches it (the
+  // update's goal_step says which). NaN: none.
+  double goal_exact = std::numeric_limits<double>::quiet_NaN();
+  void validate() const;  // throws unroll::Error naming the bad field
 };
 
 // One training step as the charts draw it.
@@ -52,6 +56,7 @@ struct TranslationUpdate {
   Seq2SeqSpectra spectra;                         // with each validation
   bool running = false;                           // run() is working
   bool finished = false;  // the budget is used and the last validation published
+  long goal_step = 0;     // the validation step that met opt.goal_exact; 0: not met
   std::string error;      // why run() ended early (a rejected step, a thrown error)
 };
 

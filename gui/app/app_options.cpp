@@ -11,6 +11,7 @@
 
 #include "panels/lesson_panel.h"
 #include "session/run_spec.h"
+#include "translate/translation_lesson_panel.h"
 
 namespace unroll::gui {
 
@@ -43,7 +44,7 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
   const QCommandLineOption lesson(
       "lesson",
       QCoreApplication::translate("AppOptions", "Open a guided lesson: %1, or a lesson file.")
-          .arg(lessonNames().join(QStringLiteral(", "))),
+          .arg((lessonNames() + translationLessonNames()).join(QStringLiteral(", "))),
       "NAME|FILE.json");
   const QCommandLineOption size(
       "size", QCoreApplication::translate("AppOptions", "Window size, e.g. 1366x768."), "WxH");
@@ -78,7 +79,9 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
     return false;
   }
   out->lesson = p.value(lesson);
-  if (!out->lesson.isEmpty() && !lessonNames().contains(out->lesson)) {
+  if (translationLessonNames().contains(out->lesson)) {
+    out->window = QStringLiteral("translation");  // it runs in the Translation window
+  } else if (!out->lesson.isEmpty() && !lessonNames().contains(out->lesson)) {
     if (!QFileInfo(out->lesson).isFile()) {
       *error = QCoreApplication::translate("AppOptions",
                                            "no lesson '%1': give a lesson file or one of: %2")
@@ -95,7 +98,7 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
       return false;
     }
   }
-  out->window = p.value(window);
+  if (p.isSet(window)) out->window = p.value(window);
   if (!out->window.isEmpty() && out->window != QLatin1String("translation")) {
     *error = QCoreApplication::translate("AppOptions", "--window: no window '%1'; try translation")
                  .arg(out->window);

@@ -8,6 +8,7 @@
 #include "app/app_options.h"
 #include "app/main_window.h"
 #include "session/training_controller.h"
+#include "translate/translation_lesson_panel.h"
 #include "translate/translation_window.h"
 
 int main(int argc, char** argv) {
@@ -30,9 +31,17 @@ int main(int argc, char** argv) {
   if (opt.window == QLatin1String("translation")) {
     unroll::gui::AppOptions studio = opt;
     studio.autoplay = false;  // --autoplay trains the tool window's model, not the studio's
+    studio.lesson.clear();    // and --lesson is the tool window's
     window.start(studio, /*offerRecovery=*/!screenshot);
     tool = window.openTranslation();
     if (opt.size.isValid()) tool->resize(opt.size);
+    if (!opt.lesson.isEmpty()) {
+      QString error;
+      if (!tool->openLesson(unroll::gui::translationLessonPath(opt.lesson), &error)) {
+        std::fprintf(stderr, "unroll: %s\n", qPrintable(error.section(QLatin1Char('\n'), 0, 0)));
+        return 2;
+      }
+    }
     if (opt.autoplay) tool->train();
   } else {
     window.start(opt, /*offerRecovery=*/!screenshot);

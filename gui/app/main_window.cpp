@@ -42,6 +42,7 @@
 #include "panels/timeline_bar.h"
 #include "race/race_window.h"
 #include "session/training_controller.h"
+#include "translate/translation_lesson_panel.h"
 #include "translate/translation_window.h"
 
 namespace unroll::gui {
@@ -221,6 +222,20 @@ void MainWindow::buildMenus() {
     const QString label =
         ok ? QString::fromStdString(l.title).section(QLatin1Char(':'), 0, 0) : name;
     lessons->addAction(label, this, [this, name] { openLesson(name); });
+  }
+  for (const QString& name : translationLessonNames()) {
+    TranslationLesson l;
+    try {
+      l = load_translation_lesson(QFile::encodeName(translationLessonPath(name)).toStdString());
+    } catch (const std::exception&) {  // the entry stays; opening it names the problem
+    }
+    const QString title = l.title.empty() ? name : lessonText(l.title);
+    lessons->addAction(tr("%1 (Translation window)").arg(title.section(QLatin1Char(':'), 0, 0)),
+                       this, [this, name] {
+                         QString error;
+                         if (!openTranslation()->openLesson(translationLessonPath(name), &error))
+                           QMessageBox::warning(this, tr("Cannot open the lesson"), error);
+                       });
   }
   lessons->addSeparator();
   lessons->addAction(tr("Open lesson file…"), this, [this] {

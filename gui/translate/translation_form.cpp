@@ -213,6 +213,8 @@ void TranslationForm::setCell(CellType cell) {
 void TranslationForm::setHiddenSize(int hidden) { m_hidden->setValue(hidden); }
 
 void TranslationForm::setSteps(long steps) { m_steps->setValue(int(steps)); }
+void TranslationForm::setLearningRate(double lr) { m_lr->setValue(lr); }
+void TranslationForm::setSeed(uint64_t seed) { m_seed->setValue(int(seed)); }
 
 void TranslationForm::setSweep(const QString& lengths, const QList<AttentionKind>& kinds,
                                long steps) {

@@ -34,6 +34,8 @@ class TranslationForm : public QWidget {
   void setCell(CellType cell);
   void setHiddenSize(int hidden);
   void setSteps(long steps);
+  void setLearningRate(double lr);
+  void setSeed(uint64_t seed);
   void setSweep(const QString& lengths, const QList<AttentionKind>& kinds, long steps);
   // Which buttons work: nothing runs, a training run or a sweep runs.
   void setRunning(bool training, bool sweeping);

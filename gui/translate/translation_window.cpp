@@ -2,13 +2,16 @@
 #include "translate/translation_window.h"
 
 #include <QCloseEvent>
+#include <QFile>
 #include <QHBoxLayout>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 #include "app/background_job.h"
 #include "translate/length_sweep_view.h"
 #include "translate/translation_form.h"
+#include "translate/translation_lesson_panel.h"
 #include "translate/translation_view.h"
 
 namespace unroll::gui {
@@ -36,7 +39,8 @@ TranslationWindow::TranslationWindow(QWidget* parent)
       m_tabs(new QTabWidget),
       m_view(new TranslationView),
       m_sweepView(new LengthSweepView),
-      m_job(new BackgroundJob(this)) {
+      m_job(new BackgroundJob(this)),
+      m_lesson(new TranslationLessonPanel(this)) {
   setWindowTitle(tr("Translation"));
   m_tabs->addTab(m_view, tr("Live"));
   m_tabs->addTab(m_sweepView, tr("Length sweep"));
@@ -46,9 +50,10 @@ TranslationWindow::TranslationWindow(QWidget* parent)
   split->setStretchFactor(1, 1);
   split->setChildrenCollapsible(false);
   split->setSizes({m_form->maximumWidth(), 1000});
-  auto* outer = new QHBoxLayout(this);
+  auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(6, 6, 6, 6);
-  outer->addWidget(split);
+  outer->addWidget(m_lesson);
+  outer->addWidget(split, 1);
   resize(1280, 760);
   connect(&m_poll, &QTimer::timeout, this, &TranslationWindow::poll);
   connect(m_form, &TranslationForm::trainClicked, this, &TranslationWindow::train);
@@ -68,6 +73,8 @@ bool TranslationWindow::train() {
   const Seq2SeqTrainConfig cfg = m_form->config();
   TranslationRunOptions opt = m_form->runOptions();
   opt.validate_every = m_validateEvery;
+  opt.pace = m_pace;
+  opt.goal_exact = m_goal;
   try {
     opt.validate();
     m_run = std::make_unique<TranslationRun>(cfg);
@@ -77,6 +84,7 @@ bool TranslationWindow::train() {
   }
   m_budget = opt.steps;
   m_steps = 0;
+  m_goalStep = 0;
   m_batch = cfg.batch;
   m_sweeping = false;
   m_view->reset(describe(m_run->trainer().config()));
@@ -95,6 +103,7 @@ bool TranslationWindow::train() {
       },
       [this, failure] { finishTraining(*failure); });
   m_form->setRunning(true, false);
+  emit trainingStarted();
   m_form->setStatus(tr("Training: %1 training and %2 validation pairs, %3 weights.")
                         .arg(run->trainer().data().train.size())
                         .arg(run->trainer().data().validation.size())
@@ -148,6 +157,16 @@ bool TranslationWindow::sweep() {
   return true;
 }
 
+bool TranslationWindow::openLesson(const QString& path, QString* error) {
+  try {
+    m_lesson->setLesson(load_translation_lesson(QFile::encodeName(path).toStdString()));
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
+    return false;
+  }
+}
+
 void TranslationWindow::stop() {
   if (!running()) return;
   m_stop = true;
@@ -187,6 +206,7 @@ void TranslationWindow::poll() {
   if (u.has_validation) {
     m_view->showValidation(u.validation);
     m_view->showSpectra(u.spectra);
+    emit validated(u.validation.step, u.validation.metrics.exact);
   }
 }
 
@@ -196,9 +216,12 @@ void TranslationWindow::finishTraining(const QString& error) {
   const TranslationUpdate u = m_run ? m_run->take() : TranslationUpdate{};
   const QString why = !error.isEmpty() ? error : QString::fromStdString(u.error);
   const bool completed = why.isEmpty() && m_steps >= m_budget;
+  m_goalStep = u.goal_step;
   m_form->setRunning(false, false);
   if (!why.isEmpty())
     m_form->setStatus(tr("Training stopped: %1").arg(why));
+  else if (m_goalStep > 0)
+    m_form->setStatus(tr("The lesson's goal was met at step %1.").arg(m_goalStep));
   else if (completed)
     m_form->setStatus(tr("Done: %1 steps. Change the attention or the length and train again, "
                          "or run the length sweep.")

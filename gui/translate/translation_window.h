@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <atomic>
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -21,6 +22,7 @@ namespace unroll::gui {
 class BackgroundJob;
 class LengthSweepView;
 class TranslationForm;
+class TranslationLessonPanel;
 class TranslationView;
 
 class TranslationWindow : public QWidget {
@@ -36,6 +38,16 @@ class TranslationWindow : public QWidget {
   long steps() const { return m_steps; }  // steps of the current or last training run
   // Validation every this many steps of a training run (tests make it small).
   void setValidateEvery(int steps) { m_validateEvery = steps; }
+  // Steps per second of the next training run (a lesson's pace); 0: full speed.
+  void setPace(int stepsPerSecond) { m_pace = stepsPerSecond; }
+  // A lesson's goal for the next training run: it ends at the first validation with at least
+  // this exact accuracy (NaN: none). goalStep() is that validation's step, 0 while not met.
+  void setGoal(double exact) { m_goal = exact; }
+  long goalStep() const { return m_goalStep; }
+  // Opens a translation lesson (resources/lessons/translation/NAME.json or any such file) in the
+  // panel above the form; false with the file's problems in *error.
+  bool openLesson(const QString& path, QString* error = nullptr);
+  TranslationLessonPanel* lessonPanel() const { return m_lesson; }
 
  public slots:
   // Start a training run or a sweep with the form's settings; false (the reason in the status
@@ -45,6 +57,9 @@ class TranslationWindow : public QWidget {
   void stop();  // after the current step
 
  signals:
+  void trainingStarted();
+  // A validation of the training run arrived (a 20 Hz view may skip some in between).
+  void validated(long step, double exact);
   void trainingFinished(bool completed);
   void sweepFinished(bool completed);
 
@@ -68,6 +83,10 @@ class TranslationWindow : public QWidget {
   long m_budget = 0, m_steps = 0;
   int m_batch = 1;  // of the current run
   int m_validateEvery = 50;
+  int m_pace = 0;
+  double m_goal = NAN;
+  long m_goalStep = 0;
+  TranslationLessonPanel* m_lesson;
   bool m_sweeping = false;
   std::mutex m_cellsMutex;  // guards m_newCells, filled by the sweep's job
   std::vector<LengthSweepCell> m_newCells;
