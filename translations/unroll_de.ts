@@ -482,6 +482,26 @@
         <source>The GRU needs no bias trick: once its update gate learns to stay near one over the filler, its state is carried almost unchanged (h_t = (1 - z) * n + z * h_(t-1)). With a learning rate of 0.01 it names the language of more than 90% of the sentences well within the budget, and its connectivity lights up the country.</source>
         <translation>Die GRU braucht keinen Bias-Trick: Sobald ihr Update-Gate lernt, über den Füllwörtern nahe eins zu bleiben, wird ihr Zustand fast unverändert weitergetragen (h_t = (1 - z) * n + z * h_(t-1)). Mit einer Lernrate von 0,01 nennt sie die Sprache von mehr als 90 % der Sätze deutlich innerhalb des Budgets, und ihre Konnektivität lässt das Land aufleuchten.</translation>
     </message>
+    <message>
+        <source>Attention: why translation needed it</source>
+        <translation>Attention: warum Übersetzung sie brauchte</translation>
+    </message>
+    <message>
+        <source>An encoder–decoder reads a sentence into its state, then writes the translation from that state one token at a time. This task reorders an invented language: subject–verb–object in, subject–object–verb out. Start short: five words, no attention, a GRU with 64 units. Press Train and watch the model&apos;s line turn green.</source>
+        <translation>Ein Encoder–Decoder liest einen Satz in seinen Zustand und schreibt dann aus diesem Zustand die Übersetzung, Token für Token. Diese Aufgabe stellt eine erfundene Sprache um: Subjekt–Verb–Objekt hinein, Subjekt–Objekt–Verb heraus. Beginnen Sie kurz: fünf Wörter, keine Attention, eine GRU mit 64 Einheiten. Drücken Sie Trainieren und sehen Sie zu, wie die Zeile des Modells grün wird.</translation>
+    </message>
+    <message>
+        <source>Now twenty words, still without attention. Everything the decoder learns about the sentence must pass through the encoder&apos;s final state, 64 numbers. Press Train: the loss stalls far above zero and most of the model&apos;s line stays red. The gradient still reaches every source word; what runs out is the room in that one state.</source>
+        <translation>Jetzt zwanzig Wörter, weiterhin ohne Attention. Alles, was der Decoder über den Satz lernt, muss durch den letzten Zustand des Encoders, 64 Zahlen. Drücken Sie Trainieren: Der Verlust bleibt weit über null stehen, und der größte Teil der Zeile des Modells bleibt rot. Der Gradient erreicht weiterhin jedes Quellwort; was ausgeht, ist der Platz in diesem einen Zustand.</translation>
+    </message>
+    <message>
+        <source>Attention (Bahdanau, Cho and Bengio, 2015) lets the decoder look at every encoder state while it writes each token. Same sentences, same budget: press Train. The attention matrix draws the reordering, a diagonal with the verb moved to the end, and the sentences come out exact.</source>
+        <translation>Attention (Bahdanau, Cho und Bengio, 2015) lässt den Decoder auf jeden Zustand des Encoders schauen, während er jedes Token schreibt. Dieselben Sätze, dasselbe Budget: Drücken Sie Trainieren. Die Attention-Matrix zeichnet die Umstellung, eine Diagonale, deren Verb ans Ende wandert, und die Sätze kommen exakt heraus.</translation>
+    </message>
+    <message>
+        <source>The attention papers&apos; headline result: exact translations against sentence length. Press Run sweep: one model per length, with and without attention, 1500 steps each, about two minutes. Without attention accuracy collapses beyond short sentences; with it, it holds far longer.</source>
+        <translation>Das Kernergebnis der Attention-Arbeiten: exakte Übersetzungen über der Satzlänge. Drücken Sie Durchlauf starten: ein Modell je Länge, mit und ohne Attention, je 1500 Schritte, etwa zwei Minuten. Ohne Attention bricht die Genauigkeit jenseits kurzer Sätze ein; mit ihr hält sie viel länger.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1937,6 +1957,14 @@
         <source>Train an encoder–decoder with or without attention on a generated translation task and watch its attention and gradients</source>
         <translation>Einen Encoder–Decoder mit oder ohne Attention auf einer erzeugten Übersetzungsaufgabe trainieren und seine Attention und Gradienten beobachten</translation>
     </message>
+    <message>
+        <source>%1 (Translation window)</source>
+        <translation>%1 (Übersetzungsfenster)</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>Lektion kann nicht geöffnet werden</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::ModelDesigner</name>
@@ -3190,6 +3218,65 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     </message>
 </context>
 <context>
+    <name>unroll::gui::TranslationLessonPanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>Lektion schließen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — step %2 of %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Schritt %2 von %3</translation>
+    </message>
+    <message>
+        <source>Press Run sweep.</source>
+        <translation>Drücken Sie Durchlauf starten.</translation>
+    </message>
+    <message>
+        <source>Goal: at least %1 of the validation sentences translated exactly, within %2 steps. Press Train.</source>
+        <translation>Ziel: mindestens %1 der Validierungssätze exakt übersetzt, innerhalb von %2 Schritten. Drücken Sie Trainieren.</translation>
+    </message>
+    <message>
+        <source>This step shows a model that does not reach %1 exact translations within %2 steps. Press Train.</source>
+        <translation>Dieser Schritt zeigt ein Modell, das innerhalb von %2 Schritten keine %1 exakten Übersetzungen erreicht. Drücken Sie Trainieren.</translation>
+    </message>
+    <message>
+        <source>Training: the goal is checked at every validation.</source>
+        <translation>Training: Das Ziel wird bei jeder Validierung geprüft.</translation>
+    </message>
+    <message>
+        <source>Goal met at step %1: %2 translated exactly. Press Next.</source>
+        <translation>Ziel erreicht bei Schritt %1: %2 exakt übersetzt. Drücken Sie Weiter.</translation>
+    </message>
+    <message>
+        <source>At step %1 this model reached %2 exact translations, more than the lesson expected (another seed or machine can differ).</source>
+        <translation>Bei Schritt %1 erreichte dieses Modell %2 exakte Übersetzungen, mehr als die Lektion erwartete (ein anderer Seed oder Rechner kann abweichen).</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Train to run this step again.</source>
+        <translation>Angehalten. Drücken Sie Trainieren, um diesen Schritt erneut auszuführen.</translation>
+    </message>
+    <message>
+        <source>The budget of %1 steps is used: at best %2 exact (step %3), short of %4. Train again, or go on with Next.</source>
+        <translation>Das Budget von %1 Schritten ist verbraucht: bestenfalls %2 exakt (Schritt %3), weniger als %4. Trainieren Sie erneut, oder machen Sie mit Weiter weiter.</translation>
+    </message>
+    <message>
+        <source>As expected: after %1 steps this model translates at best %2 of the sentences exactly (step %3), far from %4. Press Next.</source>
+        <translation>Wie erwartet: Nach %1 Schritten übersetzt dieses Modell bestenfalls %2 der Sätze exakt (Schritt %3), weit entfernt von %4. Drücken Sie Weiter.</translation>
+    </message>
+    <message>
+        <source>The sweep stopped before its end. Press Run sweep again.</source>
+        <translation>Der Durchlauf wurde vor seinem Ende angehalten. Drücken Sie erneut Durchlauf starten.</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::TranslationView</name>
     <message>
         <source>Attention: output step × source word</source>
@@ -3405,6 +3492,10 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     <message>
         <source>Sweep stopped after %1 of %2 runs.</source>
         <translation>Durchlauf nach %1 von %2 Läufen angehalten.</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s goal was met at step %1.</source>
+        <translation>Das Ziel der Lektion wurde bei Schritt %1 erreicht.</translation>
     </message>
 </context>
 <context>
