@@ -56,6 +56,7 @@ void TstGuiTranslation::trainShowsSentenceAttentionAndGradient() {
   TranslationView* v = w.view();
   QVERIFY(v->lossPointCount() > 0);
   QVERIFY(v->gradNormPointCount() > 0);
+  QVERIFY(v->splitPointCount() > 0);
   // At least the last validation's spectra (a 20 Hz view may get only the latest of several).
   QVERIFY(v->spectraPointCount() >= 1 && v->spectraPointCount() <= 3);
   const QString text = v->exampleText();

@@ -62,7 +62,11 @@ void TestTranslationRun::watcherGetsEveryStepOnce() {
       seen.push_back(u.first_step + long(i));
       QVERIFY(std::isfinite(u.points[i].loss));
       QVERIFY(u.points[i].grad_norm > 0);
-      QVERIFY(u.points[i].grad_norm_after <= u.points[i].grad_norm * (1 + 1e-6));
+      const TranslationPoint& pt = u.points[i];
+      QVERIFY(pt.grad_norm_after <= pt.grad_norm * (1 + 1e-6));
+      QVERIFY(pt.encoder_grad_norm > 0 && pt.decoder_grad_norm > 0);
+      const double sum = std::hypot(pt.encoder_grad_norm, pt.decoder_grad_norm);
+      QVERIFY(std::abs(sum - pt.grad_norm) < 1e-6 * pt.grad_norm);
     }
     if (u.has_validation) {
       QCOMPARE(u.spectra.step, u.validation.step);

@@ -1,6 +1,7 @@
 // One encoder–decoder training step, validation and translation.
 #include "seq2seq/seq2seq_trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -65,6 +66,12 @@ Seq2SeqStepReport Seq2SeqTrainer::step() {
   for (int s = 0; s < batch.Ts; ++s) r.dh_enc[s] = ws_.dh_enc.row(s).mean();
   const double norm = double(grads_.template cast<double>().norm());
   r.grad_norm = norm;
+  double enc = 0;
+  for (const TensorInfo& t : model_.layout().tensors())
+    if (t.name.rfind("encoder.", 0) == 0)
+      enc += grads_.segment(t.offset, t.size()).template cast<double>().squaredNorm();
+  r.encoder_grad_norm = std::sqrt(enc);
+  r.decoder_grad_norm = std::sqrt(std::max(0.0, norm * norm - enc));
   if (!std::isfinite(r.loss) || !std::isfinite(norm)) {
     r.rejected = true;
     r.rejected_reason =

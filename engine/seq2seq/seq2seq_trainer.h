@@ -36,6 +36,9 @@ struct Seq2SeqStepReport {
   double token_accuracy = 0;   // argmax == target, teacher forcing
   double grad_norm = 0;        // before clipping
   double grad_norm_after = 0;  // after clipping
+  // Before clipping, split: the encoder's tensors (its embedding and recurrent layers) and the
+  // rest (bridge, decoder, attention, generator); their squares add up to grad_norm's.
+  double encoder_grad_norm = 0, decoder_grad_norm = 0;
   bool clipped = false;
   bool rejected = false;        // a non-finite loss or gradient: weights and optimizer kept
   std::string rejected_reason;  // what was not finite

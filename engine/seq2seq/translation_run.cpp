@@ -52,7 +52,8 @@ void TranslationRun::publish_step(const Seq2SeqStepReport& r) {
     u.first_step += long(drop);
     u.dropped += long(drop);
   }
-  u.points.push_back({r.loss, r.grad_norm, r.grad_norm_after, r.clipped});
+  u.points.push_back({r.loss, r.grad_norm, r.grad_norm_after, r.clipped, r.encoder_grad_norm,
+                      r.decoder_grad_norm});
   u.steps = r.step;
   u.last = r;
 }

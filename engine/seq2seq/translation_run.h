@@ -31,6 +31,7 @@ struct TranslationPoint {
   double grad_norm = 0;        // before clipping
   double grad_norm_after = 0;  // after clipping
   bool clipped = false;
+  double encoder_grad_norm = 0, decoder_grad_norm = 0;  // Seq2SeqStepReport's split
 };
 
 // How the recurrent weights carry the state (telemetry/probes.h' block_spectrum of the candidate

@@ -39,7 +39,8 @@ QString tokensHtml(const std::vector<std::string>& tokens, bool words) {
 
 }  // namespace
 
-TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(kLossBuckets) {
+TranslationView::TranslationView(QWidget* parent)
+    : QWidget(parent), m_history(kLossBuckets), m_splitHistory(kLossBuckets) {
   auto* grid = new QGridLayout(this);
   grid->setContentsMargins(0, 0, 0, 0);
   m_example = new QLabel;
@@ -123,10 +124,26 @@ TranslationView::TranslationView(QWidget* parent) : QWidget(parent), m_history(k
   dyn->addWidget(m_spectraText);
   for (QLegendMarker* m : m_loss->view()->chart()->legend()->markers())
     if (m->label().isEmpty()) m->setVisible(false);  // the baseline, which this chart has not
+  m_split = new ChartView;
+  m_split->setXLabel(tr("step"));
+  m_split->xAxis()->setTitleText(tr("training step"));
+  m_split->setXIntegers(true);
+  m_split->setYAxis(true, tr("‖∇L‖ (log)"));
+  for (int i = 0; i < 2; ++i) {
+    m_splitSeries[i] = new QLineSeries;
+    m_splitSeries[i]->setColor(i == 0 ? enc : dec);
+    m_split->addSeries(m_splitSeries[i]);
+  }
+  m_splitSeries[0]->setName(tr("encoder (embedding, recurrent layers)"));
+  m_splitSeries[1]->setName(tr("decoder, attention and output"));
+  m_split->setToolTip(
+      tr("The gradient norm before clipping, split between the encoder's weights "
+         "and everything after it; their squares add up to the total's."));
   auto* dynamics = new QWidget;
   dynamics->setLayout(dyn);
   auto* tabs = new QTabWidget;
   tabs->addTab(m_gradNorm, tr("Gradient norm"));
+  tabs->addTab(m_split, tr("Encoder / decoder"));
   tabs->addTab(dynamics, tr("Recurrent weights"));
   grid->addWidget(m_loss, 2, 0);
   grid->addWidget(tabs, 2, 1);
@@ -163,6 +180,7 @@ void TranslationView::paintSource(QPainter& p, const QRect& r) const {
 
 void TranslationView::reset(const QString& title) {
   m_history = ScalarHistory(kLossBuckets);
+  m_splitHistory.clear();
   m_spectraText->setText(tr("Measured at each validation."));
   m_batchGrad.clear();
   m_exampleGrad.clear();
@@ -178,6 +196,7 @@ void TranslationView::reset(const QString& title) {
   showGradients({}, {});
   redrawLoss();
   redrawSpectra();
+  redrawSplit();
 }
 
 void TranslationView::addPoints(long firstStep, const std::vector<TranslationPoint>& points) {
@@ -188,8 +207,26 @@ void TranslationView::addPoints(long firstStep, const std::vector<TranslationPoi
     m_history.add(kGradNorm, p.grad_norm);
     m_history.add(kGradNormClipped, p.grad_norm_after);
     m_history.add(kClipEvent, p.clipped ? 1.0 : 0.0);
+    SplitRow& row = m_splitHistory.beginStep(firstStep + long(i));
+    row.encoder.add(p.encoder_grad_norm);
+    row.decoder.add(p.decoder_grad_norm);
   }
-  if (!points.empty()) redrawLoss();
+  if (!points.empty()) {
+    redrawLoss();
+    redrawSplit();
+  }
+}
+
+void TranslationView::redrawSplit() {
+  QList<QPointF> pts[2];
+  for (const auto& b : m_splitHistory.buckets()) {
+    const double x = 0.5 * (b.firstStep + b.lastStep);
+    if (b.encoder.count > 0) appendFinite(pts[0], x, b.encoder.mean(), true);
+    if (b.decoder.count > 0) appendFinite(pts[1], x, b.decoder.mean(), true);
+  }
+  m_splitSeries[0]->replace(pts[0]);
+  m_splitSeries[1]->replace(pts[1]);
+  m_split->fitRanges(10);
 }
 
 void TranslationView::setClip(const ClipConfig& clip) { m_gradNorm->setClip(clip); }
@@ -350,6 +387,7 @@ QString TranslationView::gradientText() const { return m_gradText->text(); }
 int TranslationView::lossPointCount() const { return m_loss->pointCount(); }
 int TranslationView::gradNormPointCount() const { return m_gradNorm->pointCount(); }
 int TranslationView::spectraPointCount() const { return int(m_spectraSeries[0]->count()); }
+int TranslationView::splitPointCount() const { return int(m_splitSeries[0]->count()); }
 int TranslationView::attentionRows() const { return m_attention->image().height(); }
 QList<QPointF> TranslationView::encoderPoints(bool example) const {
   return (example ? m_gradExample : m_gradBatch)->points();

@@ -44,6 +44,7 @@ class TranslationView : public QWidget {
   int lossPointCount() const;
   int gradNormPointCount() const;
   int spectraPointCount() const;  // points of the encoder's radius curve
+  int splitPointCount() const;    // points of the encoder's gradient-norm curve
   int attentionRows() const;      // rows of the attention image (0: none shown)
   int encoderPointCount(bool example) const;
   QList<QPointF> encoderPoints(bool example) const;  // (s, gradient) as drawn
@@ -55,6 +56,7 @@ class TranslationView : public QWidget {
   void showGradients(const std::vector<double>& batch, const std::vector<double>& example);
   void redrawLoss();
   void redrawSpectra();
+  void redrawSplit();
   void paintSource(QPainter& p, const QRect& r) const;
 
   QLabel* m_example;
@@ -69,6 +71,13 @@ class TranslationView : public QWidget {
   ChartView* m_spectra;
   QList<QLineSeries*> m_spectraSeries;  // encoder rho, decoder rho, encoder sigma, decoder sigma, 1
   QLabel* m_spectraText;
+  ChartView* m_split;             // the gradient norm of the encoder and of the decoder
+  QLineSeries* m_splitSeries[2];  // encoder, decoder
+  struct SplitRow {               // one bucket of steps: min/max/mean of each side's norm
+    Aggregate encoder, decoder;
+    void merge(const SplitRow& o) { encoder.merge(o.encoder), decoder.merge(o.decoder); }
+  };
+  DecimatingHistory<SplitRow> m_splitHistory;
   ScalarHistory m_history;
   std::vector<double> m_batchGrad, m_exampleGrad;
   std::vector<QString> m_sourceTokens;
