@@ -3430,6 +3430,26 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
         <source>At step %1: encoder ρ %2, decoder ρ %3. Above 1 a state can grow step after step, well below 1 it fades.</source>
         <translation>Bei Schritt %1: Encoder ρ %2, Decoder ρ %3. Über 1 kann ein Zustand Schritt für Schritt wachsen, deutlich unter 1 klingt er ab.</translation>
     </message>
+    <message>
+        <source>‖∇L‖ (log)</source>
+        <translation>‖∇L‖ (log)</translation>
+    </message>
+    <message>
+        <source>encoder (embedding, recurrent layers)</source>
+        <translation>Encoder (Einbettung, rekurrente Schichten)</translation>
+    </message>
+    <message>
+        <source>decoder, attention and output</source>
+        <translation>Decoder, Attention und Ausgabe</translation>
+    </message>
+    <message>
+        <source>The gradient norm before clipping, split between the encoder&apos;s weights and everything after it; their squares add up to the total&apos;s.</source>
+        <translation>Die Gradientennorm vor dem Begrenzen, aufgeteilt in die Gewichte des Encoders und alles danach; ihre Quadrate ergeben zusammen die des Ganzen.</translation>
+    </message>
+    <message>
+        <source>Encoder / decoder</source>
+        <translation>Encoder / Decoder</translation>
+    </message>
 </context>
 <context>
     <name>unroll::gui::TranslationWindow</name>
