@@ -15,6 +15,7 @@
 #include "gui_test_util.h"
 #include "panels/lesson_panel.h"
 #include "session/training_controller.h"
+#include "translate/translation_lesson_panel.h"
 
 using namespace unroll;
 using namespace unroll::gui;
@@ -340,6 +341,18 @@ class TstGuiLessons : public QObject {
         used.insert(s);
       }
     }
+    for (const QString& n : translationLessonNames()) {  // the Translation window's lessons
+      const TranslationLesson l =
+          load_translation_lesson(QFile::encodeName(translationLessonPath(n)).toStdString());
+      QStringList strings = {QString::fromStdString(l.title)};
+      for (const TranslationLessonStep& s : l.steps) strings << QString::fromStdString(s.text);
+      for (const QString& s : strings) {
+        QVERIFY2(marked.contains(s),
+                 qPrintable(n + QStringLiteral(": not in lesson_strings.cpp: ") + s.left(60)));
+        used.insert(s);
+      }
+    }
+    QVERIFY(!translationLessonNames().isEmpty());
     for (const QString& s : marked)
       QVERIFY2(used.contains(s),
                qPrintable(QStringLiteral("stale in lesson_strings.cpp: ") + s.left(60)));
