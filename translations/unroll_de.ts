@@ -83,6 +83,10 @@
         <source>--open: no file &apos;%1&apos;</source>
         <translation>--open: keine Datei &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>Presentation mode for a projector: larger text, fewer charts.</source>
+        <translation>Präsentationsmodus für einen Beamer: größere Schrift, weniger Diagramme.</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -2194,6 +2198,17 @@
     </message>
 </context>
 <context>
+    <name>unroll::gui::Presentation</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>For a projector: larger text and only the lesson&apos;s two or three charts</source>
+        <translation>Für einen Beamer: größere Schrift und nur die zwei oder drei Diagramme der Lektion</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::ProbeSession</name>
     <message>
         <source>%1: waiting for the first step</source>
@@ -2300,7 +2315,7 @@
     </message>
     <message>
         <source>Three cells, otherwise the studio&apos;s settings</source>
-        <translation>Drei Zellen, sonst die Einstellungen des Studios</translation>
+        <translation type="vanished">Drei Zellen, sonst die Einstellungen des Studios</translation>
     </message>
     <message>
         <source>Clipping on/off</source>
@@ -2369,6 +2384,10 @@
     <message>
         <source>the studio&apos;s data</source>
         <translation>die Daten des Studios</translation>
+    </message>
+    <message>
+        <source>A tanh RNN, an LSTM and a GRU, each with learning rate %1 and clipping at %2; otherwise the studio&apos;s settings</source>
+        <translation>Ein tanh-RNN, ein LSTM und eine GRU, jeweils mit Lernrate %1 und Begrenzung bei %2; sonst die Einstellungen des Studios</translation>
     </message>
 </context>
 <context>
@@ -2665,7 +2684,7 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     </message>
     <message>
         <source>Refresh while training every</source>
-        <translation>Während des Trainings erneuern alle</translation>
+        <translation>Beim Training erneuern alle</translation>
     </message>
     <message>
         <source>argmax</source>
@@ -2768,7 +2787,7 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     </message>
     <message>
         <source>accuracy (%)</source>
-        <translation>Genauigkeit (%)</translation>
+        <translation type="vanished">Genauigkeit (%)</translation>
     </message>
     <message>
         <source>validation MSE</source>
@@ -2817,6 +2836,22 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     <message>
         <source>Done: %1 runs. Where a curve drops to the dashed line, that cell has stopped learning.</source>
         <translation>Fertig: %1 Läufe. Wo eine Kurve auf die gestrichelte Linie fällt, hat diese Zelle aufgehört zu lernen.</translation>
+    </message>
+    <message>
+        <source>Adam at learning rate %1 (the GRU at %2), clipped at 1; LSTM forget-gate bias %3.</source>
+        <translation>Adam mit Lernrate %1 (die GRU mit %2), Begrenzung bei 1; Bias des Vergessens-Gates im LSTM %3.</translation>
+    </message>
+    <message>
+        <source>Adam at learning rate %1, clipped at 1; LSTM forget-gate bias %2.</source>
+        <translation>Adam mit Lernrate %1, Begrenzung bei 1; Bias des Vergessens-Gates im LSTM %2.</translation>
+    </message>
+    <message>
+        <source>language word right (%)</source>
+        <translation>Sprachwort richtig (%)</translation>
+    </message>
+    <message>
+        <source>symbols recalled (%)</source>
+        <translation>Symbole erinnert (%)</translation>
     </message>
 </context>
 <context>

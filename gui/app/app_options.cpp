@@ -50,7 +50,11 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
   const QCommandLineOption open(
       "open", QCoreApplication::translate("AppOptions", "Open a saved run instead of the demo."),
       "FILE.unroll");
-  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open});
+  const QCommandLineOption present(
+      "present",
+      QCoreApplication::translate("AppOptions",
+                                  "Presentation mode for a projector: larger text, fewer charts."));
+  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open, present});
   if (!p.parse(arguments)) {
     *error = p.errorText();
     return false;
@@ -59,6 +63,7 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
   if (p.isSet(version)) p.showVersion();
   out->demo = p.value(demo);
   out->autoplay = p.isSet(autoplay);
+  out->present = p.isSet(present);
   out->screenshot = p.value(shot);
   bool ok = false;
   out->after = p.value(after).toDouble(&ok);
