@@ -111,6 +111,7 @@ class TestLessons : public QObject {
   void fixes_keep_gradient();
   void seeds_differ();
   void pace_parsed();
+  void charts_parsed();
   void every_bad_value_with_its_line();
   void instructions_fit_the_studio();
   void malformed_refused_data();
@@ -439,6 +440,23 @@ void TestLessons::seeds_differ() {
   QVERIFY(*hi > 3 * *lo);
 }
 
+// A lesson's presentation charts are read in order; without the field the studio chooses.
+void TestLessons::charts_parsed() {
+  const std::string step = R"({"text": "t", "action": "a",
+      "condition": {"metric": "steps", "op": ">=", "value": 1}})";
+  const Lesson chosen = parse_lesson(
+      R"({"title": "x", "charts": ["gradient_vs_timestep", "loss"], "steps": [)" + step + "]}",
+      "charts.json");
+  QCOMPARE(chosen.charts, (std::vector<std::string>{"gradient_vs_timestep", "loss"}));
+  QVERIFY(parse_lesson(R"({"title": "x", "steps": [)" + step + "]}", "plain.json").charts.empty());
+  for (const std::string& name : lesson_chart_names())
+    QCOMPARE(
+        parse_lesson(R"({"title": "x", "charts": [")" + name + R"("], "steps": [)" + step + "]}",
+                     "one.json")
+            .charts.front(),
+        name);
+}
+
 void TestLessons::malformed_refused_data() {
   QTest::addColumn<QString>("json");
   QTest::addColumn<QString>("reason");
@@ -485,6 +503,18 @@ void TestLessons::malformed_refused_data() {
           "condition": )" +
              good + "}]}"
       << "step 1: field 'preset.recurrent_gain': must be from 0.0 to 10.0 (got 1000)";
+  const QString steps = R"("steps": [)" + step.arg(good) + "]}";
+  QTest::newRow("unknown chart") << R"({"title": "x", "charts": ["loss", "losss"], )" + steps
+                                 << "bad.json: field 'charts': unknown chart 'losss' (known: loss,";
+  QTest::newRow("four charts")
+      << R"({"title": "x", "charts": ["loss", "grad_norm", "dynamics", "hidden_state"], )" + steps
+      << "field 'charts': must be a list of one to 3 chart names";
+  QTest::newRow("no charts") << R"({"title": "x", "charts": [], )" + steps
+                             << "field 'charts': must be a list of one to 3";
+  QTest::newRow("charts not a list")
+      << R"({"title": "x", "charts": "loss", )" + steps << "field 'charts': must be a list";
+  QTest::newRow("chart twice") << R"({"title": "x", "charts": ["loss", "loss"], )" + steps
+                               << "field 'charts': 'loss' is named twice";
   QTest::newRow("unknown condition field")
       << R"({"title": "x", "steps": [)" +
              step.arg(R"({"metric": "loss", "op": "<", "value": 1, "abvoe": 0})") + "]}"

@@ -65,6 +65,14 @@ void TestSweep::tableAndErrors() {
     QVERIFY(r.score.accuracy >= 0 && r.score.accuracy <= 1);
     QVERIFY(r.score.sequence_accuracy <= r.score.accuracy + 1e-12);
   }
+  // A cell's own learning rate changes that cell's run only.
+  SweepSpec own = s;
+  own.cell_lr[CellType::Gru] = 0.05;
+  const auto rows2 = run_sweep(own);
+  QVERIFY(rows2[0].score.loss != rows[0].score.loss);  // the GRU at lag 2
+  QCOMPARE(rows2[1].score.loss, rows[1].score.loss);   // the tanh RNN, unchanged
+  own.cell_lr[CellType::Gru] = -1;
+  QVERIFY_THROWS_EXCEPTION(unroll::Error, run_sweep(own));
   s.lags.clear();
   QVERIFY_THROWS_EXCEPTION(unroll::Error, run_sweep(s));
 }

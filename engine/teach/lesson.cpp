@@ -34,6 +34,7 @@ const std::vector<std::pair<LessonMetric, std::string>>& metric_names() {
 }
 const std::vector<std::string> kOps = {"<", "<=", ">", ">=", "==", "!="};
 const std::vector<std::string> kTasks = {"language", "copy", "adding", "text"};
+constexpr std::size_t kMaxCharts = 3;  // what a projector shows readably beside the lesson
 
 std::string join(const std::vector<std::string>& v) {
   std::string out;
@@ -41,6 +42,12 @@ std::string join(const std::vector<std::string>& v) {
   return out;
 }
 }  // namespace
+
+const std::vector<std::string>& lesson_chart_names() {
+  static const std::vector<std::string> names = {
+      "loss", "grad_norm", "dynamics", "gradient_vs_timestep", "grad_heatmap", "hidden_state"};
+  return names;
+}
 
 std::string to_string(LessonMetric m) {
   for (const auto& [metric, name] : metric_names())
@@ -341,6 +348,23 @@ LessonCondition parse_condition(const json& c, const Where& w) {
   return out;
 }
 
+std::vector<std::string> parse_charts(const json& v, const Where& w) {
+  const std::vector<std::string>& known = lesson_chart_names();
+  if (!v.is_array() || v.empty() || v.size() > kMaxCharts)
+    w.fail("charts", "must be a list of one to " + std::to_string(kMaxCharts) +
+                         " chart names (known: " + join(known) + ")");
+  std::vector<std::string> out;
+  for (const json& c : v) {
+    const std::string name = get_name(c, "charts", w);
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      w.fail("charts", "unknown chart '" + name + "' (known: " + join(known) + ")");
+    if (std::find(out.begin(), out.end(), name) != out.end())
+      w.fail("charts", "'" + name + "' is named twice");
+    out.push_back(name);
+  }
+  return out;
+}
+
 int line_of(const std::string& text, std::size_t byte) {
   const std::size_t end = std::min(byte, text.size());
   return 1 + int(std::count(text.begin(), text.begin() + long(end), '\n'));
@@ -367,6 +391,7 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
   Lesson lesson;
   lesson.title = need_string(doc, "title", "title", top);
   if (doc.contains("pace")) lesson.pace = get_int(doc.at("pace"), "pace", top, 0, 1000);
+  if (doc.contains("charts")) lesson.charts = parse_charts(doc.at("charts"), top);
   const json& steps = need(doc, "steps", "steps", top);
   if (!steps.is_array() || steps.empty()) top.fail("steps", "must be a non-empty array");
   LessonPreset preset;

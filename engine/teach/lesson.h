@@ -82,9 +82,16 @@ struct LessonStep {
   int pace = 30;
 };
 
+// The charts a lesson may choose for the studio's presentation mode (JSON "charts"): the names of
+// the main window's six charts.
+const std::vector<std::string>& lesson_chart_names();
+
 struct Lesson {
   std::string title;
   int pace = 30;  // the steps' default pace
+  // Presentation mode's charts (JSON "charts": one to three of lesson_chart_names(), in order);
+  // empty: the studio's own choice.
+  std::vector<std::string> charts;
   std::vector<LessonStep> steps;
 };
 

@@ -35,6 +35,10 @@ std::vector<SweepRow> run_sweep(const SweepSpec& spec,
   if (spec.cells.empty() || spec.lags.empty())
     throw Error("a sweep needs at least one cell type and one lag");
   if (spec.steps < 1) throw Error("a sweep needs at least 1 training step per run");
+  for (const auto& [cell, lr] : spec.cell_lr)
+    if (!(lr > 0 && lr <= 10))
+      throw Error("the " + to_string(cell) + " learning rate must be above 0 and at most 10 (got " +
+                  std::to_string(lr) + ")");
   std::vector<SweepRow> rows;
   for (int lag : spec.lags) {
     const std::shared_ptr<const Task> task = sweep_task(spec.task, lag);
@@ -42,6 +46,8 @@ std::vector<SweepRow> run_sweep(const SweepSpec& spec,
       const auto t0 = std::chrono::steady_clock::now();
       TrainConfig c = spec.base;
       c.model.cell = cell;
+      if (const auto lr = spec.cell_lr.find(cell); lr != spec.cell_lr.end())
+        c.optimizer.lr = lr->second;
       c.seq = task->fixed_length();
       c.val_every = 0;
       c.probe_every = 0;

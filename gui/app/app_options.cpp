@@ -57,7 +57,11 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
                                   "Open a tool window at start: translation (with --autoplay it "
                                   "trains, and --screenshot grabs that window)."),
       "NAME");
-  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open, window});
+  const QCommandLineOption present(
+      "present",
+      QCoreApplication::translate("AppOptions",
+                                  "Presentation mode for a projector: larger text, fewer charts."));
+  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open, window, present});
   if (!p.parse(arguments)) {
     *error = p.errorText();
     return false;
@@ -66,6 +70,7 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
   if (p.isSet(version)) p.showVersion();
   out->demo = p.value(demo);
   out->autoplay = p.isSet(autoplay);
+  out->present = p.isSet(present);
   out->screenshot = p.value(shot);
   bool ok = false;
   out->after = p.value(after).toDouble(&ok);

@@ -1,5 +1,5 @@
 // The studio's command line (--demo, --lesson, --open, --autoplay, --screenshot FILE --after
-// SECONDS, --lang, --speed, --size, --window) and the translator it selects.
+// SECONDS, --lang, --speed, --size, --window, --present) and the translator it selects.
 #pragma once
 #include <QSize>
 #include <QString>
@@ -15,10 +15,11 @@ struct AppOptions {
   double after = 5.0;  // seconds before the screenshot
   QString language;    // "", "en" or "de"; empty follows the setting, then the system
   int stepsPerSecond = 0;
-  QString lesson;  // a built-in lesson's name or a lesson file to open; empty: none
-  QSize size;      // the window's size; invalid: the default (1600x1000 within the screen)
-  QString open;    // a saved run (.unroll) to open instead of the demo; empty: none
-  QString window;  // a tool window to open at start ("translation"); empty: none
+  QString lesson;        // a built-in lesson's name or a lesson file to open; empty: none
+  QSize size;            // the window's size; invalid: the default (1600x1000 within the screen)
+  QString open;          // a saved run (.unroll) to open instead of the demo; empty: none
+  bool present = false;  // start in presentation mode (larger fonts, the lesson's charts)
+  QString window;        // a tool window to open at start ("translation"); empty: none
 };
 
 // Parses the command line (arguments[0] is the program); false with the reason on a bad option.

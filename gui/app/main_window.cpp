@@ -24,6 +24,7 @@
 #include "app/app_options.h"
 #include "app/attach_actions.h"
 #include "app/file_actions.h"
+#include "app/presentation.h"
 #include "app/task_docks.h"
 #include "charts/chart_view.h"
 #include "charts/grad_heatmap.h"
@@ -56,6 +57,16 @@ MainWindow::MainWindow(bool restoreLayout, QWidget* parent)
   addToolBar(Qt::TopToolBarArea, m_run);
   buildCharts();
   buildDocks();
+  m_presentation = new Presentation(this,
+                                    {{QStringLiteral("loss"), m_loss},
+                                     {QStringLiteral("grad_norm"), m_gradNorm},
+                                     {QStringLiteral("dynamics"), m_dynamics},
+                                     {QStringLiteral("gradient_vs_timestep"), m_timestep},
+                                     {QStringLiteral("grad_heatmap"), m_heatmap},
+                                     {QStringLiteral("hidden_state"), m_hidden}},
+                                    {m_top, m_bottom}, {m_timeline});
+  connect(m_presentation, &Presentation::toggled, this,
+          [this] { QTimer::singleShot(0, this, &MainWindow::fitBottomDocks); });
   m_files = new FileActions(this, m_controller, /*interactive=*/restoreLayout);
   buildMenus();
   m_stepLabel = new QLabel;
@@ -67,6 +78,9 @@ MainWindow::MainWindow(bool restoreLayout, QWidget* parent)
     statusBar()->addPermanentWidget(l);
   }
   connectSignals();
+  for (QDockWidget* d : findChildren<QDockWidget*>())  // a bottom dock shown, a tab raised
+    connect(d, &QDockWidget::visibilityChanged, this,
+            [this] { QTimer::singleShot(0, this, &MainWindow::fitBottomDocks); });
   resize(1600, 1000);
   if (restoreLayout) {
     QSettings s;
@@ -153,7 +167,13 @@ void MainWindow::buildDocks() {
   m_unrolled = new UnrolledView;
   auto* unrolled = new QDockWidget(tr("Unrolled network"), this);
   unrolled->setObjectName(QStringLiteral("unrolledDock"));
-  unrolled->setWidget(m_unrolled);
+  // Scrolled like the task docks it is tabbed with: the drawing's own height must not set the
+  // bottom area's (a short window's charts would lose it).
+  auto* unrolledScroll = new QScrollArea;
+  unrolledScroll->setWidget(m_unrolled);
+  unrolledScroll->setWidgetResizable(true);
+  unrolledScroll->setFrameShape(QFrame::NoFrame);
+  unrolled->setWidget(unrolledScroll);
   addDockWidget(Qt::BottomDockWidgetArea, unrolled);
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   m_taskDocks = new TaskDocks(this, m_controller, unrolled);  // samples, forecast, sweep: tabbed
@@ -197,6 +217,8 @@ void MainWindow::buildMenus() {
   m_viewMenu = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* d : findChildren<QDockWidget*>()) m_viewMenu->addAction(d->toggleViewAction());
   m_viewMenu->addAction(m_run->toggleViewAction());
+  m_viewMenu->addSeparator();
+  m_viewMenu->addAction(m_presentation->action());
 
   QMenu* lang = menuBar()->addMenu(tr("&Language"));
   auto* group = new QActionGroup(this);
@@ -356,6 +378,7 @@ void MainWindow::start(const AppOptions& options, bool offerRecovery) {
   // The open is answered on the training thread before any Play sent after it.
   if (!options.open.isEmpty()) m_files->openPath(options.open);
   if (options.stepsPerSecond > 0) m_controller->setStepsPerSecond(options.stepsPerSecond);
+  if (options.present) m_presentation->setOn(true);
   if (options.autoplay) play();
 }
 
@@ -427,6 +450,7 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
     });
   }
   m_lessonRun = true;  // the user agreed to replace their run: the first step's preset goes unasked
+  m_presentation->setLessonCharts(lesson.charts);
   m_lesson->parentWidget()->show();
   m_lesson->setLesson(lesson);
   // The side docks at their narrow widths, the charts keep the rest of the same window.
@@ -437,7 +461,7 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
   // The first lesson is about backpropagation through the unrolled graph: play it.
   if (name == QLatin1String("unrolling")) {
     m_unrolled->setAnimating(true);
-    if (auto* dock = qobject_cast<QDockWidget*>(m_unrolled->parentWidget())) {
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("unrolledDock"))) {
       dock->show();
       dock->raise();
     }
@@ -595,6 +619,27 @@ void MainWindow::saveScreenshot() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Save window screenshot"), QString(),
                                                     tr("PNG image (*.png)"));
   if (!path.isEmpty()) saveWindowPng(path);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* e) {
+  QMainWindow::resizeEvent(e);
+  QTimer::singleShot(0, this, &MainWindow::fitBottomDocks);  // once the docks have their sizes
+}
+
+void MainWindow::fitBottomDocks() {
+  // A cap, not a one-time resize: Qt's dock layout hands a shrinking window's height to the
+  // central widget first, so the docks kept their height and the charts lost theirs.
+  const int most = height() < 1000 ? std::max(130, height() / 5) : QWIDGETSIZE_MAX;
+  QList<QDockWidget*> tall;
+  for (QDockWidget* d : findChildren<QDockWidget*>())
+    if (dockWidgetArea(d) == Qt::BottomDockWidgetArea && !d->isFloating()) {
+      // Never below what the dock's content needs (it would draw over the status bar).
+      d->setMaximumHeight(std::max(most, d->minimumSizeHint().height()));
+      if (d->isVisible() && d->height() > d->maximumHeight()) tall << d;
+    }
+  QList<int> heights;
+  for (const QDockWidget* d : tall) heights << d->maximumHeight();
+  if (!tall.isEmpty()) resizeDocks(tall, heights, Qt::Vertical);  // now
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

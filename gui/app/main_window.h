@@ -37,6 +37,7 @@ class LessonPanel;
 class TimelineBar;
 class RaceWindow;
 class TranslationWindow;
+class Presentation;
 struct Frame;
 struct NonFiniteEvent;
 
@@ -81,6 +82,7 @@ class MainWindow : public QMainWindow {
   AttachActions* attachActions() const { return m_attach; }
   RunControls* runControls() const { return m_run; }
   TimelineBar* timeline() const { return m_timeline; }
+  Presentation* presentation() const { return m_presentation; }  // View > Presentation mode
   QString runStateText() const;  // the status bar's training / paused / pausing text
   // Pulls the latest telemetry and redraws every chart now.
   void refreshNow();
@@ -91,6 +93,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* e) override;
+  void resizeEvent(QResizeEvent* e) override;
 
  private:
   void buildCharts();
@@ -109,6 +112,9 @@ class MainWindow : public QMainWindow {
   void onNonFinite(const NonFiniteEvent& e);
   void setLanguage(const QString& code);
   void saveScreenshot();
+  // In a short window (a laptop, a projector) the bottom docks are at most a fifth of its height
+  // (130 px at least), so that the charts keep the rest.
+  void fitBottomDocks();
 
   TrainingController* m_controller;
   ModelDesigner* m_designer;
@@ -133,6 +139,7 @@ class MainWindow : public QMainWindow {
   TimelineBar* m_timeline;
   RaceWindow* m_race = nullptr;
   TranslationWindow* m_translation = nullptr;
+  Presentation* m_presentation = nullptr;
   uint64_t m_seenTravels = 0;
   QLabel* m_demoLine;
   QSplitter *m_rows, *m_top, *m_bottom;

@@ -23,7 +23,7 @@ ChartView::ChartView(QWidget* parent) : QChartView(new QChart, parent) {
   QChart* c = chart();
   c->setAnimationOptions(QChart::NoAnimation);
   c->legend()->setAlignment(Qt::AlignTop);
-  c->legend()->setFont(QFont(font().family(), 8));
+  c->legend()->setFont(QFont(font().family(), 8));  // setFontScale scales these
   c->setMargins(QMargins(4, 2, 4, 2));
   c->setBackgroundRoundness(0);
   setRenderHint(QPainter::Antialiasing);
@@ -44,9 +44,7 @@ void ChartView::setXAxis(QAbstractAxis* axis) {
     delete m_x;
   }
   m_x = axis;
-  QFont f = axis->labelsFont();
-  f.setPointSize(8);
-  axis->setLabelsFont(f);
+  styleAxis(axis);
   c->addAxis(axis, Qt::AlignBottom);
   for (QAbstractSeries* s : c->series()) s->attachAxis(axis);
 }
@@ -66,9 +64,7 @@ void ChartView::setYAxis(bool log, const QString& title) {
     axis = a;
   }
   axis->setTitleText(title);
-  QFont f = axis->labelsFont();
-  f.setPointSize(8);
-  axis->setLabelsFont(f);
+  styleAxis(axis);
   if (m_y) {
     c->removeAxis(m_y);
     delete m_y;
@@ -76,6 +72,27 @@ void ChartView::setYAxis(bool log, const QString& title) {
   m_y = axis;
   c->addAxis(axis, Qt::AlignLeft);
   for (QAbstractSeries* s : c->series()) s->attachAxis(axis);
+}
+
+// The axis' labels at 8 pt and its title at the theme's size, both times the font scale (the
+// title's own size is kept on the axis the first time it is seen).
+void ChartView::styleAxis(QAbstractAxis* axis) const {
+  QFont f = axis->labelsFont();
+  f.setPointSizeF(8 * m_fontScale);
+  axis->setLabelsFont(f);
+  QFont t = axis->titleFont();
+  if (!axis->property("unrollTitlePt").isValid())
+    axis->setProperty("unrollTitlePt", t.pointSizeF());
+  t.setPointSizeF(axis->property("unrollTitlePt").toDouble() * m_fontScale);
+  axis->setTitleFont(t);
+}
+
+void ChartView::setFontScale(double scale) {
+  m_fontScale = scale;
+  QFont legend = chart()->legend()->font();
+  legend.setPointSizeF(8 * scale);
+  chart()->legend()->setFont(legend);
+  for (QAbstractAxis* a : chart()->axes()) styleAxis(a);  // a chart's own extra axes too
 }
 
 void ChartView::addSeries(QAbstractSeries* s) {

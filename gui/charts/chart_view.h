@@ -38,6 +38,10 @@ class ChartView : public QChartView {
   void setRoundXRange(double last);
   // A log y axis over [lo, hi] widened to whole powers of 10^k, k chosen for at most ~6 ticks.
   void setLogYRange(double lo, double hi);
+  // Scales the chart's own fonts (legend, axis labels and titles; Qt Charts does not follow the
+  // widget's font), for presentation mode; 1 is the normal size.
+  void setFontScale(double scale);
+  double fontScale() const { return m_fontScale; }
 
  protected:
   void mouseMoveEvent(QMouseEvent* e) override;
@@ -49,6 +53,8 @@ class ChartView : public QChartView {
   QAbstractAxis* m_x = nullptr;
   QAbstractAxis* m_y = nullptr;
   bool m_xIntegers = false;
+  double m_fontScale = 1.0;
+  void styleAxis(QAbstractAxis* axis) const;
 };
 
 // Drops non-finite points (and, for log axes, non-positive y) before they reach a series.

@@ -69,6 +69,11 @@ QRect HeatmapView::plotRect() const {
                std::max(10, height() - kTop - kBottom - m_stripHeight));
 }
 
+QRect HeatmapView::colorBarRect() const {
+  const QRect plot = plotRect();
+  return QRect(plot.right() + 10, plot.top(), 12, plot.height());
+}
+
 void HeatmapView::paintEvent(QPaintEvent*) {
   QPainter p(this);
   paintTo(p);
@@ -118,7 +123,11 @@ void HeatmapView::paintTo(QPainter& p) {
     const QString s = tickText(v);
     p.drawText(QRectF(0, y - 8, plot.left() - 5, 16), Qt::AlignRight | Qt::AlignVCenter, s);
   }
-  if (m_strip) m_strip(p, QRect(plot.left(), plot.bottom() + 2, plot.width(), m_stripHeight - 2));
+  if (m_strip) {  // the strip's pens and brushes stay its own (a brush would fill the colour bar)
+    p.save();
+    m_strip(p, QRect(plot.left(), plot.bottom() + 2, plot.width(), m_stripHeight - 2));
+    p.restore();
+  }
   p.setFont(small);
   p.drawText(QRect(plot.left(), height() - fm.height() - 1, plot.width(), fm.height()),
              Qt::AlignCenter, m_x.title);
@@ -129,7 +138,7 @@ void HeatmapView::paintTo(QPainter& p) {
   p.restore();
 
   // Colour bar.
-  const QRect bar(plot.right() + 10, plot.top(), 12, plot.height());
+  const QRect bar = colorBarRect();
   QImage grad(1, 128, QImage::Format_RGB32);
   for (int i = 0; i < 128; ++i) {
     const double u = 1.0 - i / 127.0;
@@ -137,6 +146,7 @@ void HeatmapView::paintTo(QPainter& p) {
   }
   p.drawImage(bar, grad);
   p.setPen(palette().mid().color());
+  p.setBrush(Qt::NoBrush);  // a frame, not a fill
   p.drawRect(bar.adjusted(0, 0, -1, -1));
   p.setPen(palette().text().color());
   if (m_bar.max > m_bar.min) {

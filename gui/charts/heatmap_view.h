@@ -33,6 +33,7 @@ class HeatmapView : public QWidget {
   void setStrip(int height, std::function<void(QPainter&, const QRect&)> paint);
   void setPlaceholder(const QString& text);
   const QImage& image() const { return m_image; }
+  QRect colorBarRect() const;  // where the colour bar is drawn, in widget coordinates
 
   bool savePng(const QString& path);
   bool saveSvg(const QString& path);

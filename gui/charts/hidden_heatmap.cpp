@@ -20,10 +20,11 @@ HiddenHeatmap::HiddenHeatmap(QWidget* parent) : QWidget(parent) {
   v->setSpacing(2);
   auto* header = new QHBoxLayout;
   header->setContentsMargins(6, 0, 6, 0);
-  header->addWidget(new QLabel(tr("<b>Hidden state</b> — one sequence of the latest step")));
-  header->addStretch();
+  // The title takes the row (it wraps only when it must); the layer box appears for 2+ layers.
+  header->addWidget(new QLabel(tr("<b>Hidden state</b> — one sequence of the latest step")), 1);
   m_layer = new QComboBox;
   m_layer->setToolTip(tr("Layer to show"));
+  m_layer->hide();
   header->addWidget(m_layer);
   v->addLayout(header);
   m_view = new HeatmapView;

@@ -33,6 +33,29 @@ namespace {
 
 enum TaskChoice { kLanguage, kAdding, kCopy };
 
+// Each task's defaults: lags, budget and training, chosen so that the sweep shows its result
+// (README, Teaching). The language task: at lag 0 (15 steps between the country and the language)
+// every cell names the language; at lag 20 (35 steps) the tanh RNN is back at the majority guess,
+// while the LSTM with its forget gates open (bias 3) and the GRU at its own rate (0.01) still name
+// it. (At lag 10 this LSTM happened to miss within the budget: seed 1 is not every seed.)
+struct TaskDefaults {
+  const char* lags;
+  int steps;
+  double lr;
+  double gruLr;
+  double forgetBias;
+};
+TaskDefaults taskDefaults(int choice) {
+  switch (choice) {
+    case kLanguage:
+      return {"0,20", 2000, 0.003, 0.01, 3.0};
+    case kAdding:
+      return {"10,50,100,200", 400, 0.005, 0.005, 1.0};
+    default:
+      return {"5,20,50,100", 400, 0.005, 0.005, 1.0};
+  }
+}
+
 // The registry's task for a choice of the task combo; the sweep sets its lag option.
 TaskSpec sweepTaskSpec(int choice) {
   return TaskSpec::of(choice == kLanguage ? "language" : choice == kCopy ? "copy" : "adding");
@@ -79,7 +102,6 @@ SweepPanel::SweepPanel(QWidget* parent) : QWidget(parent), m_job(new BackgroundJ
   auto* budget = new QHBoxLayout;
   m_steps = new QSpinBox;
   m_steps->setRange(1, 100000);
-  m_steps->setValue(400);
   m_steps->setToolTip(tr("Training updates per run: the same budget for every cell and lag"));
   m_hidden = new QSpinBox;
   m_hidden->setRange(1, 1024);
@@ -118,6 +140,10 @@ SweepPanel::SweepPanel(QWidget* parent) : QWidget(parent), m_job(new BackgroundJ
   cells->addStretch();
   form->addRow(tr("Cells:"), cells);
   v->addLayout(form);
+  m_training = new QLabel;
+  m_training->setWordWrap(true);
+  m_training->setStyleSheet("QLabel { color: palette(mid); }");
+  v->addWidget(m_training);
 
   auto* runRow = new QHBoxLayout;
   m_run = new QPushButton(tr("Run sweep"));
@@ -183,12 +209,30 @@ int SweepPanel::pointCount(CellType cell) const {
 
 void SweepPanel::taskChanged() {
   if (running()) return;
-  const int t = m_task->currentData().toInt();
-  m_lags->setText(t == kLanguage ? QStringLiteral("5,20,50")
-                  : t == kAdding ? QStringLiteral("10,50,100,200")
-                                 : QStringLiteral("5,20,50,100"));
-  m_view->setYAxis(false, tokenTask() ? tr("accuracy (%)") : tr("validation MSE"));
+  const TaskDefaults d = taskDefaults(m_task->currentData().toInt());
+  m_lags->setText(QString::fromLatin1(d.lags));
+  m_steps->setValue(d.steps);
+  m_training->setText(
+      d.gruLr != d.lr
+          ? tr("Adam at learning rate %1 (the GRU at %2), clipped at 1; LSTM forget-gate bias %3.")
+                .arg(formatValue(d.lr), formatValue(d.gruLr), formatValue(d.forgetBias))
+          : tr("Adam at learning rate %1, clipped at 1; LSTM forget-gate bias %2.")
+                .arg(formatValue(d.lr), formatValue(d.forgetBias)));
+  m_view->setYAxis(false, yTitle());
   m_view->setXLabel(tr("lag"));
+}
+
+// What the y axis counts: the task's own accuracy (the language task's whole language word, the
+// copy task's symbols), or the regression's error.
+QString SweepPanel::yTitle() const {
+  switch (m_task->currentData().toInt()) {
+    case kLanguage:
+      return tr("language word right (%)");
+    case kCopy:
+      return tr("symbols recalled (%)");
+    default:
+      return tr("validation MSE");
+  }
 }
 
 void SweepPanel::setBaseline(double value, const QString& label) {
@@ -232,11 +276,13 @@ bool SweepPanel::start() {
   lags.erase(std::unique(lags.begin(), lags.end()), lags.end());
   spec.lags = lags;
   spec.steps = m_steps->value();
+  const TaskDefaults d = taskDefaults(choice);
   TrainConfig& b = spec.base;
   b.model.hidden = m_hidden->value();
-  b.model.forget_bias = 1.0;
+  b.model.forget_bias = d.forgetBias;
   b.batch = 32;
-  b.optimizer.lr = 0.005;
+  b.optimizer.lr = d.lr;
+  if (d.gruLr != d.lr) spec.cell_lr[CellType::Gru] = d.gruLr;
   b.clip = {ClipMode::Norm, 1.0};
   b.val_every = 0;
   b.probe_every = 0;
@@ -249,13 +295,12 @@ bool SweepPanel::start() {
     c.line->clear();
     c.dots->clear();
   }
-  const bool tokens = tokenTask();
   if (choice == kLanguage)
     setBaseline(100.0 * LanguageTask::majority_share(), tr("majority guess"));
   if (choice == kCopy)  // one symbol in the alphabet the sweep's copy task draws from
     setBaseline(100.0 / std::stoi(sweepTaskSpec(kCopy).option("alphabet")), tr("chance"));
   if (choice == kAdding) setBaseline(AddingTask::baseline_mse(), tr("mean predictor"));
-  m_view->setYAxis(false, tokens ? tr("accuracy (%)") : tr("validation MSE"));
+  m_view->setYAxis(false, yTitle());
   m_table->clear();
   m_table->setRowCount(int(lags.size()));
   m_table->setColumnCount(int(spec.cells.size()) + 1);
@@ -302,8 +347,10 @@ void SweepPanel::cancel() {
 
 void SweepPanel::addRow(const SweepRow& r) {
   m_rows.push_back(r);
-  const bool tokens = !std::isnan(r.score.accuracy);
-  const double y = tokens ? 100.0 * r.score.accuracy : r.score.loss;
+  // The task's own accuracy: for the language task the whole word, which a model that only
+  // learned the words' common letters does not get (its letters alone read ~80%).
+  const bool tokens = !std::isnan(r.score.task_accuracy);
+  const double y = tokens ? 100.0 * r.score.task_accuracy : r.score.loss;
   for (const Curve& c : m_curves) {
     if (c.cell != r.cell) continue;
     c.line->append(r.lag, y);

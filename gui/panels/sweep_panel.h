@@ -61,6 +61,7 @@ class SweepPanel : public QWidget {
   void addRow(const SweepRow& row);
   void finish(bool cancelled, const QString& error);
   bool tokenTask() const;
+  QString yTitle() const;
   void setBaseline(double value, const QString& label);
 
   BackgroundJob* m_job;
@@ -70,6 +71,7 @@ class SweepPanel : public QWidget {
   QPushButton *m_run, *m_cancel;
   QProgressBar* m_progress;
   QLabel* m_status;
+  QLabel* m_training;  // the training settings every run shares
   ChartView* m_view;
   QLineSeries* m_baseline;
   QTableWidget* m_table;

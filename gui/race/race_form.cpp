@@ -149,7 +149,10 @@ QWidget* RaceForm::buildEntrants() {
   auto* ev = new QVBoxLayout(entrants);
   auto* presets = new QHBoxLayout;
   auto* cells = new QPushButton(tr("RNN vs LSTM vs GRU"));
-  cells->setToolTip(tr("Three cells, otherwise the studio's settings"));
+  cells->setToolTip(
+      tr("A tanh RNN, an LSTM and a GRU, each with learning rate %1 and clipping at %2; "
+         "otherwise the studio's settings")
+          .arg(formatValue(kCellsLr), formatValue(kCellsClip)));
   auto* clipping = new QPushButton(tr("Clipping on/off"));
   clipping->setToolTip(tr("The studio's cell without and with gradient-norm clipping"));
   presets->addWidget(cells);
@@ -189,7 +192,7 @@ QWidget* RaceForm::buildShared() {
   form->addRow(tr("Seed:"), m_seed);
   m_steps = new QSpinBox;
   m_steps->setRange(1, int(RaceSpec::kMaxSteps));
-  m_steps->setValue(500);
+  m_steps->setValue(int(kDefaultRaceSteps));
   m_steps->setToolTip(tr("Training updates per entrant: the same budget for everybody"));
   form->addRow(tr("Steps each:"), m_steps);
   return shared;
@@ -291,6 +294,9 @@ void RaceForm::setPreset(RacePreset preset) {
     for (CellType c : {CellType::RnnTanh, CellType::Lstm, CellType::Gru}) {
       cs << base;
       cs.back().cell = c;
+      cs.back().lr = kCellsLr;
+      cs.back().clip = true;
+      cs.back().threshold = kCellsClip;
     }
   } else {
     cs << base << base;

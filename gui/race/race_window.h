@@ -56,6 +56,9 @@ class RaceWindow : public QWidget {
   QString raceCsv() const;
   // Writes raceCsv() to path; returns the reason when it could not, else an empty string.
   QString exportCsv(const QString& path) const;
+  // The current or last race (its per-step losses), null before the first; read it only while
+  // no race runs.
+  const Race* race() const { return m_race.get(); }
   // Dialogs for Export CSV… (default: QFileDialog and QMessageBox); not owned.
   void setFileUi(FileUi* ui) { m_ui = ui; }
 
