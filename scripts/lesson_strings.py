@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes gui/panels/lesson_strings.cpp: every title, text and action of the built-in lessons
+"""Writes gui/panels/lesson_strings.cpp: every title, text, action and run label of the built-in lessons
 (resources/lessons/*.json) inside QT_TRANSLATE_NOOP("Lesson", ...), so that lupdate puts them into
 translations/unroll_de.ts. Run it by hand after changing a lesson, then build the
 `update_translations` target and translate the new entries:
@@ -61,7 +61,7 @@ def generate():
         out.append("      // %s" % path.name)
         strings = [lesson["title"]]
         for step in lesson["steps"]:
-            strings += [step["text"], step["action"]]
+            strings += [step["text"], step["action"]] + ([step["label"]] if "label" in step else [])
         for s in strings:
             if s in seen:
                 continue
