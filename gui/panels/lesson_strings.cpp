@@ -106,10 +106,11 @@ QStringList builtinLessonStrings() {
       QT_TRANSLATE_NOOP("Lesson",
         "The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: "
         "without input, the state is copied unchanged from step to step, and so is the gradient. "
-        "Its gradient at t = 0 is above 0.01, as large as anywhere in the sentence (compare it "
-        "with the faded profile of the orthogonal RNN). But nothing shrinks a state or a gradient "
-        "that grows: with a larger learning rate half of the units die and the hidden states run "
-        "into the thousands. So this step trains with a learning rate of 0.0001 and counts only "
+        "Its gradient at t = 0 is above 0.01, the largest anywhere in the sentence: going back it "
+        "even grows a little, which the charts call exploding (compare it with the faded profile "
+        "of the orthogonal RNN). But nothing shrinks a state or a gradient that grows: at a "
+        "learning rate of 0.0005 half of the units are dead within 100 steps and the hidden "
+        "states keep growing. So this step trains with a learning rate of 0.0001 and counts only "
         "while the model stays healthy: the validation loss below 3.0, the gradient at t = 0 "
         "above 0.01, fewer than 30% of the units dead and every hidden state below 100."),
       QT_TRANSLATE_NOOP("Lesson",
