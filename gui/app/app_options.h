@@ -1,5 +1,5 @@
 // The studio's command line (--demo, --lesson, --open, --autoplay, --screenshot FILE --after
-// SECONDS, --lang, --speed, --size) and the translator it selects.
+// SECONDS, --lang, --speed, --size, --lesson-step, --lesson-tour) and the translator it selects.
 #pragma once
 #include <QSize>
 #include <QString>
@@ -15,9 +15,11 @@ struct AppOptions {
   double after = 5.0;  // seconds before the screenshot
   QString language;    // "", "en" or "de"; empty follows the setting, then the system
   int stepsPerSecond = 0;
-  QString lesson;  // a built-in lesson's name or a lesson file to open; empty: none
-  QSize size;      // the window's size; invalid: the default (1600x1000 within the screen)
-  QString open;    // a saved run (.unroll) to open instead of the demo; empty: none
+  QString lesson;      // a built-in lesson's name or a lesson file to open; empty: none
+  int lessonStep = 1;  // the lesson's step to open at (1-based)
+  QString tour;        // a folder: play every step from lessonStep on, one PNG per step, quit
+  QSize size;          // the window's size; invalid: the default (1600x1000 within the screen)
+  QString open;        // a saved run (.unroll) to open instead of the demo; empty: none
 };
 
 // Parses the command line (arguments[0] is the program); false with the reason on a bad option.
