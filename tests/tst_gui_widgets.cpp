@@ -460,34 +460,39 @@ void TstGuiWidgets::verdictAndHeadlineAgree_data() {
   QTest::addColumn<int>("kind");
   QTest::addColumn<QString>("mustSay");     // in the panel's sentence
   QTest::addColumn<QString>("mustNotSay");  // nowhere in it
+  QTest::addColumn<int>("truncatedAt");     // truncated BPTT's k2, 0: full BPTT
   std::vector<double> overflow = test::geometric_profile(80, 1.3);
   for (int t = 0; t < 10; ++t) overflow[t] = INFINITY;
   QTest::addRow("rnn x1.10: exploding, not 'keep their size'")
       << int(CellType::RnnTanh) << test::geometric_profile(80, 1.10)
       << test::layer_probe(1.0, 0.05, {}) << int(GradientKind::Exploding) << "Clip"
-      << "keep";
+      << "keep" << 0;
   QTest::addRow("lstm x0.89: vanishing, forget gates")
       << int(CellType::Lstm) << test::geometric_profile(80, 0.89)
       << test::layer_probe(1.3, 0, {0.4, 0.89, 0.1, 0.3}) << int(GradientKind::Vanishing)
       << "Forget gates"
-      << "keep their size";
+      << "keep their size" << 0;
   QTest::addRow("gru: update gates, never forget gates")
       << int(CellType::Gru) << test::geometric_profile(80, 1.0)
       << test::layer_probe(1.3, 0, {0.4, 0.97, 0.1}) << int(GradientKind::Stable) << "Update gates"
-      << "orget";
+      << "orget" << 0;
   QTest::addRow("vanishing with rho 2.4: saturation despite the stretch")
       << int(CellType::RnnTanh) << test::geometric_profile(80, 0.62)
       << test::layer_probe(2.4, 0.41, {}) << int(GradientKind::Vanishing)
       << "but 41% of units are saturated"
-      << "> 1";
+      << "> 1" << 0;
   QTest::addRow("overflow: the chart says it explodes")
       << int(CellType::RnnTanh) << overflow << test::layer_probe(1.6, 0.1, {})
       << int(GradientKind::Exploding) << "overflows"
-      << "not enough";
+      << "not enough" << 0;
   QTest::addRow("no gradient") << int(CellType::RnnTanh) << std::vector<double>(80, 0.0)
                                << test::layer_probe(1.0, 0, {}) << int(GradientKind::NotMeasurable)
                                << "fewer than 3"
-                               << "keep";
+                               << "keep" << 0;
+  QTest::addRow("truncated x1.02: keeps its size only within the window")
+      << int(CellType::RnnRelu) << test::geometric_profile(20, 1.02)
+      << test::layer_probe(1.5, 0, {}) << int(GradientKind::Stable) << "truncated"
+      << "learnable" << 20;
 }
 
 // One Frame to both widgets: the chart's headline and the panel's verdict name the same kind and
@@ -499,7 +504,9 @@ void TstGuiWidgets::verdictAndHeadlineAgree() {
   QFETCH(int, kind);
   QFETCH(QString, mustSay);
   QFETCH(QString, mustNotSay);
+  QFETCH(int, truncatedAt);
   Frame f;
+  f.settings.bptt = {truncatedAt > 0, truncatedAt, truncatedAt};
   f.version = f.historyVersion = 1;
   f.hasReport = true;
   f.report.step = 100;
