@@ -2,7 +2,6 @@
 #include "app/lesson_tour.h"
 
 #include <QDir>
-#include <algorithm>
 #include <cstdio>
 
 #include "app/main_window.h"
@@ -13,8 +12,14 @@ namespace unroll::gui {
 
 LessonTour::LessonTour(MainWindow* window, const QString& dir, int stepsPerSecond)
     : QObject(window), m_window(window), m_dir(dir), m_stepsPerSecond(stepsPerSecond) {
-  m_watchdog.setSingleShot(true);
-  connect(&m_watchdog, &QTimer::timeout, this, &LessonTour::stepEnded);
+  // A step whose run stops advancing without an event (its model cannot be built) is shot
+  // anyway; a slow machine only makes the tour longer.
+  m_watchdog.setInterval(15000);
+  connect(&m_watchdog, &QTimer::timeout, this, [this] {
+    const long steps = m_window->controller()->frame().steps;
+    if (steps == m_lastSteps) stepEnded();
+    m_lastSteps = steps;
+  });
   LessonPanel* panel = window->lessonPanel();
   connect(panel, &LessonPanel::stepCompleted, this, &LessonTour::stepEnded);
   // The panel, connected first, has marked its budget spent when this runs.
@@ -29,12 +34,9 @@ void LessonTour::start() {
 }
 
 void LessonTour::play() {
-  LessonPanel* panel = m_window->lessonPanel();
-  const LessonStep& s = panel->lesson().steps[size_t(panel->currentStep())];
-  const int pace = m_stepsPerSecond > 0 ? m_stepsPerSecond : s.pace;
   if (m_stepsPerSecond > 0) m_window->controller()->setStepsPerSecond(m_stepsPerSecond);
-  // Twice the budget's time at its pace, and a minute to build and validate.
-  m_watchdog.start(int(1000 * (2.0 * double(s.max_steps) / std::max(1, pace) + 60)));
+  m_lastSteps = -1;
+  m_watchdog.start();
   m_window->play();
 }
 

@@ -29,7 +29,8 @@ class LessonTour : public QObject {
   int m_stepsPerSecond;
   bool m_shooting = false;
   bool m_ok = true;
-  QTimer m_watchdog;  // a step that never ends (its model cannot be built) is shot anyway
+  QTimer m_watchdog;      // a step whose run stops advancing without an event is shot anyway
+  long m_lastSteps = -1;  // the run's steps at the watchdog's last look
 };
 
 }  // namespace unroll::gui
