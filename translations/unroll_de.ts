@@ -580,7 +580,11 @@
     </message>
     <message>
         <source>The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: without input, the state is copied unchanged from step to step, and so is the gradient. Its gradient at t = 0 is above 0.01, the largest anywhere in the sentence: going back it even grows a little, which the charts call exploding (compare it with the faded profile of the orthogonal RNN). But nothing shrinks a state or a gradient that grows: at a learning rate of 0.0005 half of the units are dead within 100 steps and the hidden states keep growing. So this step trains with a learning rate of 0.0001 and counts only while the model stays healthy: the validation loss below 3.0, the gradient at t = 0 above 0.01, fewer than 30% of the units dead and every hidden state below 100.</source>
-        <translation>Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Sein Gradient bei t = 0 liegt über 0,01 und ist der größte im ganzen Satz: Rückwärts wächst er sogar ein wenig, was die Diagramme explodierend nennen (vergleichen Sie ihn mit dem blassen Profil des orthogonalen RNN). Aber nichts lässt einen wachsenden Zustand oder Gradienten schrumpfen: Bei einer Lernrate von 0,0005 ist nach 100 Schritten die Hälfte der Einheiten tot, und die verborgenen Zustände wachsen weiter. Darum trainiert dieser Schritt mit einer Lernrate von 0,0001 und zählt nur, solange das Modell gesund bleibt: Validierungsverlust unter 3,0, Gradient bei t = 0 über 0,01, weniger als 30 % der Einheiten tot und jeder verborgene Zustand unter 100.</translation>
+        <translation type="vanished">Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Sein Gradient bei t = 0 liegt über 0,01 und ist der größte im ganzen Satz: Rückwärts wächst er sogar ein wenig, was die Diagramme explodierend nennen (vergleichen Sie ihn mit dem blassen Profil des orthogonalen RNN). Aber nichts lässt einen wachsenden Zustand oder Gradienten schrumpfen: Bei einer Lernrate von 0,0005 ist nach 100 Schritten die Hälfte der Einheiten tot, und die verborgenen Zustände wachsen weiter. Darum trainiert dieser Schritt mit einer Lernrate von 0,0001 und zählt nur, solange das Modell gesund bleibt: Validierungsverlust unter 3,0, Gradient bei t = 0 über 0,01, weniger als 30 % der Einheiten tot und jeder verborgene Zustand unter 100.</translation>
+    </message>
+    <message>
+        <source>The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: without input, the state is copied unchanged from step to step, and so is the gradient. Its gradient at t = 0 is above 0.01, the largest in the sentence (the faded profile is the orthogonal RNN&apos;s); going back it even grows a little, which the charts call exploding. Nothing shrinks a growing state: at a learning rate of 0.0005 half of the units die within 100 steps. So this step trains at 0.0001 and counts only with a healthy model: validation loss below 3.0, gradient at t = 0 above 0.01, under 30% of the units dead, every |h| below 100.</source>
+        <translation>Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Sein Gradient bei t = 0 liegt über 0,01 und ist der größte im Satz (das blasse Profil ist das des orthogonalen RNN); rückwärts wächst er sogar ein wenig, was die Diagramme explodierend nennen. Nichts lässt einen wachsenden Zustand schrumpfen: Bei einer Lernrate von 0,0005 stirbt innerhalb von 100 Schritten die Hälfte der Einheiten. Darum trainiert dieser Schritt mit 0,0001 und zählt nur mit einem gesunden Modell: Validierungsverlust unter 3,0, Gradient bei t = 0 über 0,01, unter 30 % der Einheiten tot, jedes |h| unter 100.</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1811,11 @@
     <message>
         <source>: training paused so that you can look; press Next</source>
         <translation>: Training angehalten, damit Sie hinschauen können; weiter mit „Weiter“</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a share in percent</comment>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

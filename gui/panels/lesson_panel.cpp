@@ -374,7 +374,8 @@ void LessonPanel::updateStatus(const Frame* frame) {
             h.metric == LessonMetric::DeadFraction || h.metric == LessonMetric::SaturatedFraction;
         terms << tr("%1 %2").arg(
             metricName(h.metric),
-            share ? QString::number(100 * x, 'f', 0) + QLatin1Char('%') : number(x));
+            share ? tr("%1%", "a share in percent").arg(QString::number(100 * x, 'f', 0))
+                  : number(x));
       }
       text = tr("done ✓ at step %1, with a healthy model (%2)")
                  .arg(m_doneAt)

@@ -106,13 +106,12 @@ QStringList builtinLessonStrings() {
       QT_TRANSLATE_NOOP("Lesson",
         "The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: "
         "without input, the state is copied unchanged from step to step, and so is the gradient. "
-        "Its gradient at t = 0 is above 0.01, the largest anywhere in the sentence: going back it "
-        "even grows a little, which the charts call exploding (compare it with the faded profile "
-        "of the orthogonal RNN). But nothing shrinks a state or a gradient that grows: at a "
-        "learning rate of 0.0005 half of the units are dead within 100 steps and the hidden "
-        "states keep growing. So this step trains with a learning rate of 0.0001 and counts only "
-        "while the model stays healthy: the validation loss below 3.0, the gradient at t = 0 "
-        "above 0.01, fewer than 30% of the units dead and every hidden state below 100."),
+        "Its gradient at t = 0 is above 0.01, the largest in the sentence (the faded profile is "
+        "the orthogonal RNN's); going back it even grows a little, which the charts call "
+        "exploding. Nothing shrinks a growing state: at a learning rate of 0.0005 half of the "
+        "units die within 100 steps. So this step trains at 0.0001 and counts only with a healthy "
+        "model: validation loss below 3.0, gradient at t = 0 above 0.01, under 30% of the units "
+        "dead, every |h| below 100."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose ReLU and the identity init)"),
       QT_TRANSLATE_NOOP("Lesson",
