@@ -109,9 +109,9 @@ QStringList builtinLessonStrings() {
         "Its gradient at t = 0 is above 0.01, the largest in the sentence (the faded profile is "
         "the orthogonal RNN's); going back it even grows a little, which the charts call "
         "exploding. Nothing shrinks a growing state: at a learning rate of 0.0005 half of the "
-        "units die within 100 steps. So this step trains at 0.0001 and counts only with a healthy "
-        "model: validation loss below 3.0, gradient at t = 0 above 0.01, under 30% of the units "
-        "dead, every |h| below 100."),
+        "units die within 100 steps. So this step trains at 0.0001 and counts only when the "
+        "validation loss is below 3.0 and the model is healthy (the status below says how "
+        "healthy)."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose ReLU and the identity init)"),
       QT_TRANSLATE_NOOP("Lesson",
