@@ -159,6 +159,7 @@ class TstGuiLessons : public QObject {
         qInfo("step %d: %s", i + 1, qPrintable(panel.statusText()));
         QVERIFY(!panel.stepDone());
         QVERIFY(panel.statusText().startsWith("as expected"));
+        QCOMPARE(panel.nextButton()->text(), QStringLiteral("Next ▸"));  // its point is made
         QTRY_COMPARE_WITH_TIMEOUT((c.pullNow(), c.frame().steps), l.steps[size_t(i)].max_steps,
                                   20000);
         continue;
@@ -268,9 +269,11 @@ class TstGuiLessons : public QObject {
     QVERIFY(panel.budgetSpent());
     QVERIFY(!panel.stepDone());
     QVERIFY(panel.nextButton()->isEnabled());
-    QVERIFY2(panel.statusText().contains(QStringLiteral("5 training steps")),
+    QVERIFY2(panel.statusText().contains(QStringLiteral("5 training steps")) &&
+                 panel.statusText().contains(QStringLiteral("press Skip")),
              qPrintable(panel.statusText()));
-    c.runSteps(3);  // played on: no second stop
+    QCOMPARE(panel.nextButton()->text(), QStringLiteral("Skip ▸"));  // the text names the button
+    c.runSteps(3);                                                   // played on: no second stop
     QVERIFY(test::waitFor(c, [](const Frame& f) { return f.steps == 15; }));
 
     QVERIFY(panel.goToStep(2));  // validation every 50 steps: the last pulled step is not one

@@ -1718,7 +1718,7 @@
     </message>
     <message>
         <source>paused after this step&apos;s %1 training steps without reaching the goal (%2): press Next to move on, or Play to go on training</source>
-        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts, ohne das Ziel zu erreichen (%2): „Weiter“ geht zum nächsten Schritt, „Start“ trainiert weiter</translation>
+        <translation type="vanished">angehalten nach den %1 Trainingsschritten dieses Schritts, ohne das Ziel zu erreichen (%2): „Weiter“ geht zum nächsten Schritt, „Start“ trainiert weiter</translation>
     </message>
     <message>
         <source>%1 is %2, %3</source>
@@ -1798,7 +1798,7 @@
     </message>
     <message>
         <source>paused after this step&apos;s %1 training steps: %2 reached its goal, but %3. This fix has not worked; press Next to move on</source>
-        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts: %2 hat das Ziel erreicht, aber %3. Diese Abhilfe hat nicht gewirkt; drücken Sie auf Weiter</translation>
+        <translation type="vanished">angehalten nach den %1 Trainingsschritten dieses Schritts: %2 hat das Ziel erreicht, aber %3. Diese Abhilfe hat nicht gewirkt; drücken Sie auf Weiter</translation>
     </message>
     <message>
         <source>waiting: %1 is %2, %3, but %4</source>
@@ -1820,6 +1820,14 @@
         <source>%1%</source>
         <comment>a share in percent</comment>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>paused after this step&apos;s %1 training steps: %2 reached its goal, but %3. This fix has not worked; press Skip to move on</source>
+        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts: %2 hat das Ziel erreicht, aber %3. Diese Abhilfe hat nicht gewirkt; „Überspringen“ geht zum nächsten Schritt</translation>
+    </message>
+    <message>
+        <source>paused after this step&apos;s %1 training steps without reaching the goal (%2): press Skip to move on, or Play to go on training</source>
+        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts, ohne das Ziel zu erreichen (%2): „Überspringen“ geht zum nächsten Schritt, „Start“ trainiert weiter</translation>
     </message>
 </context>
 <context>

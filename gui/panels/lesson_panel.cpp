@@ -392,12 +392,12 @@ void LessonPanel::updateStatus(const Frame* frame) {
                         : tr("%1 is %2, %3").arg(metricName(c.metric), number(shown), goal));
   } else if (m_budgetSpent && sick) {
     text = tr("paused after this step's %1 training steps: %2 reached its goal, but %3. This "
-              "fix has not worked; press Next to move on")
+              "fix has not worked; press Skip to move on")
                .arg(m_lesson.steps[size_t(m_step)].max_steps)
                .arg(metricName(c.metric), sickText);
   } else if (m_budgetSpent) {
     text = tr("paused after this step's %1 training steps without reaching the goal (%2): "
-              "press Next to move on, or Play to go on training")
+              "press Skip to move on, or Play to go on training")
                .arg(m_lesson.steps[size_t(m_step)].max_steps)
                .arg(std::isnan(shown)
                         ? goal
@@ -412,7 +412,9 @@ void LessonPanel::updateStatus(const Frame* frame) {
   }
   m_status->setText(text);
   m_next->setEnabled(!last && (m_done || m_skippable));
-  m_next->setText(m_done || !m_skippable ? tr("Next ▸") : tr("Skip ▸"));
+  // A step that shows a failure has made its point when its budget is spent: Next, not Skip.
+  const bool shownFailure = m_budgetSpent && !m_lesson.steps[size_t(m_step)].expect_goal;
+  m_next->setText(m_done || !m_skippable || shownFailure ? tr("Next ▸") : tr("Skip ▸"));
 }
 
 QString LessonPanel::statusText() const { return m_status->text(); }
