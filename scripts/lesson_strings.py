@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Writes gui/panels/lesson_strings.cpp: every title, text and action of the built-in lessons
-(resources/lessons/*.json, and the Translation window's resources/lessons/translation/*.json) inside QT_TRANSLATE_NOOP("Lesson", ...), so that lupdate puts them into
+"""Writes gui/panels/lesson_strings.cpp: every title, text, action and run label of the built-in
+lessons (resources/lessons/*.json, and the Translation window's resources/lessons/translation/*.json)
+inside QT_TRANSLATE_NOOP("Lesson", ...), so that lupdate puts them into
 translations/unroll_de.ts. Run it by hand after changing a lesson, then build the
 `update_translations` target and translate the new entries:
 
@@ -63,6 +64,7 @@ def generate():
         strings = [lesson["title"]]
         for step in lesson["steps"]:
             strings += [step["text"]] + ([step["action"]] if "action" in step else [])
+            strings += [step["label"]] if "label" in step else []
         for s in strings:
             if s in seen:
                 continue

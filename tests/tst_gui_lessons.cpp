@@ -12,6 +12,8 @@
 #include "app/app_options.h"
 #include "app/file_actions.h"
 #include "app/main_window.h"
+#include "charts/loss_chart.h"
+#include "charts/timestep_grad_chart.h"
 #include "gui_test_util.h"
 #include "panels/lesson_panel.h"
 #include "session/training_controller.h"
@@ -158,6 +160,7 @@ class TstGuiLessons : public QObject {
         qInfo("step %d: %s", i + 1, qPrintable(panel.statusText()));
         QVERIFY(!panel.stepDone());
         QVERIFY(panel.statusText().startsWith("as expected"));
+        QCOMPARE(panel.nextButton()->text(), QStringLiteral("Next ▸"));  // its point is made
         QTRY_COMPARE_WITH_TIMEOUT((c.pullNow(), c.frame().steps), l.steps[size_t(i)].max_steps,
                                   20000);
         continue;
@@ -267,9 +270,11 @@ class TstGuiLessons : public QObject {
     QVERIFY(panel.budgetSpent());
     QVERIFY(!panel.stepDone());
     QVERIFY(panel.nextButton()->isEnabled());
-    QVERIFY2(panel.statusText().contains(QStringLiteral("5 training steps")),
+    QVERIFY2(panel.statusText().contains(QStringLiteral("5 training steps")) &&
+                 panel.statusText().contains(QStringLiteral("press Skip")),
              qPrintable(panel.statusText()));
-    c.runSteps(3);  // played on: no second stop
+    QCOMPARE(panel.nextButton()->text(), QStringLiteral("Skip ▸"));  // the text names the button
+    c.runSteps(3);                                                   // played on: no second stop
     QVERIFY(test::waitFor(c, [](const Frame& f) { return f.steps == 15; }));
 
     QVERIFY(panel.goToStep(2));  // validation every 50 steps: the last pulled step is not one
@@ -278,6 +283,163 @@ class TstGuiLessons : public QObject {
     QVERIFY(test::settle(c));
     QVERIFY2(panel.statusText().contains(QStringLiteral("validation loss is")),
              qPrintable(panel.statusText()));
+  }
+
+  // A step with "compare" keeps earlier steps' runs on the charts, so that before and after are
+  // one picture: the loss chart draws the previous run's loss curve (thinned to at most
+  // ComparisonRun::kMaxPoints points) and the gradient-vs-timestep chart its last profile, both
+  // named in the legend ("before: <label>", else the cell); "earlier" keeps every earlier step's
+  // run (one per seed); a step without "compare" shows none, and a run from outside the lesson
+  // (a demo) clears them.
+  void comparisonKeepsEarlierRuns() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("compare.json"));
+    {
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(R"({"title": "Compare", "steps": [
+        {"text": "a", "action": "play", "label": "seed 1", "max_steps": 100,
+         "preset": {"cell": "rnn", "hidden": 8, "task": "adding", "seq": 10, "seed": 1},
+         "condition": {"metric": "steps", "op": ">=", "value": 40}},
+        {"text": "b", "action": "play", "compare": "previous", "max_steps": 100,
+         "preset": {"cell": "gru", "seed": 2},
+         "condition": {"metric": "steps", "op": ">=", "value": 20}},
+        {"text": "c", "action": "play", "compare": "earlier", "max_steps": 100,
+         "preset": {"seed": 3}, "condition": {"metric": "steps", "op": ">=", "value": 5}},
+        {"text": "d", "action": "play", "max_steps": 100,
+         "preset": {"seed": 4}, "condition": {"metric": "steps", "op": ">=", "value": 5}}]})");
+    }
+    MainWindow w(false);
+    QVERIFY(w.openLesson(path));
+    TrainingController& c = *w.controller();
+    LessonPanel& panel = *w.lessonPanel();
+    auto names = [&] { return w.lossChart()->comparisonNames(); };
+    QVERIFY(names().isEmpty());
+    c.setStepsPerSecond(0);
+    QVERIFY(runUntilDone(c, panel));
+    QVERIFY(test::settle(c));
+
+    QVERIFY(panel.goToStep(1));
+    QCOMPARE(w.timestepChart()->comparisonNames(),
+             QStringList{QStringLiteral("before: seed 1")});  // its last profile, at once
+    QCOMPARE(panel.comparison()[0].profile.size(), size_t(10));
+    QCOMPARE(panel.comparison()[0].loss.size(), size_t(40));  // kept whole: one point per step
+    QCOMPARE(panel.comparison()[0].loss.back().first, 40.0);  // up to the run's last step
+    // The loss curve is drawn up to the live run's step, so the two compare at the same step.
+    c.setStepsPerSecond(0);
+    c.runSteps(10);
+    QVERIFY(test::waitFor(c, [](const Frame& f) { return f.steps == 10 && !f.playing; }));
+    QVERIFY(test::settle(c));
+    QCOMPARE(names(), QStringList{QStringLiteral("before: seed 1")});
+    const int points = w.lossChart()->comparisonPointCount(0);
+    qInfo("previous run: %d of its 40 loss points drawn at step 10", points);
+    QCOMPARE(points, 10);
+
+    c.setStepsPerSecond(0);
+    QVERIFY(runUntilDone(c, panel));
+    QVERIFY(test::settle(c));
+    QVERIFY(panel.goToStep(2));
+    c.setStepsPerSecond(0);
+    c.runSteps(2);
+    QVERIFY(test::waitFor(c, [](const Frame& f) { return f.steps == 2 && !f.playing; }));
+    QVERIFY(test::settle(c));
+    QCOMPARE(names(),
+             (QStringList{QStringLiteral("before: seed 1"), QStringLiteral("before: GRU")}));
+    QCOMPARE(w.timestepChart()->comparisonNames(), names());
+    c.setStepsPerSecond(0);
+    QVERIFY(runUntilDone(c, panel));
+    QVERIFY(test::settle(c));
+    QVERIFY(panel.goToStep(3));
+    QVERIFY(names().isEmpty());
+    QVERIFY(w.timestepChart()->comparisonNames().isEmpty());
+    QVERIFY(panel.goToStep(2));  // back: the runs of steps 1 and 2 are still kept
+    QCOMPARE(panel.comparison().size(), size_t(2));
+    QCOMPARE(w.timestepChart()->comparisonNames().size(), 2);
+
+    QVERIFY(w.loadDemo(QStringLiteral("sine")));  // another run: nothing to compare with
+    c.runSteps(2);
+    QVERIFY(test::waitFor(c, [](const Frame& f) { return f.steps >= 2; }));
+    QVERIFY(test::settle(c));
+    QVERIFY(names().isEmpty());
+    QVERIFY(w.timestepChart()->comparisonNames().isEmpty());
+  }
+
+  // A comparison run's memory is bounded: a long history is thinned to kMaxPoints points whose
+  // steps span the run and whose mean is the run's mean.
+  void comparisonRunBounded() {
+    ScalarHistory h;
+    double sum = 0;
+    for (long step = 1; step <= 100000; ++step) {
+      h.beginStep(step);
+      const double loss = 1.0 + std::sin(double(step) / 5000.0);
+      h.add(kLoss, loss);
+      sum += loss;
+    }
+    StepReport last;
+    last.timestep_grad_norms = {{1e-3, 1e-2, 1e-1}};
+    const ComparisonRun run = comparisonRun(QStringLiteral("before: x"), h, last);
+    double weighted = 0;
+    for (const auto& p : run.loss) weighted += p.second;
+    qInfo("100000 steps: %zu points, stride %ld; mean %.6f (exact %.6f)", run.loss.size(),
+          run.stride, weighted / double(run.loss.size()), sum / 100000);
+    QVERIFY(run.loss.size() <= size_t(ComparisonRun::kMaxPoints));
+    QVERIFY(run.loss.size() >= size_t(ComparisonRun::kMaxPoints / 2));
+    QVERIFY(run.loss.front().first < 1000 && run.loss.back().first > 99000);
+    QVERIFY(std::abs(weighted / double(run.loss.size()) - sum / 100000) < 0.01);
+    QCOMPARE(run.profile, last.timestep_grad_norms[0]);
+  }
+
+  // A goal reached by a broken model is no success: the step does not complete, its budget ends
+  // it, and the status says what is wrong (here: the hidden states are larger than the health
+  // term allows) and that the fix has not worked.
+  void brokenModelIsNoSuccess() {
+    Lesson l = parse_lesson(R"({"title": "Health", "steps": [
+          {"text": "a", "action": "play", "max_steps": 6,
+           "preset": {"cell": "rnn-relu", "hidden": 8, "task": "adding", "seq": 10},
+           "condition": {"metric": "loss", "op": "<", "value": 100,
+                         "health": [{"metric": "max_hidden", "op": "<", "value": 1e-9}]}}]})",
+                            "health.json");
+    TrainingController c;
+    LessonPanel panel(&c);
+    panel.setLesson(l);
+    QVERIFY(test::settle(c));
+    c.setStepsPerSecond(0);
+    QSignalSpy budget(&c, &TrainingController::budgetReached);
+    QSignalSpy completed(&panel, &LessonPanel::stepCompleted);
+    c.play();
+    QVERIFY(budget.wait(60000));
+    QVERIFY(test::settle(c));
+    qInfo("%s", qPrintable(panel.statusText()));
+    QCOMPARE(completed.count(), 0);
+    QVERIFY(!panel.stepDone());
+    QVERIFY(panel.budgetSpent());
+    QVERIFY2(panel.statusText().contains(QStringLiteral("the hidden states reach")) &&
+                 panel.statusText().contains(QStringLiteral("has not worked")),
+             qPrintable(panel.statusText()));
+    c.shutdown();
+  }
+
+  // --lesson-step N opens the lesson at step N; out of range, or without --lesson, is refused.
+  void openAtStep() {
+    auto parse = [](QStringList args, AppOptions* out, QString* error) {
+      args.prepend(QStringLiteral("unroll"));
+      return parseOptions(args, out, error);
+    };
+    AppOptions o;
+    QString error;
+    QVERIFY2(parse({"--lesson", "vanishing", "--lesson-step", "3"}, &o, &error), qPrintable(error));
+    QCOMPARE(o.lessonStep, 3);
+    QVERIFY(!parse({"--lesson", "vanishing", "--lesson-step", "4"}, &o, &error));
+    QVERIFY2(error.contains(QStringLiteral("from 1 to 3")), qPrintable(error));
+    QVERIFY(!parse({"--lesson-step", "2"}, &o, &error));
+    QVERIFY2(error.contains(QStringLiteral("needs --lesson")), qPrintable(error));
+    AppOptions at;
+    QVERIFY(parse({"--lesson", "fixes", "--lesson-step", "5"}, &at, &error));
+    MainWindow w(false);
+    w.start(at, /*offerRecovery=*/false);
+    QCOMPARE(w.lessonPanel()->currentStep(), 4);
+    QCOMPARE(w.controller()->spec().train.model.hidden, 64);  // step 5's preset
   }
 
   // A teacher's own lesson file opens from the window (Help > Lessons > Open lesson file… and
@@ -334,7 +496,9 @@ class TstGuiLessons : public QObject {
       QVERIFY2(loadLessonFile(lessonPath(n), &l, &error), qPrintable(error));
       QStringList strings = {QString::fromStdString(l.title)};
       for (const LessonStep& s : l.steps)
-        strings << QString::fromStdString(s.text) << QString::fromStdString(s.action);
+        strings << QString::fromStdString(s.text) << QString::fromStdString(s.action)
+                << QString::fromStdString(s.label);
+      strings.removeAll(QString());
       for (const QString& s : strings) {
         QVERIFY2(marked.contains(s),
                  qPrintable(n + QStringLiteral(": not in lesson_strings.cpp: ") + s.left(60)));

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QLayout>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -92,8 +93,8 @@ class TstGuiWidgets : public QObject {
 };
 
 // In German the non-finite banner says what went wrong in German (the engine's English sentence
-// only in its tooltip), and `--lang de` checks Deutsch in the Language menu, not the system
-// default.
+// only in its tooltip) and stays short enough for a laptop, and `--lang de` checks Deutsch in the
+// Language menu, not the system default.
 void TstGuiWidgets::germanBannerAndLanguageMenu() {
   QTranslator german;
   QVERIFY(german.load(QStringLiteral(UNROLL_BIN_DIR "/../gui/unroll_de.qm")));
@@ -108,6 +109,16 @@ void TstGuiWidgets::germanBannerAndLanguageMenu() {
              qPrintable(banner.text()));
     QVERIFY2(banner.text().contains(NonFiniteBanner::detail(QStringLiteral("loss"))),
              qPrintable(banner.text()));
+    // On a laptop the banner sits above the charts, about 690 px wide: the German explanation
+    // runs across it and the buttons go below, so the banner stays short (beside the buttons the
+    // text wrapped into a column over 200 px tall and hid the charts).
+    banner.report(NonFiniteEvent{2, QStringLiteral("gradient"), english}, 0.1);
+    banner.resize(690, 10);
+    const int tall = banner.layout()->hasHeightForWidth()
+                         ? banner.layout()->totalHeightForWidth(690)
+                         : banner.sizeHint().height();
+    qInfo("banner at 690 px: %d px tall", tall);
+    QVERIFY2(tall < 130, qPrintable(QString::number(tall)));
     for (const char* tensor : {"loss", "gradient", "update", "weights", "rnn.weight_hh_l0"}) {
       const QString de = NonFiniteBanner::detail(QString::fromLatin1(tensor));
       QVERIFY2(de.contains(QStringLiteral("Gradient")) || de.contains(QStringLiteral("Verlust")) ||
@@ -460,34 +471,39 @@ void TstGuiWidgets::verdictAndHeadlineAgree_data() {
   QTest::addColumn<int>("kind");
   QTest::addColumn<QString>("mustSay");     // in the panel's sentence
   QTest::addColumn<QString>("mustNotSay");  // nowhere in it
+  QTest::addColumn<int>("truncatedAt");     // truncated BPTT's k2, 0: full BPTT
   std::vector<double> overflow = test::geometric_profile(80, 1.3);
   for (int t = 0; t < 10; ++t) overflow[t] = INFINITY;
   QTest::addRow("rnn x1.10: exploding, not 'keep their size'")
       << int(CellType::RnnTanh) << test::geometric_profile(80, 1.10)
       << test::layer_probe(1.0, 0.05, {}) << int(GradientKind::Exploding) << "Clip"
-      << "keep";
+      << "keep" << 0;
   QTest::addRow("lstm x0.89: vanishing, forget gates")
       << int(CellType::Lstm) << test::geometric_profile(80, 0.89)
       << test::layer_probe(1.3, 0, {0.4, 0.89, 0.1, 0.3}) << int(GradientKind::Vanishing)
       << "Forget gates"
-      << "keep their size";
+      << "keep their size" << 0;
   QTest::addRow("gru: update gates, never forget gates")
       << int(CellType::Gru) << test::geometric_profile(80, 1.0)
       << test::layer_probe(1.3, 0, {0.4, 0.97, 0.1}) << int(GradientKind::Stable) << "Update gates"
-      << "orget";
+      << "orget" << 0;
   QTest::addRow("vanishing with rho 2.4: saturation despite the stretch")
       << int(CellType::RnnTanh) << test::geometric_profile(80, 0.62)
       << test::layer_probe(2.4, 0.41, {}) << int(GradientKind::Vanishing)
       << "but 41% of units are saturated"
-      << "> 1";
+      << "> 1" << 0;
   QTest::addRow("overflow: the chart says it explodes")
       << int(CellType::RnnTanh) << overflow << test::layer_probe(1.6, 0.1, {})
       << int(GradientKind::Exploding) << "overflows"
-      << "not enough";
+      << "not enough" << 0;
   QTest::addRow("no gradient") << int(CellType::RnnTanh) << std::vector<double>(80, 0.0)
                                << test::layer_probe(1.0, 0, {}) << int(GradientKind::NotMeasurable)
                                << "fewer than 3"
-                               << "keep";
+                               << "keep" << 0;
+  QTest::addRow("truncated x1.02: keeps its size only within the window")
+      << int(CellType::RnnRelu) << test::geometric_profile(20, 1.02)
+      << test::layer_probe(1.5, 0, {}) << int(GradientKind::Stable) << "truncated"
+      << "learnable" << 20;
 }
 
 // One Frame to both widgets: the chart's headline and the panel's verdict name the same kind and
@@ -499,7 +515,9 @@ void TstGuiWidgets::verdictAndHeadlineAgree() {
   QFETCH(int, kind);
   QFETCH(QString, mustSay);
   QFETCH(QString, mustNotSay);
+  QFETCH(int, truncatedAt);
   Frame f;
+  f.settings.bptt = {truncatedAt > 0, truncatedAt, truncatedAt};
   f.version = f.historyVersion = 1;
   f.hasReport = true;
   f.report.step = 100;

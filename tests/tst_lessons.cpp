@@ -86,6 +86,45 @@ Run drive(const LessonStep& step, long limit = 0, bool full = false) {
   return run;
 }
 
+// Whether a condition watches a metric, as its goal or as a health term.
+bool watches(const LessonCondition& c, LessonMetric m) {
+  if (c.metric == m) return true;
+  for (const LessonCondition& h : c.health)
+    if (h.metric == m) return true;
+  return false;
+}
+
+// A step's run with its condition bound to the task: when the goal alone and when the goal with
+// every health term first held, and the model's health there (at the end when never met).
+struct Health {
+  long goal_at = 0, met_at = 0;
+  double dead = StepReport::kNaN, max_h = StepReport::kNaN, vs_chance = StepReport::kNaN;
+  double goal_dead = StepReport::kNaN;  // dead units when the goal alone first held
+};
+Health drive_health(const LessonStep& step) {
+  auto trainer = make_lesson_trainer(step);
+  const LessonCondition c = step.condition.bound(trainer->task());
+  Health h;
+  for (long i = 1; i <= step.max_steps; ++i) {
+    const StepReport& r = trainer->step();
+    if (!h.goal_at && c.goal_met(r)) {
+      h.goal_at = i;
+      h.goal_dead = metric_value(LessonMetric::DeadFraction, r);
+    }
+    const bool met = c.met(r);
+    if (met || i == step.max_steps) {
+      h.dead = metric_value(LessonMetric::DeadFraction, r);
+      h.max_h = metric_value(LessonMetric::MaxHidden, r);
+      h.vs_chance = metric_value(LessonMetric::LossVsBaseline, r, c.baseline);
+    }
+    if (met) {
+      h.met_at = i;
+      break;
+    }
+  }
+  return h;
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? StepReport::kNaN : v[v.size() / 2];
@@ -109,9 +148,12 @@ class TestLessons : public QObject {
   void vanishing_persists();
   void exploding_tamed();
   void fixes_keep_gradient();
+  void fixes_leave_healthy_models();
   void seeds_differ();
   void pace_parsed();
   void charts_parsed();
+  void health_terms();
+  void compare_parsed();
   void every_bad_value_with_its_line();
   void instructions_fit_the_studio();
   void malformed_refused_data();
@@ -261,6 +303,68 @@ void TestLessons::pace_parsed() {
   }
 }
 
+// Health terms: the goal reached by a broken model is not met; each term reads what the probes
+// and the report measured (dead and saturated units of the worst layer, the largest |h|, the
+// loss over the task's baseline, which only a bound condition knows); the first failing term is
+// the one the studio names.
+void TestLessons::health_terms() {
+  const Lesson l = parse_lesson(R"({"title": "h", "steps": [{"text": "t", "action": "play",
+      "condition": {"metric": "loss", "op": "<", "value": 3, "health": [
+        {"metric": "dead_fraction", "op": "<", "value": 0.5},
+        {"metric": "max_hidden", "op": "<", "value": 50},
+        {"metric": "loss_vs_baseline", "op": "<", "value": 0.9}]}}]})",
+                                "h.json");
+  const LessonCondition& unbound = l.steps[0].condition;
+  QCOMPARE(unbound.health.size(), size_t(3));
+  const std::shared_ptr<const Task> text = make_task(TaskSpec::of("text"));
+  const LessonCondition c = unbound.bound(*text);
+  qInfo("text task baseline (unigram entropy) %.3f", c.baseline);
+  QVERIFY(c.baseline > 2 && c.baseline < 5);
+  StepReport r;
+  r.loss = 0.5 * c.baseline;
+  r.probes.resize(2);
+  r.probes[1].dead_fraction = 0.97;  // the worst layer counts
+  r.hidden = {Eigen::MatrixXf::Constant(4, 3, 0.5f)};
+  r.hidden[0](2, 1) = -7;
+  QCOMPARE(metric_value(LessonMetric::DeadFraction, r), 0.97);
+  QCOMPARE(metric_value(LessonMetric::MaxHidden, r), 7.0);
+  QVERIFY(std::isnan(metric_value(LessonMetric::LossVsBaseline, r)));  // no baseline given
+  QCOMPARE(c.value_of(r), r.loss);
+  QVERIFY(c.goal_met(r));
+  QVERIFY(!c.met(r));
+  QCOMPARE(c.failing_health(r)->metric, LessonMetric::DeadFraction);
+  r.probes[1].dead_fraction = 0.1;
+  QVERIFY(c.met(r));
+  QVERIFY(!unbound.met(r));  // without the task's baseline the loss term cannot hold
+  r.hidden[0](0, 0) = 5000;
+  QCOMPARE(c.failing_health(r)->metric, LessonMetric::MaxHidden);
+  r.hidden[0](0, 0) = 1;
+  r.loss = 0.95 * c.baseline;  // below 3, but at the chance level
+  QVERIFY(c.goal_met(r));
+  QCOMPARE(c.failing_health(r)->metric, LessonMetric::LossVsBaseline);
+  StepReport before_probe;  // no probe yet: a health term on probes is not yet met
+  before_probe.loss = 1;
+  QVERIFY(std::isnan(metric_value(LessonMetric::DeadFraction, before_probe)));
+  QVERIFY(!c.met(before_probe));
+}
+
+// "compare" and "label": parsed per step; the first step has nothing to compare with.
+void TestLessons::compare_parsed() {
+  const Lesson l = parse_lesson(R"({"title": "c", "steps": [
+      {"text": "a", "action": "play", "label": "seed 1",
+       "condition": {"metric": "steps", "op": ">=", "value": 3}},
+      {"text": "b", "action": "play", "compare": "previous",
+       "condition": {"metric": "steps", "op": ">=", "value": 3}},
+      {"text": "c", "action": "play", "compare": "earlier",
+       "condition": {"metric": "steps", "op": ">=", "value": 3}}]})",
+                                "c.json");
+  QCOMPARE(l.steps[0].label, std::string("seed 1"));
+  QVERIFY(l.steps[0].compare == LessonStep::Compare::None);
+  QVERIFY(l.steps[1].compare == LessonStep::Compare::Previous);
+  QVERIFY(l.steps[2].compare == LessonStep::Compare::Earlier);
+  QVERIFY(l.steps[1].label.empty());
+}
+
 // Vanishing, step 1 and 3: the gradient at t = 0 is below the bound but not an underflow to 0; a
 // shorter filler does not get below it; and it falls by about the same factor per character.
 void TestLessons::vanishing_not_underflow() {
@@ -377,7 +481,7 @@ void TestLessons::fixes_keep_gradient() {
   const LessonStep& vanishing = vanishing_lesson.steps[0];
   const Lesson fixes = load("fixes");
   for (const LessonStep& step : fixes.steps) {
-    if (step.condition.metric != LessonMetric::GradAtT0) continue;
+    if (!watches(step.condition, LessonMetric::GradAtT0)) continue;
     const Run fix = drive(step, step.max_steps, true);
     const Run base = drive(vanishing, step.max_steps, true);
     const double f = median(fix.grad_at_t0), b = median(base.grad_at_t0);
@@ -420,6 +524,61 @@ void TestLessons::fixes_keep_gradient() {
     } else {
       QVERIFY(run.country_share < run.country_fair);
     }
+  }
+}
+
+// A fix that reaches its goal with a broken model is no success. Each built-in step with health
+// terms, driven headless from its preset, meets its goal with a healthy model; the presets those
+// steps had before (truncated BPTT on a ReLU RNN with W_hh = 1.1 I and SGD at 0.01; the IRNN at
+// learning rate 0.0005) reach the same goal with a broken model, which the health terms refuse.
+// Measured (deterministic; "met" = goal and health, dead = ReLU units dead in the latest probe,
+// max|h| the largest hidden state, loss/chance = loss over the task's unigram entropy):
+//   step                                         met at   dead   max|h|  loss/chance
+//   exploding 2, clipping at 1 (orth 1.5, 0.1)      240   0.00     5.4      0.94
+//   exploding 3, truncated BPTT 20                  158   0.00     6.4      0.94  (goal alone: 131)
+//   fixes 2, IRNN, Adam 0.0001                      300   0.22    25.5        -
+//   before: exploding 3 (1.1 I, SGD 0.01, its goal loss < 3.3): goal at 111 with 97% dead units
+//     and the loss at the chance level (1.05 at the end): never met
+//   before: fixes 2 (IRNN at 0.0005): goal at 100 with 50% dead units: never met in 600 steps
+void TestLessons::fixes_leave_healthy_models() {
+  int checked = 0;
+  for (const char* name : kLessons) {
+    const Lesson lesson = load(name);
+    for (size_t i = 0; i < lesson.steps.size(); ++i) {
+      const LessonStep& step = lesson.steps[i];
+      if (step.condition.health.empty()) continue;
+      ++checked;
+      const Health h = drive_health(step);
+      qInfo(
+          "%s %zu: goal at %ld, met (goal and health) at %ld of %ld: dead %.2f, max|h| %.3g, "
+          "loss/chance %.3f",
+          name, i + 1, h.goal_at, h.met_at, step.max_steps, h.dead, h.max_h, h.vs_chance);
+      QVERIFY2(h.met_at > 0, "a fix that does not leave a healthy model within its budget");
+      QVERIFY(!(h.dead >= 0.5));  // NaN for a cell without ReLU units
+      QVERIFY(h.max_h < 100);
+    }
+  }
+  // Every step whose fix a ReLU network makes is checked: the exploding lesson's two, the IRNN.
+  QVERIFY(checked >= 3);
+
+  // The presets these steps had: the goal alone is reached, by a model that is broken.
+  LessonStep truncated = load("exploding").steps[2];
+  truncated.preset.init = InitKind::Identity;
+  truncated.preset.recurrent_gain = 1.1;
+  truncated.preset.lr = 0.01;
+  truncated.condition.value = 3.3;  // its goal then
+  LessonStep irnn = load("fixes").steps[1];
+  irnn.preset.lr = 0.0005;
+  for (const LessonStep* old : {&truncated, &irnn}) {
+    const Health h = drive_health(*old);
+    qInfo(
+        "before (%s, lr %g): goal at %ld with %.0f%% dead units; met %ld; at the end dead %.2f, "
+        "max|h| %.3g, loss/chance %.3f",
+        to_string(old->preset.cell).c_str(), old->preset.lr, h.goal_at, 100 * h.goal_dead, h.met_at,
+        h.dead, h.max_h, h.vs_chance);
+    QVERIFY(h.goal_at > 0);
+    QCOMPARE(h.met_at, 0L);
+    QVERIFY(h.goal_dead >= 0.45);
   }
 }
 
@@ -519,6 +678,30 @@ void TestLessons::malformed_refused_data() {
       << R"({"title": "x", "steps": [)" +
              step.arg(R"({"metric": "loss", "op": "<", "value": 1, "abvoe": 0})") + "]}"
       << "step 1: field 'condition.abvoe': unknown field";
+  QTest::newRow("health not a list")
+      << R"({"title": "x", "steps": [)" +
+             step.arg(R"({"metric": "loss", "op": "<", "value": 1, "health": {}})") + "]}"
+      << "step 1: field 'condition.health': must be a list";
+  QTest::newRow("health term unknown metric")
+      << R"({"title": "x", "steps": [)" + step.arg(R"({"metric": "loss", "op": "<", "value": 1,
+                          "health": [{"metric": "vigour", "op": "<", "value": 1}]})") +
+             "]}"
+      << "step 1: field 'condition.health[0].metric': unknown metric 'vigour'";
+  QTest::newRow("health within health")
+      << R"({"title": "x", "steps": [)" +
+             step.arg(R"({"metric": "loss", "op": "<", "value": 1, "health": [
+                 {"metric": "max_hidden", "op": "<", "value": 1, "health": []}]})") +
+             "]}"
+      << "step 1: field 'condition.health[0].health': unknown field";
+  QTest::newRow("compare on the first step")
+      << R"({"title": "x", "steps": [{"text": "t", "action": "a", "compare": "previous",
+          "condition": )" +
+             good + "}]}"
+      << "step 1: field 'compare': the first step has no earlier run";
+  QTest::newRow("compare unknown")
+      << R"({"title": "x", "steps": [)" + step.arg(good) +
+             R"(, {"text": "t", "action": "a", "compare": "last", "condition": )" + good + "}]}"
+      << "step 2: field 'compare': must be \"previous\"";
 }
 
 void TestLessons::malformed_refused() {

@@ -29,7 +29,11 @@ const std::vector<std::pair<LessonMetric, std::string>>& metric_names() {
       {LessonMetric::SpectralRadius, "spectral_radius"},
       {LessonMetric::Steps, "steps"},
       {LessonMetric::Clipped, "clipped"},
-      {LessonMetric::Accepted, "accepted"}};
+      {LessonMetric::Accepted, "accepted"},
+      {LessonMetric::DeadFraction, "dead_fraction"},
+      {LessonMetric::SaturatedFraction, "saturated_fraction"},
+      {LessonMetric::MaxHidden, "max_hidden"},
+      {LessonMetric::LossVsBaseline, "loss_vs_baseline"}};
   return names;
 }
 const std::vector<std::string> kOps = {"<", "<=", ">", ">=", "==", "!="};
@@ -55,7 +59,7 @@ std::string to_string(LessonMetric m) {
   return "?";
 }
 
-double metric_value(LessonMetric m, const StepReport& r) {
+double metric_value(LessonMetric m, const StepReport& r, double baseline) {
   constexpr double nan = StepReport::kNaN;
   const auto& g = r.timestep_grad_norms;
   const bool have_g = !g.empty() && !g[0].empty();
@@ -82,12 +86,47 @@ double metric_value(LessonMetric m, const StepReport& r) {
       return r.clipped ? 1 : 0;
     case LessonMetric::Accepted:
       return r.accepted ? 1 : 0;
+    case LessonMetric::DeadFraction:
+    case LessonMetric::SaturatedFraction: {
+      double worst = nan;
+      for (const LayerProbe& p : r.probes) {
+        const double x = m == LessonMetric::DeadFraction ? p.dead_fraction : p.saturated_fraction;
+        if (!(x <= worst)) worst = x;
+      }
+      return worst;
+    }
+    case LessonMetric::MaxHidden: {
+      double top = nan;
+      for (const Eigen::MatrixXf& h : r.hidden)
+        if (h.size() > 0)
+          top = std::max(std::isnan(top) ? 0.0 : top, double(h.cwiseAbs().maxCoeff()));
+      return top;
+    }
+    case LessonMetric::LossVsBaseline:
+      return baseline > 0 ? r.loss / baseline : nan;
   }
   return nan;
 }
 
 bool LessonCondition::met(const StepReport& r) const {
-  const double x = metric_value(metric, r);
+  return goal_met(r) && failing_health(r) == nullptr;
+}
+
+const LessonCondition* LessonCondition::failing_health(const StepReport& r) const {
+  for (const LessonCondition& h : health)
+    if (!h.goal_met(r)) return &h;
+  return nullptr;
+}
+
+LessonCondition LessonCondition::bound(const Task& task) const {
+  LessonCondition c = *this;
+  c.baseline = task.baseline_loss();
+  for (LessonCondition& h : c.health) h.baseline = c.baseline;
+  return c;
+}
+
+bool LessonCondition::goal_met(const StepReport& r) const {
+  const double x = value_of(r);
   if (!std::isnan(above) && !(x > above)) return false;
   if (op == "<") return x < value;
   if (op == "<=") return x <= value;
@@ -324,27 +363,37 @@ void apply_preset(const json& p, LessonPreset& out, const Where& w) {
   }
 }
 
-LessonCondition parse_condition(const json& c, const Where& w) {
-  if (!c.is_object()) w.fail("condition", "must be an object {metric, op, value}");
+LessonCondition parse_condition(const json& c, const Where& w,
+                                const std::string& at = "condition") {
+  if (!c.is_object()) w.fail(at, "must be an object {metric, op, value}");
   LessonCondition out;
-  const std::string metric = need_string(c, "metric", "condition.metric", w);
+  const std::string metric = need_string(c, "metric", at + ".metric", w);
   const auto& names = metric_names();
   auto it =
       std::find_if(names.begin(), names.end(), [&](const auto& p) { return p.second == metric; });
   if (it == names.end()) {
     std::vector<std::string> known;
     for (const auto& p : names) known.push_back(p.second);
-    w.fail("condition.metric", "unknown metric '" + metric + "' (known: " + join(known) + ")");
+    w.fail(at + ".metric", "unknown metric '" + metric + "' (known: " + join(known) + ")");
   }
   out.metric = it->first;
-  out.op = need_string(c, "op", "condition.op", w);
+  out.op = need_string(c, "op", at + ".op", w);
   if (std::find(kOps.begin(), kOps.end(), out.op) == kOps.end())
-    w.fail("condition.op", "unknown operator '" + out.op + "' (known: " + join(kOps) + ")");
-  out.value = get_number(need(c, "value", "condition.value", w), "condition.value", w);
-  if (c.contains("above")) out.above = get_number(c.at("above"), "condition.above", w);
+    w.fail(at + ".op", "unknown operator '" + out.op + "' (known: " + join(kOps) + ")");
+  out.value = get_number(need(c, "value", at + ".value", w), at + ".value", w);
+  if (c.contains("above")) out.above = get_number(c.at("above"), at + ".above", w);
+  const bool top = at == "condition";
+  if (top && c.contains("health")) {
+    const json& h = c.at("health");
+    if (!h.is_array()) w.fail("condition.health", "must be a list of {metric, op, value}");
+    for (std::size_t k = 0; k < h.size(); ++k)
+      out.health.push_back(parse_condition(h[k], w, "condition.health[" + std::to_string(k) + "]"));
+  }
   for (const auto& [key, v] : c.items())
-    if (key != "metric" && key != "op" && key != "value" && key != "above")
-      w.fail("condition." + key, "unknown field (known: metric, op, value, above)");
+    if (key != "metric" && key != "op" && key != "value" && key != "above" &&
+        (!top || key != "health"))
+      w.fail(at + "." + key, top ? "unknown field (known: metric, op, value, above, health)"
+                                 : "unknown field (known: metric, op, value, above)");
   return out;
 }
 
@@ -363,12 +412,29 @@ std::vector<std::string> parse_charts(const json& v, const Where& w) {
     out.push_back(name);
   }
   return out;
-}
+  // A step's comparison with earlier runs: "compare" and "label" (see LessonStep).
+  void parse_comparison(const json& s, LessonStep& step, const Where& w) {
+    if (s.contains("compare")) {
+      const json& c = s.at("compare");
+      if (c == "previous")
+        step.compare = LessonStep::Compare::Previous;
+      else if (c == "earlier")
+        step.compare = LessonStep::Compare::Earlier;
+      else if (c != "none")
+        w.fail("compare",
+               "must be \"previous\" (the step before's run stays on the charts), \"earlier\" "
+               "(every earlier step's) or \"none\" (got " +
+                   c.dump() + ")");
+    }
+    if (w.step == 0 && step.compare != LessonStep::Compare::None)
+      w.fail("compare", "the first step has no earlier run to compare with");
+    if (s.contains("label")) step.label = need_string(s, "label", "label", w);
+  }
 
-int line_of(const std::string& text, std::size_t byte) {
-  const std::size_t end = std::min(byte, text.size());
-  return 1 + int(std::count(text.begin(), text.begin() + long(end), '\n'));
-}
+  int line_of(const std::string& text, std::size_t byte) {
+    const std::size_t end = std::min(byte, text.size());
+    return 1 + int(std::count(text.begin(), text.begin() + long(end), '\n'));
+  }
 }  // namespace
 
 Lesson parse_lesson(const std::string& json_text, const std::string& source) {
@@ -418,6 +484,7 @@ Lesson parse_lesson(const std::string& json_text, const std::string& source) {
                  "model that does not, within max_steps)");
         step.expect_goal = e == "goal";
       }
+      parse_comparison(s, step, w);
       lesson.steps.push_back(std::move(step));
     } catch (const Error& e) {
       errors.push_back(e.what());

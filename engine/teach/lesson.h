@@ -24,9 +24,15 @@ enum class LessonMetric {
   Steps,           // step
   Clipped,         // clipped: 1 or 0
   Accepted,        // accepted: 1 or 0
+  // The model's health, for a step's "health" terms:
+  DeadFraction,  // dead_fraction: ReLU units dead in the latest probe, worst layer (NaN before)
+  SaturatedFraction,  // saturated_fraction: saturated tanh units in the latest probe, worst layer
+  MaxHidden,          // max_hidden: the largest |h_t| of the step's first sequence, any layer
+  LossVsBaseline,     // loss_vs_baseline: loss / the task's chance-level loss (Task::baseline_loss)
 };
 std::string to_string(LessonMetric m);  // the JSON names: loss, val_loss, grad_norm, ...
-double metric_value(LessonMetric m, const StepReport& r);
+// `baseline` is the task's baseline loss, which only LossVsBaseline needs (NaN: that is NaN).
+double metric_value(LessonMetric m, const StepReport& r, double baseline = StepReport::kNaN);
 
 struct LessonCondition {
   LessonMetric metric = LessonMetric::Steps;
@@ -35,7 +41,18 @@ struct LessonCondition {
   // Optional ("above" in JSON): the metric must also be greater than this. `grad_at_t0 < 1e-8`
   // with above 0 is not met by a gradient that underflowed to exactly 0. NaN: no lower bound.
   double above = StepReport::kNaN;
-  bool met(const StepReport& r) const;  // NaN metrics meet nothing but !=
+  // Optional ("health" in JSON, a list of {metric, op, value}): terms on the model's health that
+  // must hold too. A fix that reaches the goal with 97% dead units or exploding states has not
+  // worked: {"metric": "dead_fraction", "op": "<", "value": 0.5}.
+  std::vector<LessonCondition> health;
+  // The task's baseline loss for loss_vs_baseline (Task::baseline_loss), set by bound().
+  double baseline = StepReport::kNaN;
+  bool met(const StepReport& r) const;       // the goal and every health term
+  bool goal_met(const StepReport& r) const;  // the goal alone; NaN metrics meet nothing but !=
+  // The first health term that does not hold at `r`, or nullptr.
+  const LessonCondition* failing_health(const StepReport& r) const;
+  double value_of(const StepReport& r) const { return metric_value(metric, r, baseline); }
+  LessonCondition bound(const Task& task) const;  // a copy with the task's baseline loss
 };
 
 // The model and task a step starts from. Each step's "preset" object changes only the fields it
@@ -80,6 +97,12 @@ struct LessonStep {
   // The pace the step trains at in the studio, steps per second (0: full speed): slow enough for a
   // class to watch what the text describes. JSON "pace", else the lesson's "pace", else 30.
   int pace = 30;
+  // Earlier steps' runs kept on the charts beside this one (JSON "compare"): none, "previous" (the
+  // step before's) or "earlier" (every earlier step's, e.g. one curve per seed).
+  enum class Compare { None, Previous, Earlier } compare = Compare::None;
+  // What a later step's legend calls this step's run ("before: tanh RNN"): JSON "label"; empty:
+  // the studio names its cell.
+  std::string label;
 };
 
 // The charts a lesson may choose for the studio's presentation mode (JSON "charts"): the names of

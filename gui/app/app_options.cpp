@@ -46,6 +46,18 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
       QCoreApplication::translate("AppOptions", "Open a guided lesson: %1, or a lesson file.")
           .arg((lessonNames() + translationLessonNames()).join(QStringLiteral(", "))),
       "NAME|FILE.json");
+  const QCommandLineOption lessonStep(
+      "lesson-step",
+      QCoreApplication::translate("AppOptions", "Open the lesson at step N (1 = the first)."), "N",
+      "1");
+  const QCommandLineOption tour(
+      "lesson-tour",
+      QCoreApplication::translate(
+          "AppOptions",
+          "Play the lesson's steps in turn (from --lesson-step on; --speed overrides their pace), "
+          "save a screenshot DIR/step-N.png when each one completes or spends its budget, then "
+          "quit."),
+      "DIR");
   const QCommandLineOption size(
       "size", QCoreApplication::translate("AppOptions", "Window size, e.g. 1366x768."), "WxH");
   const QCommandLineOption open(
@@ -61,7 +73,8 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
       "present",
       QCoreApplication::translate("AppOptions",
                                   "Presentation mode for a projector: larger text, fewer charts."));
-  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, size, open, window, present});
+  p.addOptions({demo, autoplay, shot, after, lang, speed, lesson, lessonStep, tour, size, open,
+                window, present});
   if (!p.parse(arguments)) {
     *error = p.errorText();
     return false;
@@ -108,6 +121,25 @@ bool parseOptions(const QStringList& arguments, AppOptions* out, QString* error)
     *error = QCoreApplication::translate("AppOptions", "--window: no window '%1'; try translation")
                  .arg(out->window);
     return false;
+  }
+  out->lessonStep = p.value(lessonStep).toInt(&ok);
+  out->tour = p.value(tour);
+  if ((p.isSet(lessonStep) || p.isSet(tour)) && out->lesson.isEmpty()) {
+    *error =
+        QCoreApplication::translate("AppOptions", "--%1 needs --lesson")
+            .arg(p.isSet(tour) ? QStringLiteral("lesson-tour") : QStringLiteral("lesson-step"));
+    return false;
+  }
+  if (!out->lesson.isEmpty()) {
+    Lesson l;
+    const int steps =
+        loadLessonFile(lessonFile(out->lesson), &l, nullptr) ? int(l.steps.size()) : 1;
+    if (!ok || out->lessonStep < 1 || out->lessonStep > steps) {
+      *error = QCoreApplication::translate("AppOptions",
+                                           "--lesson-step needs a step from 1 to %1 of this lesson")
+                   .arg(steps);
+      return false;
+    }
   }
   out->open = p.value(open);
   if (!out->open.isEmpty() && !QFileInfo(out->open).isFile()) {

@@ -1,5 +1,6 @@
 // The studio's command line (--demo, --lesson, --open, --autoplay, --screenshot FILE --after
-// SECONDS, --lang, --speed, --size, --window, --present) and the translator it selects.
+// SECONDS, --lang, --speed, --size, --lesson-step, --lesson-tour, --window, --present) and the
+// translator it selects.
 #pragma once
 #include <QSize>
 #include <QString>
@@ -16,6 +17,8 @@ struct AppOptions {
   QString language;    // "", "en" or "de"; empty follows the setting, then the system
   int stepsPerSecond = 0;
   QString lesson;        // a built-in lesson's name or a lesson file to open; empty: none
+  int lessonStep = 1;    // the lesson's step to open at (1-based)
+  QString tour;          // a folder: play every step from lessonStep on, one PNG per step, quit
   QSize size;            // the window's size; invalid: the default (1600x1000 within the screen)
   QString open;          // a saved run (.unroll) to open instead of the demo; empty: none
   bool present = false;  // start in presentation mode (larger fonts, the lesson's charts)

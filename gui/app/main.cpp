@@ -1,11 +1,12 @@
 // unroll: the studio. Opens a demo (vanishing by default); with --screenshot it trains for
-// --after seconds, grabs the whole window to a PNG and quits (works with
-// QT_QPA_PLATFORM=offscreen).
+// --after seconds, grabs the whole window to a PNG and quits; with --lesson-tour it plays a
+// lesson's steps and saves one PNG per step (both work with QT_QPA_PLATFORM=offscreen).
 #include <QApplication>
 #include <QTimer>
 #include <cstdio>
 
 #include "app/app_options.h"
+#include "app/lesson_tour.h"
 #include "app/main_window.h"
 #include "session/training_controller.h"
 #include "translate/translation_lesson_panel.h"
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
   }
   unroll::gui::installTranslator(app, opt.language);
 
-  const bool screenshot = !opt.screenshot.isEmpty();
+  const bool screenshot = !opt.screenshot.isEmpty() || !opt.tour.isEmpty();
   unroll::gui::MainWindow window(/*restoreLayout=*/!screenshot);
   if (opt.size.isValid()) window.resize(opt.size);
   unroll::gui::TranslationWindow* tool = nullptr;
@@ -46,7 +47,14 @@ int main(int argc, char** argv) {
   } else {
     window.start(opt, /*offerRecovery=*/!screenshot);
   }
-  if (screenshot) {
+  if (!tool && !opt.tour.isEmpty() && window.lessonPanel()) {
+    auto* tour = new unroll::gui::LessonTour(&window, opt.tour, opt.stepsPerSecond);
+    QObject::connect(tour, &unroll::gui::LessonTour::finished, &window, [&](bool ok) {
+      window.close();
+      QApplication::exit(ok ? 0 : 1);
+    });
+    tour->start();
+  } else if (!opt.screenshot.isEmpty()) {
     QTimer::singleShot(int(opt.after * 1000), &window, [&] {
       const bool ok =
           tool ? tool->grab().save(opt.screenshot) : window.saveWindowPng(opt.screenshot);

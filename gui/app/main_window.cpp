@@ -374,7 +374,8 @@ void MainWindow::start(const AppOptions& options, bool offerRecovery) {
   show();
   if (recovering) return;  // the recovered run opens paused, as the crash left it
   // After show(): the lesson dock then takes its room from the charts, not from the screen.
-  if (!options.lesson.isEmpty()) openLesson(options.lesson);
+  if (!options.lesson.isEmpty() && openLesson(options.lesson) && options.lessonStep > 1)
+    m_lesson->goToStep(options.lessonStep - 1);
   // The open is answered on the training thread before any Play sent after it.
   if (!options.open.isEmpty()) m_files->openPath(options.open);
   if (options.stepsPerSecond > 0) m_controller->setStepsPerSecond(options.stepsPerSecond);
@@ -442,6 +443,11 @@ void MainWindow::startLesson(const QString& name, const Lesson& lesson) {
       });
     });
     connect(m_lesson, &LessonPanel::paceChanged, m_run, &RunControls::setStepsPerSecond);
+    connect(m_lesson, &LessonPanel::comparisonChanged, this,
+            [this](const std::vector<ComparisonRun>& runs) {
+              m_loss->setComparison(runs);
+              m_timestep->setComparison(runs);
+            });
     connect(m_lesson, &LessonPanel::specApplied, this, [this](const RunSpec& spec) {
       m_lessonRun = true;
       m_designer->setSpec(spec);

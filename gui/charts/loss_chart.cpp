@@ -9,6 +9,7 @@
 #include <QScatterSeries>
 #include <QSlider>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -79,6 +80,19 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent) {
     m_view->addSeries(g);
     m_ghostSeries.append(g);
   }
+  // Faded, behind nothing else's colour: an earlier run is context, the live curve the subject.
+  const QColor faded[kMaxComparisons] = {QColor(110, 110, 110, 150), QColor(148, 103, 189, 150),
+                                         QColor(140, 86, 75, 150)};
+  for (const QColor& colour : faded) {
+    auto* c = new QLineSeries;
+    QPen pen(colour);
+    pen.setWidthF(2.0);
+    c->setPen(pen);
+    c->setVisible(false);
+    m_view->addSeries(c);
+    for (QLegendMarker* m : m_view->chart()->legend()->markers(c)) m->setVisible(false);
+    m_compareSeries.append(c);
+  }
   v->addWidget(m_view, 1);
 
   connect(m_smoothing, &QSlider::valueChanged, this, &LossChart::rebuild);
@@ -128,6 +142,56 @@ QStringList LossChart::ghostNames() const {
   return names;
 }
 
+void LossChart::setComparison(std::vector<ComparisonRun> runs) {
+  if (int(runs.size()) > kMaxComparisons)  // the latest ones
+    runs.erase(runs.begin(), runs.end() - kMaxComparisons);
+  m_comparison = std::move(runs);
+  rebuild();
+}
+
+QStringList LossChart::comparisonNames() const {
+  QStringList names;
+  for (const QLineSeries* c : m_compareSeries)
+    if (c->isVisible() && c->count() > 0) names << c->name();
+  return names;
+}
+
+int LossChart::comparisonPointCount(int i) const {
+  return i >= 0 && i < m_compareSeries.size() && m_compareSeries[i]->isVisible()
+             ? int(m_compareSeries[i]->count())
+             : 0;
+}
+
+// Each earlier run smoothed like the live curve (the slider's per-step factor to its stride), up
+// to the live run's last step: the two are compared at the same step, and a long earlier run does
+// not squeeze the live curve into the chart's corner.
+void LossChart::rebuildComparison(bool logY) {
+  const auto& buckets = m_history.buckets();
+  const double until = buckets.empty() ? 0.0 : double(buckets.back().lastStep);
+  for (int i = 0; i < m_compareSeries.size(); ++i) {
+    QLineSeries* series = m_compareSeries[i];
+    const bool on = i < int(m_comparison.size()) && !m_comparison[size_t(i)].loss.empty();
+    series->setVisible(on);
+    for (QLegendMarker* m : m_view->chart()->legend()->markers(series)) m->setVisible(on);
+    if (!on) {
+      series->clear();
+      continue;
+    }
+    const ComparisonRun& run = m_comparison[size_t(i)];
+    const double alpha = std::pow(m_smoothing->value() / 100.0, double(run.stride));
+    double ema = NAN;
+    QList<QPointF> pts;
+    pts.reserve(int(run.loss.size()));
+    for (const auto& [step, loss] : run.loss) {
+      if (step > until) break;
+      ema = std::isnan(ema) ? loss : alpha * ema + (1 - alpha) * loss;
+      appendFinite(pts, step, ema, logY);
+    }
+    series->setName(run.name);
+    series->replace(pts);
+  }
+}
+
 void LossChart::showFrame(const Frame& frame) {
   m_history = frame.history;
   m_ghosts = frame.ghosts;
@@ -152,6 +216,7 @@ void LossChart::rebuild() {
   m_raw->replace(raw);
   m_smooth->replace(smoothed(m_history, logY));
   rebuildGhosts(logY);
+  rebuildComparison(logY);
   rebuildRuns(logY);
   m_val->replace(val);
   m_valDots->replace(val);

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QWidget>
 
+#include "charts/comparison_run.h"
 #include "session/frame.h"
 
 class QCheckBox;
@@ -45,11 +46,19 @@ class LossChart : public QWidget {
   int pointCount() const;  // points in the raw training series (tests)
   // Branches left behind by time travel, drawn dashed (tests): visible curves and their names.
   QStringList ghostNames() const;
+  // Earlier runs kept beside the live one (a lesson's "compare"), faded, smoothed like the live
+  // curve, drawn up to the live run's last step and named in the legend; an empty list removes
+  // them. At most kMaxComparisons are drawn.
+  static constexpr int kMaxComparisons = 3;
+  void setComparison(std::vector<ComparisonRun> runs);
+  QStringList comparisonNames() const;  // the visible ones (tests)
+  int comparisonPointCount(int i) const;
 
  private:
   void rebuild();
   void rebuildGhosts(bool logY);
   void rebuildRuns(bool logY);
+  void rebuildComparison(bool logY);
   QList<QPointF> smoothed(const ScalarHistory& h, bool logY) const;
 
   QLabel* m_title;
@@ -68,6 +77,8 @@ class LossChart : public QWidget {
   double m_baselineValue = NAN;
   ScalarHistory m_history;  // the last frame's, kept to redraw on control changes
   std::vector<GhostBranch> m_ghosts;
+  QList<QLineSeries*> m_compareSeries;  // kMaxComparisons, hidden when unused
+  std::vector<ComparisonRun> m_comparison;
   QList<QLineSeries*> m_runSeries;  // created by showRuns, hidden when unused
   std::vector<Run> m_runs;
   double m_lastStep = 0;

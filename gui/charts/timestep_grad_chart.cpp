@@ -156,6 +156,49 @@ void TimestepGradChart::showCellState(const std::vector<std::vector<double>>& ce
   m_gateAxis->setVisible(!keepGate.empty());
 }
 
+void TimestepGradChart::setComparison(const std::vector<ComparisonRun>& runs) {
+  m_comparison = runs;
+  rebuildComparison();
+  m_view->fitRanges(1);
+}
+
+void TimestepGradChart::rebuildComparison() {
+  const QColor faded[] = {QColor(110, 110, 110, 150), QColor(148, 103, 189, 150),
+                          QColor(140, 86, 75, 150)};
+  while (m_compare.size() < int(m_comparison.size())) {
+    auto* s = new QLineSeries;
+    QPen pen(faded[m_compare.size() % 3]);
+    pen.setWidthF(2.0);
+    s->setPen(pen);
+    m_view->addSeries(s);
+    m_compare << s;
+  }
+  for (int i = 0; i < m_compare.size(); ++i) {
+    QList<QPointF> pts;
+    if (i < int(m_comparison.size())) {
+      const ComparisonRun& run = m_comparison[size_t(i)];
+      const int T = int(run.profile.size());
+      // Steps before the loss match: t here is t + (live T - its T). Before a truncation cut no
+      // gradient arrived, so there is nothing to compare.
+      const int shift = m_liveSteps > 0 ? m_liveSteps - T : 0;
+      for (int t = run.cut; t < T; ++t)
+        if (t + shift >= 0) appendFinite(pts, t + shift, run.profile[size_t(t)], true);
+      m_compare[i]->setName(run.name);
+    }
+    m_compare[i]->replace(pts);
+    const bool on = !pts.isEmpty();
+    m_compare[i]->setVisible(on);
+    for (QLegendMarker* m : m_view->chart()->legend()->markers(m_compare[i])) m->setVisible(on);
+  }
+}
+
+QStringList TimestepGradChart::comparisonNames() const {
+  QStringList names;
+  for (const QLineSeries* s : m_compare)
+    if (s->isVisible() && s->count() > 0) names << s->name();
+  return names;
+}
+
 int TimestepGradChart::cellPointCount() const {
   int n = 0;
   for (QLineSeries* s : m_cells) n += s->isVisible() ? int(s->count()) : 0;
@@ -180,6 +223,11 @@ void TimestepGradChart::showProfile(const std::vector<std::vector<double>>& norm
     }
     m_layers[k]->replace(pts);
     m_fits[k]->replace(fitPts);
+  }
+  const int live = norms.empty() ? 0 : int(norms[0].size());
+  if (live != m_liveSteps) {
+    m_liveSteps = live;
+    if (!m_comparison.empty()) rebuildComparison();
   }
   // The headline is the step's verdict; the dynamics panel words the same one with its cause.
   m_verdict = judge_gradient(norms, cut);

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QWidget>
 
+#include "charts/comparison_run.h"
 #include "charts/verdict_text.h"
 #include "session/frame.h"
 
@@ -35,6 +36,11 @@ class TimestepGradChart : public QWidget {
   // The LSTM's ||dL/dc_t|| [layer][t] and the keep gate's mean [layer][t]; empty ones hide them.
   void showCellState(const std::vector<std::vector<double>>& cellNorms,
                      const std::vector<std::vector<double>>& keepGate, CellType cell);
+  // Earlier runs' last profiles (a lesson's "compare"), faded beside the live one and named in the
+  // legend, aligned at the right end where the loss is (a longer one shows its last timesteps);
+  // an empty list removes them.
+  void setComparison(const std::vector<ComparisonRun>& runs);
+  QStringList comparisonNames() const;  // the visible ones (tests)
   ChartView* view() const { return m_view; }
   int cellPointCount() const;  // points of the ||dL/dc_t|| curves (tests)
   int keepPointCount() const;  // points of the keep-gate curve (tests)
@@ -52,7 +58,11 @@ class TimestepGradChart : public QWidget {
   QColor m_color;  // invalid: the studio's layer colours
   QList<QLineSeries*> m_layers;
   QList<QLineSeries*> m_fits;
-  QList<QLineSeries*> m_cells;    // per layer ||dL/dc_t||
+  QList<QLineSeries*> m_cells;  // per layer ||dL/dc_t||
+  void rebuildComparison();
+  QList<QLineSeries*> m_compare;  // earlier runs' profiles, hidden when unused
+  std::vector<ComparisonRun> m_comparison;
+  int m_liveSteps = 0;  // timesteps of the profile shown; earlier ones align at its right end
   QLineSeries* m_keep = nullptr;  // layer 1's keep gate, on m_gateAxis
   QValueAxis* m_gateAxis = nullptr;
   GradientVerdict m_verdict;

@@ -140,14 +140,19 @@ QString verdictHeadline(const GradientVerdict& v) {
       .arg(kind, q, halvingSteps(v.factor));
 }
 
-QString verdictSentence(const GradientVerdict& v) {
+QString verdictSentence(const GradientVerdict& v, int truncatedAt) {
   QStringList parts{verdictHeadline(v) + QLatin1Char('.')};
   const QString reason = reasonSentence(v);
   if (!reason.isEmpty()) parts << reason;
   if (v.kind == GradientKind::Exploding)
     parts << QCoreApplication::translate("GradientVerdict",
                                          "Clip the gradient or lower the learning rate.");
-  if (v.kind == GradientKind::Stable)
+  if (v.kind == GradientKind::Stable && truncatedAt > 0)
+    parts << QCoreApplication::translate("GradientVerdict",
+                                         "But BPTT is truncated: nothing further back than %1 "
+                                         "steps learns.")
+                 .arg(truncatedAt);
+  else if (v.kind == GradientKind::Stable)
     parts << QCoreApplication::translate("GradientVerdict", "Long dependencies are learnable.");
   if (v.kind == GradientKind::Vanishing)
     parts << QCoreApplication::translate(

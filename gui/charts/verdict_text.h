@@ -15,7 +15,8 @@ QString verdictFactorText(double factor);
 // "Vanishing: ×0.62 per step back, the gradient halves every 1.5 steps".
 QString verdictHeadline(const GradientVerdict& v);
 // The headline, then the cause the probes support and what to do: "… 1.5 steps. 41% of units
-// are saturated, where tanh′ ≈ 0."
-QString verdictSentence(const GradientVerdict& v);
+// are saturated, where tanh′ ≈ 0." With truncated BPTT (`truncatedAt` = k2 steps, 0: full) a
+// gradient that keeps its size is said to do so only within the window.
+QString verdictSentence(const GradientVerdict& v, int truncatedAt = 0);
 
 }  // namespace unroll::gui

@@ -119,7 +119,10 @@ void DynamicsPanel::showReadout(const Frame& frame) {
   m_gradientVerdict = frame.hasReport ? judge_gradient(frame.report.timestep_grad_norms,
                                                        frame.report.truncation_cut, m_cell, p)
                                       : GradientVerdict{};
-  m_verdict->setText(frame.hasReport ? verdictSentence(m_gradientVerdict) : QString());
+  const BpttConfig& bptt = frame.settings.bptt;
+  m_verdict->setText(frame.hasReport
+                         ? verdictSentence(m_gradientVerdict, bptt.truncated ? bptt.k2 : 0)
+                         : QString());
   if (p.empty()) {
     m_stats->setText(tr("Probes run every few steps once training starts."));
     return;

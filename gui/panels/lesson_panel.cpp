@@ -143,6 +143,7 @@ LessonPanel::LessonPanel(TrainingController* controller, QWidget* parent)
 void LessonPanel::setLesson(const Lesson& lesson) {
   m_lesson = lesson;
   m_step = -1;
+  m_runs.assign(lesson.steps.size(), std::nullopt);
   m_title->setText(lessonText(lesson.title));
   goToStep(0);
 }
@@ -160,6 +161,7 @@ void LessonPanel::enterStep(int i) {
   // Frames still pending belong to the step being left: deliver them before switching, so that a
   // report of the old run cannot meet the new step's condition.
   m_controller->pullNow();
+  if (m_step >= 0) keepRun();
   const bool first = m_step < 0;
   const LessonPreset* before = first ? nullptr : &m_lesson.steps[size_t(m_step)].preset;
   m_step = i;
@@ -181,6 +183,7 @@ void LessonPanel::enterStep(int i) {
       const QString error = m_controller->setSpec(spec);
       if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
       m_startStep = 0;
+      m_runSerial = m_controller->specSerial();
       emit specApplied(m_controller->spec());
     } catch (const std::exception& e) {
       // The old run goes on (m_haveStale stays set): its frames must not complete this step.
@@ -199,8 +202,50 @@ void LessonPanel::enterStep(int i) {
   emit paceChanged(s.pace);
   // Sent after the preset's model: the thread checks the condition on that run's steps only, and
   // pauses on the step that meets it or when the step's budget is spent.
-  m_watch = m_controller->watch(s.condition, /*pauseWhenMet=*/true, s.max_steps);
+  // Bound to the task for loss_vs_baseline.
+  const LessonCondition condition =
+      m_controller->task() ? s.condition.bound(*m_controller->task()) : s.condition;
+  m_watch = m_controller->watch(condition, /*pauseWhenMet=*/true, s.max_steps);
+  showComparison();
   updateStatus(nullptr);
+}
+
+QString LessonPanel::runLabel(const LessonStep& step) const {
+  if (!step.label.empty()) return lessonText(step.label);
+  switch (step.preset.cell) {
+    case CellType::RnnTanh:
+      return tr("tanh RNN");
+    case CellType::RnnRelu:
+      return tr("ReLU RNN");
+    case CellType::Lstm:
+      return tr("LSTM");
+    case CellType::Gru:
+      return tr("GRU");
+  }
+  return {};
+}
+
+void LessonPanel::keepRun() {
+  const Frame& f = m_controller->frame();
+  if (!f.hasReport || (m_haveStale && f.generation <= m_staleGeneration) ||
+      f.history.buckets().empty())
+    return;  // this step's run never took a step
+  m_runs[size_t(m_step)] = comparisonRun(
+      tr("before: %1").arg(runLabel(m_lesson.steps[size_t(m_step)])), f.history, f.report);
+}
+
+void LessonPanel::showComparison() {
+  m_comparison.clear();
+  const LessonStep::Compare mode = m_lesson.steps[size_t(m_step)].compare;
+  for (int k = 0; k < m_step; ++k) {
+    const bool wanted = mode == LessonStep::Compare::Earlier ||
+                        (mode == LessonStep::Compare::Previous && k == m_step - 1);
+    if (wanted && m_runs[size_t(k)]) m_comparison.push_back(*m_runs[size_t(k)]);
+  }
+  constexpr std::size_t kMost = 2;  // the latest ones: more would crowd the charts' legends
+  if (m_comparison.size() > kMost)
+    m_comparison.erase(m_comparison.begin(), m_comparison.end() - long(kMost));
+  emit comparisonChanged(m_comparison);
 }
 
 void LessonPanel::onCondition(quint64 watch, long step, double) {
@@ -221,6 +266,11 @@ void LessonPanel::onBudget(quint64 watch, long) {
 void LessonPanel::onFrame(const Frame& frame) {
   if (m_step < 0 || !frame.hasReport) return;
   if (m_haveStale && frame.generation <= m_staleGeneration) return;
+  // Another run replaced the lesson's (a demo, Open): the earlier runs no longer compare.
+  if (m_controller->specSerial() != m_runSerial && !m_comparison.empty()) {
+    m_comparison.clear();
+    emit comparisonChanged(m_comparison);
+  }
   // After a trip back in time the frame's report is a kept one from the past: it must not
   // complete the current step.
   if (frame.travelCount != m_seenTravels) {
@@ -256,8 +306,40 @@ QString LessonPanel::metricName(LessonMetric m) const {
       return tr("clipped");
     case LessonMetric::Accepted:
       return tr("accepted");
+    case LessonMetric::DeadFraction:
+      return tr("dead ReLU units");
+    case LessonMetric::SaturatedFraction:
+      return tr("saturated tanh units");
+    case LessonMetric::MaxHidden:
+      return tr("largest |h|");
+    case LessonMetric::LossVsBaseline:
+      return tr("loss / chance level");
   }
   return QString::fromStdString(to_string(m));
+}
+
+// A health term that fails, said plainly: what is broken and why it matters.
+QString LessonPanel::healthText(const LessonCondition& t, double v) const {
+  const QString op = QString::fromStdString(t.op);
+  switch (t.metric) {
+    case LessonMetric::DeadFraction:
+      return tr("%1% of the ReLU units are dead (never active, so they pass no gradient and "
+                "learn nothing); a healthy model has %2 %3%")
+          .arg(QString::number(100 * v, 'f', 0), op, QString::number(100 * t.value, 'g', 3));
+    case LessonMetric::SaturatedFraction:
+      return tr("%1% of the tanh units are saturated (their slope is near 0, so they pass no "
+                "gradient); a healthy model has %2 %3%")
+          .arg(QString::number(100 * v, 'f', 0), op, QString::number(100 * t.value, 'g', 3));
+    case LessonMetric::MaxHidden:
+      return tr("the hidden states reach %1 (the state explodes); a healthy model stays %2 %3")
+          .arg(number(v), op, number(t.value));
+    case LessonMetric::LossVsBaseline:
+      return tr("the loss is %1 times the chance level (a model that ignores its input), so it "
+                "has learnt next to nothing; a working fix gets %2 %3 times")
+          .arg(number(v), op, number(t.value));
+    default:
+      return tr("%1 is %2 (needs %3 %4)").arg(metricName(t.metric), number(v), op, number(t.value));
+  }
 }
 
 void LessonPanel::updateStatus(const Frame* frame) {
@@ -271,12 +353,36 @@ void LessonPanel::updateStatus(const Frame* frame) {
           : tr("goal %1 %2 and > %3")
                 .arg(QString::fromStdString(c.op), number(c.value), number(c.above));
   QString text;
-  const double v = frame ? metric_value(c.metric, frame->report) : NAN;
+  // The goal reached with a broken model is no success: say what is wrong.
+  const LessonCondition bound = m_controller->task() ? c.bound(*m_controller->task()) : c;
+  const bool live = frame && frame->hasReport;
+  const LessonCondition* sick = live && !m_done && bound.goal_met(frame->report)
+                                    ? bound.failing_health(frame->report)
+                                    : nullptr;
+  const QString sickText = sick ? healthText(*sick, sick->value_of(frame->report)) : QString();
+  const double v = frame ? bound.value_of(frame->report) : NAN;
   const double shown = std::isnan(v) ? m_eventValue : v;
   if (m_done) {
     text = last ? tr("done ✓ at step %1 — lesson complete").arg(m_doneAt)
                 : tr("done ✓ at step %1: training paused so that you can look; press Next")
                       .arg(m_doneAt);
+    if (live && !bound.health.empty()) {  // what makes it a success, measured
+      QStringList terms;
+      for (const LessonCondition& h : bound.health) {
+        const double x = h.value_of(frame->report);
+        const bool share =
+            h.metric == LessonMetric::DeadFraction || h.metric == LessonMetric::SaturatedFraction;
+        terms << tr("%1 %2").arg(
+            metricName(h.metric),
+            share ? tr("%1%", "a share in percent").arg(QString::number(100 * x, 'f', 0))
+                  : number(x));
+      }
+      text = tr("done ✓ at step %1, with a healthy model (%2)")
+                 .arg(m_doneAt)
+                 .arg(terms.join(QStringLiteral(", "))) +
+             (last ? tr(" — lesson complete")
+                   : tr(": training paused so that you can look; press Next"));
+    }
   } else if (m_budgetSpent && !m_lesson.steps[size_t(m_step)].expect_goal) {
     text = tr("as expected, %1 training steps did not reach the goal (%2), which is this step's "
               "point: press Next")
@@ -284,21 +390,31 @@ void LessonPanel::updateStatus(const Frame* frame) {
                .arg(std::isnan(shown)
                         ? goal
                         : tr("%1 is %2, %3").arg(metricName(c.metric), number(shown), goal));
+  } else if (m_budgetSpent && sick) {
+    text = tr("paused after this step's %1 training steps: %2 reached its goal, but %3. This "
+              "fix has not worked; press Skip to move on")
+               .arg(m_lesson.steps[size_t(m_step)].max_steps)
+               .arg(metricName(c.metric), sickText);
   } else if (m_budgetSpent) {
     text = tr("paused after this step's %1 training steps without reaching the goal (%2): "
-              "press Next to move on, or Play to go on training")
+              "press Skip to move on, or Play to go on training")
                .arg(m_lesson.steps[size_t(m_step)].max_steps)
                .arg(std::isnan(shown)
                         ? goal
                         : tr("%1 is %2, %3").arg(metricName(c.metric), number(shown), goal));
   } else if (std::isnan(shown)) {
     text = tr("waiting: %1 not measured yet, %2").arg(metricName(c.metric), goal);
+  } else if (sick) {
+    text = tr("waiting: %1 is %2, %3, but %4")
+               .arg(metricName(c.metric), number(shown), goal, sickText);
   } else {
     text = tr("waiting: %1 is %2, %3").arg(metricName(c.metric), number(shown), goal);
   }
   m_status->setText(text);
   m_next->setEnabled(!last && (m_done || m_skippable));
-  m_next->setText(m_done || !m_skippable ? tr("Next ▸") : tr("Skip ▸"));
+  // A step that shows a failure has made its point when its budget is spent: Next, not Skip.
+  const bool shownFailure = m_budgetSpent && !m_lesson.steps[size_t(m_step)].expect_goal;
+  m_next->setText(m_done || !m_skippable || shownFailure ? tr("Next ▸") : tr("Skip ▸"));
 }
 
 QString LessonPanel::statusText() const { return m_status->text(); }

@@ -8,7 +8,10 @@
 #include <QWidget>
 #include <cmath>
 #include <functional>
+#include <optional>
+#include <vector>
 
+#include "charts/comparison_run.h"
 #include "session/run_spec.h"
 #include "teach/lesson.h"
 
@@ -65,12 +68,16 @@ class LessonPanel : public QWidget {
   QString actionText() const;
   QPushButton* nextButton() const { return m_next; }
   QPushButton* previousButton() const { return m_prev; }
+  const std::vector<ComparisonRun>& comparison() const { return m_comparison; }
 
  signals:
   // A step's preset was applied to the controller (the window updates its panels).
   void specApplied(const unroll::gui::RunSpec& spec);
   void stepCompleted(int step);  // the current step's condition held (training paused there)
   void paceChanged(int stepsPerSecond);  // a step set its pace (0: full speed)
+  // The earlier runs this step keeps on the charts (its "compare", at most the latest two);
+  // empty: none.
+  void comparisonChanged(const std::vector<unroll::gui::ComparisonRun>& runs);
 
  private:
   void enterStep(int i);
@@ -79,6 +86,10 @@ class LessonPanel : public QWidget {
   void onBudget(quint64 watch, long step);
   void updateStatus(const Frame* frame);
   QString metricName(LessonMetric m) const;
+  QString healthText(const LessonCondition& term, double value) const;
+  QString runLabel(const LessonStep& step) const;
+  void keepRun();  // the current step's run, for later steps that compare with it
+  void showComparison();
 
   TrainingController* m_controller;
   ReplaceGuard m_guard;
@@ -96,6 +107,10 @@ class LessonPanel : public QWidget {
   // The watched metric's latest value from the lossless events (validation, probes): a frame's
   // report is latest-wins and seldom the step that measured it.
   double m_eventValue = NAN;
+  // Each step's run as it was when the lesson left it (none before), and what this step shows.
+  std::vector<std::optional<ComparisonRun>> m_runs;
+  std::vector<ComparisonRun> m_comparison;
+  uint64_t m_runSerial = 0;  // the controller's spec serial of the lesson's run
   QLabel* m_title;
   QLabel* m_counter;
   QTextBrowser* m_text;

@@ -48,35 +48,50 @@ QStringList builtinLessonStrings() {
         "changes W_hh, the gradient at t = 0 stays below a ten-thousandth of the largest gradient "
         "in the sentence. This run uses plain SGD, so a tiny gradient makes a tiny change."),
       QT_TRANSLATE_NOOP("Lesson",
+        "filler 20"),
+      QT_TRANSLATE_NOOP("Lesson",
         "This step lengthened the filler to 40 characters (Data > Filler length). The gradient at "
         "t = 0 falls even further, by roughly the same factor for every added character (about "
         "0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The "
-        "straight line on the logarithmic gradient chart is the signature of vanishing gradients."),
+        "faded line is the filler-20 run's last profile: the straight line on the logarithmic "
+        "gradient chart, now longer and lower, is the signature of vanishing gradients."),
+      QT_TRANSLATE_NOOP("Lesson",
+        "filler 40"),
       // exploding.json
       QT_TRANSLATE_NOOP("Lesson",
         "Exploding gradients: when the product grows"),
       QT_TRANSLATE_NOOP("Lesson",
         "The same product of Jacobians that makes gradients vanish can make them explode. This "
-        "RNN uses ReLU units and starts with W_hh = 1.1 times the identity: going backwards, "
-        "every active unit passes the gradient on multiplied by 1.1, and 60 timesteps multiply it "
-        "by 1.1^60, about 300. Press play: within a few steps the gradient norm leaps into the "
-        "thousands, one plain SGD step throws the weights so far that the next loss is not "
-        "finite, and that step is rejected; the run pauses with an explanation."),
+        "RNN uses ReLU units and starts with W_hh = 1.5 times an orthogonal matrix, which "
+        "stretches the state by 1.5 in every direction. Going backwards, every timestep "
+        "multiplies the gradient by W_hh through the units that are on: here about 1.15 per step, "
+        "so 60 timesteps make the gradient at t = 0 some 4000 times the last step's, and the "
+        "gradient norm is above a thousand from the first step. Press play: one plain SGD step of "
+        "that size throws the weights so far that the next step is not finite, and that step is "
+        "rejected; the run pauses with an explanation."),
       QT_TRANSLATE_NOOP("Lesson",
         "Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, "
         "keeping its direction but bounding the step. The run starts again from the same weights, "
         "now with clipping at norm 1. Train: the clipped marker lights up on the spikes, no step "
-        "is rejected, and the loss falls below 3.8, which the unclipped run never reached."),
+        "is rejected, and the loss falls below 2.9, under the text's unigram entropy (3.09, what "
+        "letter frequencies alone give), which the unclipped run never reached. The step only "
+        "counts if the model is healthy too: fewer than half of its ReLU units dead and every "
+        "hidden state below 100."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step turned clipping on)"),
       QT_TRANSLATE_NOOP("Lesson",
+        "clipping at 1"),
+      QT_TRANSLATE_NOOP("Lesson",
         "Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating "
-        "through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of "
-        "300. This step turned clipping off and truncates BPTT at 20 steps: the largest gradient "
-        "norm stays far below the first run's spike, no step is rejected, and the loss falls "
-        "below 3.3. The price: the network can no longer learn dependencies longer than 20 steps."),
+        "through only the last 20 steps multiplies the gradient by about 1.15^20, some 16, "
+        "instead of 4000. This step turned clipping off and truncates BPTT at 20 steps: the "
+        "largest gradient norm stays far below the first run's, no step is rejected, and the loss "
+        "falls below 2.9 with the model healthy, as with clipping (its curve is the faded one). "
+        "The price: the network can no longer learn dependencies longer than 20 steps."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step turned clipping off and truncates BPTT at 20 steps)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "truncated BPTT 20"),
       // fixes.json
       QT_TRANSLATE_NOOP("Lesson",
         "Fixes for vanishing gradients"),
@@ -87,12 +102,20 @@ QStringList builtinLessonStrings() {
         "Press play and compare the gradient-versus-timestep chart with the vanishing lesson's. "
         "This lesson trains with Adam."),
       QT_TRANSLATE_NOOP("Lesson",
+        "orthogonal RNN"),
+      QT_TRANSLATE_NOOP("Lesson",
         "The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: "
         "without input, the state is copied unchanged from step to step, and so is the gradient. "
-        "Here the gradient at t = 0 is above 0.01, as large as anywhere in the sentence. It needs "
-        "a small learning rate, because nothing shrinks a gradient that grows."),
+        "Its gradient at t = 0 is above 0.01, the largest in the sentence (the faded profile is "
+        "the orthogonal RNN's); going back it even grows a little, which the charts call "
+        "exploding. Nothing shrinks a growing state: at a learning rate of 0.0005 half of the "
+        "units die within 100 steps. So this step trains at 0.0001 and counts only when the "
+        "validation loss is below 3.0 and the model is healthy (the status below says how "
+        "healthy)."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose ReLU and the identity init)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "IRNN"),
       QT_TRANSLATE_NOOP("Lesson",
         "The LSTM adds a cell state c_t that is updated by addition, gated by a forget gate: c_t "
         "= f * c_(t-1) + i * g. While the forget gate stays near one, the gradient flows back "
@@ -103,6 +126,8 @@ QStringList builtinLessonStrings() {
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose the LSTM)"),
       QT_TRANSLATE_NOOP("Lesson",
+        "LSTM, forget bias 2"),
+      QT_TRANSLATE_NOOP("Lesson",
         "The GRU merges the LSTM's gates into an update gate z and a reset gate r, with fewer "
         "parameters; its state is interpolated, h_t = (1 - z) * n + z * h_(t-1), which gives the "
         "same additive path for the gradient. But it starts with z near 0.5, so at first the "
@@ -110,6 +135,8 @@ QStringList builtinLessonStrings() {
         "the plain RNN. Train it: as the gates learn, the gradient at t = 0 climbs above 1e-4."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose the GRU)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "GRU"),
       QT_TRANSLATE_NOOP("Lesson",
         "Does the gradient turn into memory? Here is the example this whole field starts from: "
         "\"I am from Nepal. ... I can speak Nepali.\" The language word can only be named by "
@@ -122,11 +149,15 @@ QStringList builtinLessonStrings() {
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose the tanh RNN on the language task)"),
       QT_TRANSLATE_NOOP("Lesson",
+        "tanh RNN"),
+      QT_TRANSLATE_NOOP("Lesson",
         "The LSTM with PyTorch's default initialisation, forget-gate bias 0: the forget gate "
         "starts at sigmoid(0) = 0.5, so the cell state halves at every step and, 35 steps back, "
         "almost nothing of the country is left. The same budget ends near chance again."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step chose the LSTM with forget-gate bias 0)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "LSTM, forget bias 0"),
       QT_TRANSLATE_NOOP("Lesson",
         "The fix of Gers, Schmidhuber and Cummins (2000), which Jozefowicz, Zaremba and Sutskever "
         "(2015) found to matter most: a forget-gate bias that starts the gate near one. With a "
@@ -136,6 +167,8 @@ QStringList builtinLessonStrings() {
         "Watch the Connectivity tab as it learns: the letters of Nepal light up."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step set the forget-gate bias to 3)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "LSTM, forget bias 3"),
       QT_TRANSLATE_NOOP("Lesson",
         "The GRU needs no bias trick: once its update gate learns to stay near one over the "
         "filler, its state is carried almost unchanged (h_t = (1 - z) * n + z * h_(t-1)). With a "
@@ -153,19 +186,25 @@ QStringList builtinLessonStrings() {
         "mean squared error of about 0.17: the plateau every run starts on. Train with seed 1 "
         "until the validation loss is below 0.05; this seed finds its way off the plateau."),
       QT_TRANSLATE_NOOP("Lesson",
+        "seed 1"),
+      QT_TRANSLATE_NOOP("Lesson",
         "Now the same model, the same task and the same budget of 1200 steps, with seed 6. This "
         "time the loss stays on the plateau near 0.17 for the whole budget. The loss surface of a "
         "recurrent network has plateaus, saddles and valleys; where gradient descent gets to "
-        "within a budget depends on where it started."),
+        "within a budget depends on where it started. The faded curve is seed 1's run."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step set the seed to 6)"),
       QT_TRANSLATE_NOOP("Lesson",
-        "Try a third seed, 3, and compare the three final losses. What the spread means in "
-        "practice: one run proves little. To compare two architectures fairly, race them with the "
-        "same seeds, or train each from several seeds and compare the spread, not the single best "
-        "run."),
+        "seed 6"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "Try a third seed, 3, and compare the three final losses: the faded curves are seeds 1 "
+        "and 6. What the spread means in practice: one run proves little. To compare two "
+        "architectures fairly, race them with the same seeds, or train each from several seeds "
+        "and compare the spread, not the single best run."),
       QT_TRANSLATE_NOOP("Lesson",
         "play (this step set the seed to 3)"),
+      QT_TRANSLATE_NOOP("Lesson",
+        "seed 3"),
       // translation/attention.json
       QT_TRANSLATE_NOOP("Lesson",
         "Attention: why translation needed it"),

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace unroll::gui {
 
@@ -12,16 +13,22 @@ NonFiniteBanner::NonFiniteBanner(QWidget* parent) : QFrame(parent) {
   setStyleSheet(
       "#nonFiniteBanner { background: #fde0dd; border: 1px solid #c51b8a; "
       "border-radius: 4px; } QLabel { color: #49006a; }");
-  auto* h = new QHBoxLayout(this);
-  h->setContentsMargins(10, 6, 10, 6);
+  // The explanation across the whole width, the choices in a row below it: beside four buttons
+  // the text would wrap into a narrow column as tall as the charts (a laptop's 1366x768).
+  auto* v = new QVBoxLayout(this);
+  v->setContentsMargins(10, 6, 10, 6);
+  v->setSpacing(4);
   m_text = new QLabel;
   m_text->setWordWrap(true);
-  h->addWidget(m_text, 1);
+  v->addWidget(m_text);
+  auto* h = new QHBoxLayout;
   auto* lower = new QPushButton(tr("Lower LR ×0.1 and continue"));
   auto* clip = new QPushButton(tr("Clip at norm 1 and continue"));
   auto* cont = new QPushButton(tr("Continue"));
   auto* reset = new QPushButton(tr("Reset"));
   for (QPushButton* b : {lower, clip, cont, reset}) h->addWidget(b);
+  h->addStretch(1);
+  v->addLayout(h);
   connect(lower, &QPushButton::clicked, this, &NonFiniteBanner::lowerLearningRate);
   connect(clip, &QPushButton::clicked, this, &NonFiniteBanner::enableClipping);
   connect(cont, &QPushButton::clicked, this, &NonFiniteBanner::continueAnyway);

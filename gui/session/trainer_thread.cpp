@@ -328,7 +328,7 @@ void TrainerThread::checkWatch(const StepReport& r) {
   ++m_watchSteps;
   if (m_watch.condition.met(r)) {
     if (m_watch.pauseWhenMet) pauseForWatch();
-    m_events.push(ConditionEvent{m_watchId, r.step, metric_value(m_watch.condition.metric, r)});
+    m_events.push(ConditionEvent{m_watchId, r.step, m_watch.condition.value_of(r)});
     m_watchId = 0;
   } else if (m_watch.budget > 0 && m_watchSteps >= m_watch.budget) {
     pauseForWatch();

@@ -29,6 +29,7 @@ class TrainingController : public QObject {
   // model to the training thread, paused at step 0. Returns an empty string or the reason.
   QString setSpec(const RunSpec& spec);
   const RunSpec& spec() const { return m_spec; }
+  uint64_t specSerial() const { return m_serial; }  // bumps with every run sent (setSpec, open)
   // Text of each token id of the current task (empty for dense tasks).
   const QStringList& tokenLabels() const { return m_tokenLabels; }
   bool regressionTask() const { return m_regression; }
