@@ -142,8 +142,8 @@ void TestCaptionGradcheck::captioner_data() {
     for (AttentionKind a : kinds)
       QTest::newRow(qPrintable(QString("%1 %2").arg(to_string(c).c_str(), to_string(a).c_str())))
           << int(c) << int(a) << 1 << true;
-  QTest::newRow("lstm additive L2") << int(CellType::Lstm) << int(AttentionKind::Additive) << 2
-                                    << true;
+  QTest::newRow("lstm additive L2")
+      << int(CellType::Lstm) << int(AttentionKind::Additive) << 2 << true;
   QTest::newRow("gru general L2 no input feeding")
       << int(CellType::Gru) << int(AttentionKind::General) << 2 << false;
 }
