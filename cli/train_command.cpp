@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "io/checkpoint.h"
 #include "resume.h"
+#include "caption_commands.h"
 #include "seq2seq_commands.h"
 #include "task_factory.h"
 #include "telemetry/metrics_recorder.h"
@@ -216,6 +217,7 @@ void Progress::print(const StepReport& r) {
 }  // namespace
 
 int train_command(const std::vector<std::string>& argv) {
+  if (wants_caption(argv)) return caption_train_command(argv);  // an image captioner
   if (wants_seq2seq(argv)) return seq2seq_train_command(argv);  // an encoder-decoder
   const Args a(
       argv, with_task_options({"cell",      "hidden",         "layers",         "input",

@@ -14,6 +14,8 @@ PACKAGES=(
   qt6-l10n-tools libqt6opengl6-dev libgl-dev libxkbcommon-dev qt6-qpa-plugins
   # numerics and formats
   libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev protobuf-compiler
+  # PNG and JPEG decoding for image captioning (stb_image, built as Debian's libstb)
+  libstb-dev
   # fuzz targets (libFuzzer comes with clang's runtime)
   clang libclang-rt-14-dev
   # benchmarks; oneDNN is unroll_bench's second reference (its RNN training primitives, sgemm)

@@ -1,0 +1,18 @@
+// unroll-cli's image captioning commands: train on the shapes task, caption an image file, eval a
+// captioner checkpoint. The general train and eval commands hand over to these when the task or
+// the checkpoint is a captioner's.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace unroll::cli {
+
+// True when argv names the captioning task (--task shapes) or a captioner checkpoint (--checkpoint
+// or --resume FILE with model kind caption).
+bool wants_caption(const std::vector<std::string>& argv);
+
+int caption_train_command(const std::vector<std::string>& argv);
+int caption_eval_command(const std::vector<std::string>& argv);
+int caption_command(const std::vector<std::string>& argv);
+
+}  // namespace unroll::cli
