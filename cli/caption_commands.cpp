@@ -10,6 +10,7 @@
 
 #include "args.h"
 #include "caption/caption_checkpoint.h"
+#include "caption/caption_export.h"
 #include "caption/image_io.h"
 #include "core/error.h"
 #include "io/atomic_file.h"
@@ -282,6 +283,17 @@ int caption_eval_command(const std::vector<std::string>& argv) {
   std::cout << metrics_line(evaluate_captions(c.model(), task.validation_images(),
                                               task.validation_captions(), c.words, max_len, n))
             << '\n';
+  return 0;
+}
+
+int caption_export_command(const std::vector<std::string>& argv) {
+  const Args a(argv, {"checkpoint", "format", "out"}, {"help"});
+  if (!a.has("out")) throw Error("--out PATH is required");
+  const std::string format = a.str("format", "");
+  if (format != "safetensors")
+    throw Error("an image captioner exports as --format safetensors" +
+                (format.empty() ? std::string() : ", not '" + format + "'"));
+  write_caption_safetensors(a.str("out", ""), load_caption_checkpoint(a.str("checkpoint", "")));
   return 0;
 }
 

@@ -1,6 +1,6 @@
-// unroll-cli's image captioning commands: train on the shapes task, caption an image file, eval a
-// captioner checkpoint. The general train and eval commands hand over to these when the task or
-// the checkpoint is a captioner's.
+// unroll-cli's image captioning commands: train on the shapes task, caption an image file, eval and
+// export a captioner checkpoint. The general train, eval and export commands hand over to these
+// when the task or the checkpoint is a captioner's.
 #pragma once
 #include <string>
 #include <vector>
@@ -13,6 +13,7 @@ bool wants_caption(const std::vector<std::string>& argv);
 
 int caption_train_command(const std::vector<std::string>& argv);
 int caption_eval_command(const std::vector<std::string>& argv);
+int caption_export_command(const std::vector<std::string>& argv);
 int caption_command(const std::vector<std::string>& argv);
 
 }  // namespace unroll::cli

@@ -9,11 +9,11 @@
 #include <iterator>
 
 #include "args.h"
+#include "caption_commands.h"
 #include "commands.h"
 #include "core/error.h"
 #include "data/text_corpus.h"
 #include "model_checkpoint.h"
-#include "caption_commands.h"
 #include "seq2seq_commands.h"
 #include "train/evaluate.h"
 

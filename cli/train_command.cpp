@@ -11,11 +11,11 @@
 #include <sstream>
 
 #include "args.h"
+#include "caption_commands.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
 #include "resume.h"
-#include "caption_commands.h"
 #include "seq2seq_commands.h"
 #include "task_factory.h"
 #include "telemetry/metrics_recorder.h"

@@ -4,6 +4,7 @@
 // missing, undecodable or wrongly sized image, bad options) is named in one line with exit 2.
 #include <QFile>
 #include <QImage>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -51,6 +52,7 @@ class TestCaptionCli : public QObject {
   void captionMatchesTheModel();
   void evalRepeatsTraining();
   void resumeIsBitIdentical();
+  void exportMatchesPytorch();
   void badInput_data();
   void badInput();
 
@@ -122,6 +124,54 @@ void TestCaptionCli::resumeIsBitIdentical() {
   QCOMPARE(cb.progress.step, 25L);
   QVERIFY2(cb.params == cs.params, "a resumed run's weights differ from a straight run's");
   QCOMPARE(cb.optimizer.step, cs.optimizer.step);
+}
+
+// scripts/load_caption_in_pytorch.py on the safetensors export: the same greedy captions as the
+// caption command and the same loss (within 1e-5) as the engine on the same PNGs.
+void TestCaptionCli::exportMatchesPytorch() {
+  const QString st = m_dir.filePath("shapes.safetensors");
+  auto r = run_cli(m_dir.path(),
+                   {"export", "--checkpoint", m_model, "--format", "safetensors", "--out", st});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const CaptionCheckpoint c = load_caption_checkpoint(m_model.toStdString());
+  const Captioner<float> model = c.model();
+  QFile csv(m_dir.filePath("captions.csv"));
+  QVERIFY(csv.open(QIODevice::WriteOnly));
+  csv.write("file,caption\n");
+  QStringList greedy;
+  Mat<float> images(c.config.model.conv.input_size(), 6);
+  std::vector<std::vector<int32_t>> refs;
+  const ShapesTask task(c.config.task);
+  for (int i = 0; i < 6; ++i) {
+    const QString png = writeValidationPng(m_dir.path(), c, i);
+    r = run_cli(m_dir.path(), {"caption", "--checkpoint", m_model, "--image", png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    greedy << r.out.trimmed();
+    const Image img = load_image(png.toStdString());
+    images.col(i) = Eigen::Map<const Mat<float>>(img.chw.data(), Index(img.chw.size()), 1);
+    refs.push_back(task.validation_captions()[size_t(i)]);
+    csv.write(QString("val%1.png,%2\n")
+                  .arg(i)
+                  .arg(QString::fromStdString(join_words(caption_words(refs.back(), c.words))))
+                  .toUtf8());
+  }
+  csv.close();
+  CaptionWorkspace<float> ws;
+  const double loss =
+      model.forward(make_caption_batch(images, refs, {0, 1, 2, 3, 4, 5}), 1.0, nullptr, ws);
+  QProcess py;
+  py.start(UNROLL_PYTHON, {UNROLL_SOURCE_DIR "/scripts/load_caption_in_pytorch.py", st,
+                           "--captions", csv.fileName()});
+  QVERIFY(py.waitForFinished(120000));
+  const QString out = QString::fromUtf8(py.readAllStandardOutput());
+  QVERIFY2(py.exitCode() == 0, qPrintable(QString::fromUtf8(py.readAllStandardError())));
+  QStringList lines = out.trimmed().split('\n');
+  QCOMPARE(lines.size(), 7);
+  const double torchLoss = field(lines.takeLast(), "loss");
+  qInfo("loss: engine %.8f, torch %.8f, difference %.3g", loss, torchLoss,
+        std::abs(loss - torchLoss));
+  QCOMPARE(lines, greedy);
+  QVERIFY(std::abs(loss - torchLoss) < 1e-5);
 }
 
 void TestCaptionCli::badInput_data() {
