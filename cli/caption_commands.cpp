@@ -12,6 +12,7 @@
 #include "caption/caption_checkpoint.h"
 #include "caption/caption_export.h"
 #include "caption/image_io.h"
+#include "caption/onnx_caption.h"
 #include "core/error.h"
 #include "io/atomic_file.h"
 #include "seq2seq/seq2seq_checkpoint.h"
@@ -20,7 +21,7 @@ namespace unroll::cli {
 namespace {
 
 const char* kTrainHelp = R"(usage: unroll-cli train --task shapes [options]
- data (images drawn by the engine, template captions "a small red circle above a blue square")
+ data (images drawn by the engine, template captions "a large blue square below a small red circle")
   --image 32|64                  image side in pixels (32)
   --objects N                    each image has 1..N shapes, N in 1..3 (2)
   --colours K                    the first K of red, green, blue, yellow, magenta, cyan, white (4)
@@ -52,7 +53,7 @@ const char* kCaptionHelp =
   Prints the captioner's caption of a PNG or JPEG image of the model's size (32x32 or 64x64).
   --beam K                 beam width (1: greedy); --max-len N longest caption (the checkpoint's)
   --attention-out F.png    saves the image and one attention map per word (then <eos>), side by
-                           side: the brighter, the more the word looked there
+                           side: the brighter and more orange, the more the word looked there
 )";
 
 const char* kEvalHelp = R"(usage: unroll-cli eval --checkpoint FILE.unroll [--val-images N]
@@ -150,11 +151,13 @@ Mat<float> model_input(const Image& img, const std::string& path, const CaptionC
   return Eigen::Map<const Mat<float>>(img.chw.data(), Index(img.chw.size()), 1);
 }
 
-// The image, then one tile per attention row: the image dimmed where the word did not look.
+// The image, then one tile per attention row: the image dimmed where the word did not look and
+// tinted orange where it did.
 Image attention_strip(const Image& img, const Mat<double>& attention, int gh, int gw) {
   const int f = std::max(1, 128 / img.width), gap = 4;
   const Image big = upscale(img, f);
   const int W = big.width, H = big.height, tiles = 1 + int(attention.rows());
+  const double tint[3] = {0.7, 0.35, 0.0};  // orange where the word looked: visible on black
   Image out;
   out.width = tiles * W + (tiles - 1) * gap;
   out.height = H;
@@ -169,8 +172,8 @@ Image attention_strip(const Image& img, const Mat<double>& attention, int gh, in
           w = 0.15 + 0.85 * attention(t - 1, cy * gw + cx) / peak;
         }
         for (int c = 0; c < 3; ++c)
-          out.chw[(size_t(c) * H + y) * out.width + t * (W + gap) + x] =
-              float(w * big.chw[(size_t(c) * H + y) * W + x]);
+          out.chw[(size_t(c) * H + y) * out.width + t * (W + gap) + x] = float(std::min(
+              1.0, w * big.chw[(size_t(c) * H + y) * W + x] + (t > 0 ? tint[c] * (w - 0.15) : 0)));
       }
   }
   return out;
@@ -290,11 +293,17 @@ int caption_export_command(const std::vector<std::string>& argv) {
   const Args a(argv, {"checkpoint", "format", "out"}, {"help"});
   if (!a.has("out")) throw Error("--out PATH is required");
   const std::string format = a.str("format", "");
-  if (format != "safetensors")
-    throw Error("an image captioner exports as --format safetensors" +
-                (format.empty() ? std::string() : ", not '" + format + "'"));
-  write_caption_safetensors(a.str("out", ""), load_caption_checkpoint(a.str("checkpoint", "")));
-  return 0;
+  const CaptionCheckpoint c = load_caption_checkpoint(a.str("checkpoint", ""));
+  if (format == "safetensors") {
+    write_caption_safetensors(a.str("out", ""), c);
+    return 0;
+  }
+  if (format == "onnx") {  // PATH.encoder.onnx and PATH.decoder-step.onnx
+    write_caption_onnx(a.str("out", ""), c);
+    return 0;
+  }
+  throw Error("an image captioner exports as --format safetensors or onnx" +
+              (format.empty() ? std::string() : ", not '" + format + "'"));
 }
 
 int caption_command(const std::vector<std::string>& argv) {

@@ -22,6 +22,8 @@ PACKAGES=(
   libbenchmark-dev libdnnl-dev
   # reference implementations for the cross-check tests (Debian's python, not a user's pyenv)
   python3 python3-torch python3-numpy python3-onnx libopenblas0
+  # PNG decoding in scripts/load_caption_in_pytorch.py
+  python3-pil
   # headless GUI runs and screenshots
   xvfb xauth fonts-dejavu-core
   # ONNX Runtime comes from npm

@@ -7,6 +7,7 @@
 #include <QtTest>
 #include <cmath>
 #include <fstream>
+#include <tuple>
 
 #include "caption/caption_checkpoint.h"
 #include "core/error.h"
@@ -56,8 +57,8 @@ void TestCaption::imagesShowTheirCaptions_data() {
   QTest::newRow("64, up to two") << 64 << 2 << 0.0;
 }
 
-// Each object's centre pixel has its colour; each relation matches the centres; the caption
-// parses back to the scene's attributes.
+// Each object's centre pixel has its colour; the objects come in the one caption order; each
+// relation matches the centres; the caption parses back to the scene's attributes.
 void TestCaption::imagesShowTheirCaptions() {
   QFETCH(int, image);
   QFETCH(int, objects);
@@ -90,6 +91,11 @@ void TestCaption::imagesShowTheirCaptions() {
       QVERIFY2(r + g + b > 1.0f,
                qPrintable(QString("object %1 of image %2 is not drawn").arg(k).arg(i)));
       QCOMPARE(p.objects[k].size, std::string(o.large ? "large" : "small"));
+    }
+    for (size_t k = 0; k + 1 < sc.objects.size(); ++k) {  // one order: large, colour, shape
+      const ShapeObject &o = sc.objects[k], &n = sc.objects[k + 1];
+      QVERIFY(std::make_tuple(!o.large, o.colour, o.shape) <=
+              std::make_tuple(!n.large, n.colour, n.shape));
     }
     for (size_t k = 0; k < sc.relations.size(); ++k) {
       const double dx = sc.objects[k].x - sc.objects[k + 1].x,

@@ -126,13 +126,21 @@ void TestCaptionCli::resumeIsBitIdentical() {
   QCOMPARE(cb.optimizer.step, cs.optimizer.step);
 }
 
-// scripts/load_caption_in_pytorch.py on the safetensors export: the same greedy captions as the
-// caption command and the same loss (within 1e-5) as the engine on the same PNGs.
+// export writes safetensors and ONNX (the graphs are checked in tst_caption_onnx);
+// scripts/load_caption_in_pytorch.py on the safetensors export gives the same greedy captions as
+// the caption command and the same loss (within 1e-5) as the engine on the same PNGs.
 void TestCaptionCli::exportMatchesPytorch() {
   const QString st = m_dir.filePath("shapes.safetensors");
   auto r = run_cli(m_dir.path(),
                    {"export", "--checkpoint", m_model, "--format", "safetensors", "--out", st});
   QVERIFY2(r.code == 0, qPrintable(r.err));
+  const QString onnx = m_dir.filePath("shapes");
+  r = run_cli(m_dir.path(), {"export", "--checkpoint", m_model, "--format", "onnx", "--out", onnx});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY(QFile::exists(onnx + ".encoder.onnx") && QFile::exists(onnx + ".decoder-step.onnx"));
+  r = run_cli(m_dir.path(), {"export", "--checkpoint", m_model, "--format", "csv", "--out", onnx});
+  QCOMPARE(r.code, 2);
+  QVERIFY(r.err.contains("exports as --format safetensors or onnx, not 'csv'"));
   const CaptionCheckpoint c = load_caption_checkpoint(m_model.toStdString());
   const Captioner<float> model = c.model();
   QFile csv(m_dir.filePath("captions.csv"));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "core/error.h"
 
@@ -100,6 +101,12 @@ ShapeScene ShapesTask::random_scene(Rng& rng) const {
       o.y = rng.uniform(o.r + 1, side - o.r - 1);
       s.objects.push_back(o);
     }
+    // One caption per scene: large before small, then by colour, then by shape (list order),
+    // then top to bottom and left to right.
+    std::sort(s.objects.begin(), s.objects.end(), [](const ShapeObject& a, const ShapeObject& b) {
+      return std::make_tuple(!a.large, a.colour, a.shape, a.y, a.x) <
+             std::make_tuple(!b.large, b.colour, b.shape, b.y, b.x);
+    });
     bool ok = true;
     for (int i = 0; i < n && ok; ++i)
       for (int j = i + 1; j < n && ok; ++j) {

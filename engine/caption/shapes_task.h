@@ -1,6 +1,8 @@
 // The "shapes" captioning task: images the engine draws (no downloads) of 1 to 3 shapes (circle,
 // square, triangle, cross) in a few colours and two sizes, on a plain or noisy background, with
-// template captions such as "a small red circle above a large blue square". Each relation says
+// template captions such as "a large blue square below a small red circle". The objects are named
+// in one fixed order, so a scene has one caption: large before small, then by colour, then by shape
+// (the lists' order: red, green, blue, ...; circle, square, triangle, cross). Each relation says
 // where an object is relative to the next one (above, below, left of, right of), and the objects
 // are placed so that it is clear (one offset at least 1.5 times the other). Training batch i is a
 // function of (seed, i) alone, so a resumed run sees the same images; the validation images are
