@@ -1,6 +1,8 @@
 // The convolutional encoder's forward and backward, side by side (equations in conv_encoder.h).
 #include "caption/conv_encoder.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 
 namespace unroll {
@@ -77,16 +79,28 @@ std::vector<ConvTensors> append_conv_tensors(Seq2SeqLayout& lay, const ConvEncod
   return t;
 }
 
+namespace {
+
+// The output columns ox whose tap kx reads inside the row: ix = ox s + kx - 1 in [0, W).
+void valid_range(int kx, int s, int W, int Wo, int& lo, int& hi) {
+  lo = kx >= 1 ? 0 : (1 - kx + s - 1) / s;
+  hi = std::min(Wo, (W - kx) / s + 1);
+  if (hi < lo) hi = lo;
+}
+
+}  // namespace
+
 // (1): column k = (c, ky, kx) holds, for every output position, the pixel that tap reads.
 template <class S>
-void im2col(const S* x, const ConvShape& sh, Mat<S>& col) {
+void im2col(const S* x, const ConvShape& sh, S* col) {
   const int P = sh.P(), s = sh.stride;
-  col.resize(P, sh.K());
   for (int c = 0; c < sh.C; ++c) {
     const S* xc = x + Index(c) * sh.H * sh.W;
     for (int ky = 0; ky < 3; ++ky)
       for (int kx = 0; kx < 3; ++kx) {
-        S* dst = col.data() + Index(c * 9 + ky * 3 + kx) * P;
+        S* dst = col + Index(c * 9 + ky * 3 + kx) * P;
+        int lo, hi;
+        valid_range(kx, s, sh.W, sh.Wo, lo, hi);
         for (int oy = 0; oy < sh.Ho; ++oy) {
           const int iy = oy * s + ky - 1;
           S* row = dst + Index(oy) * sh.Wo;
@@ -94,11 +108,13 @@ void im2col(const S* x, const ConvShape& sh, Mat<S>& col) {
             std::fill(row, row + sh.Wo, S(0));
             continue;
           }
-          const S* xr = xc + Index(iy) * sh.W;
-          for (int ox = 0; ox < sh.Wo; ++ox) {
-            const int ix = ox * s + kx - 1;
-            row[ox] = ix >= 0 && ix < sh.W ? xr[ix] : S(0);
-          }
+          const S* xr = xc + Index(iy) * sh.W + kx - 1;
+          std::fill(row, row + lo, S(0));
+          if (s == 1)
+            std::copy(xr + lo, xr + hi, row + lo);
+          else
+            for (int ox = lo; ox < hi; ++ox) row[ox] = xr[ox * s];
+          std::fill(row + hi, row + sh.Wo, S(0));
         }
       }
   }
@@ -106,22 +122,21 @@ void im2col(const S* x, const ConvShape& sh, Mat<S>& col) {
 
 // (1) backward: every tap's gradient adds into the pixel it read.
 template <class S>
-void col2im(const Mat<S>& dcol, const ConvShape& sh, S* dx) {
+void col2im(const S* dcol, const ConvShape& sh, S* dx) {
   const int P = sh.P(), s = sh.stride;
   for (int c = 0; c < sh.C; ++c) {
     S* dxc = dx + Index(c) * sh.H * sh.W;
     for (int ky = 0; ky < 3; ++ky)
       for (int kx = 0; kx < 3; ++kx) {
-        const S* src = dcol.data() + Index(c * 9 + ky * 3 + kx) * P;
+        const S* src = dcol + Index(c * 9 + ky * 3 + kx) * P;
+        int lo, hi;
+        valid_range(kx, s, sh.W, sh.Wo, lo, hi);
         for (int oy = 0; oy < sh.Ho; ++oy) {
           const int iy = oy * s + ky - 1;
           if (iy < 0 || iy >= sh.H) continue;
           const S* row = src + Index(oy) * sh.Wo;
-          S* dr = dxc + Index(iy) * sh.W;
-          for (int ox = 0; ox < sh.Wo; ++ox) {
-            const int ix = ox * s + kx - 1;
-            if (ix >= 0 && ix < sh.W) dr[ix] += row[ox];
-          }
+          S* dr = dxc + Index(iy) * sh.W + kx - 1;
+          for (int ox = lo; ox < hi; ++ox) dr[ox * s] += row[ox];
         }
       }
   }
@@ -138,6 +153,7 @@ void ConvEncoder<S>::forward(const S* p, const Mat<S>& X, ConvCache<S>& cache) c
   cache.x.resize(nk);
   cache.a.resize(nk);
   cache.arg.resize(nk);
+  cache.cols.resize(nk);
   cache.x[0] = X;
   for (int k = 0; k < nk; ++k) {
     const ConvShape& sh = shapes_[k];
@@ -146,12 +162,14 @@ void ConvEncoder<S>::forward(const S* p, const Mat<S>& X, ConvCache<S>& cache) c
     const Index P = sh.P();
     Mat<S>& a = cache.a[k];
     a.resize(P * sh.Co, B);
+    cache.cols[k].resize(P * sh.K(), B);
     for (Index n = 0; n < B; ++n) {
-      im2col(cache.x[k].col(n).data(), sh, cache.col);  // (1)
-      MatMap<S> z(a.col(n).data(), P, sh.Co);           // (P, Co): CHW
-      z.noalias() = cache.col * W.transpose();          // (2)
-      z.rowwise() += b.transpose();
-      z = z.cwiseMax(S(0));  // (3)
+      S* col = cache.cols[k].col(n).data();
+      im2col(cache.x[k].col(n).data(), sh, col);                 // (1)
+      MatMap<S> z(a.col(n).data(), P, sh.Co);                    // (P, Co): CHW
+      z.noalias() = CMatMap<S>(col, P, sh.K()) * W.transpose();  // (2)
+      for (int c = 0; c < sh.Co; ++c)                            // (3), with (2)'s bias
+        z.col(c) = (z.col(c).array() + b[c]).cwiseMax(S(0)).matrix();
     }
     Mat<S>& out = k + 1 < nk ? cache.x[k + 1] : cache.y;
     if (!sh.pool) {
@@ -161,20 +179,24 @@ void ConvEncoder<S>::forward(const S* p, const Mat<S>& X, ConvCache<S>& cache) c
     }
     out.resize(Index(sh.Co) * sh.Hp * sh.Wp, B);  // (4)
     cache.arg[k].resize(out.rows(), B);
-    for (Index n = 0; n < B; ++n)
+    for (Index n = 0; n < B; ++n) {
+      const S* an = a.col(n).data();
+      S* yn = out.col(n).data();
+      int* arg = cache.arg[k].col(n).data();
       for (int c = 0; c < sh.Co; ++c)
-        for (int i = 0; i < sh.Hp; ++i)
-          for (int j = 0; j < sh.Wp; ++j) {
-            const Index o = (Index(c) * sh.Hp + i) * sh.Wp + j;
-            Index best = (Index(c) * sh.Ho + 2 * i) * sh.Wo + 2 * j;
-            for (int u = 0; u < 2; ++u)
-              for (int v = 0; v < 2; ++v) {
-                const Index r = (Index(c) * sh.Ho + 2 * i + u) * sh.Wo + 2 * j + v;
-                if (a(r, n) > a(best, n)) best = r;
-              }
-            out(o, n) = a(best, n);
-            cache.arg[k](o, n) = int(best);
+        for (int i = 0; i < sh.Hp; ++i) {
+          const Index r0 = (Index(c) * sh.Ho + 2 * i) * sh.Wo, o0 = (Index(c) * sh.Hp + i) * sh.Wp;
+          for (int j = 0; j < sh.Wp; ++j) {  // the window's four cells in scan order
+            const Index cand[4] = {r0 + 2 * j, r0 + 2 * j + 1, r0 + sh.Wo + 2 * j,
+                                   r0 + sh.Wo + 2 * j + 1};
+            Index best = cand[0];
+            for (int u = 1; u < 4; ++u)
+              if (an[cand[u]] > an[best]) best = cand[u];
+            yn[o0 + j] = an[best];
+            arg[o0 + j] = int(best);
           }
+        }
+    }
   }
 }
 
@@ -188,12 +210,20 @@ void ConvEncoder<S>::backward(const S* p, const Mat<S>& dy, ConvCache<S>& cache,
     const ConvShape& sh = shapes_[k];
     const Index P = sh.P();
     const Mat<S>& a = cache.a[k];
-    if (sh.pool) {  // (4)
+    // (4) and (3) in one pass: dz = dy at each window's winner where a > 0 (windows do not
+    // overlap), zero elsewhere; without pooling dz = dy * (a > 0).
+    if (sh.pool) {
       da.setZero(a.rows(), B);
-      for (Index n = 0; n < B; ++n)
-        for (Index o = 0; o < dout.rows(); ++o) da(cache.arg[k](o, n), n) += dout(o, n);
+      for (Index n = 0; n < B; ++n) {
+        const int* arg = cache.arg[k].col(n).data();
+        const S* an = a.col(n).data();
+        const S* dyn = dout.col(n).data();
+        S* dan = da.col(n).data();
+        for (Index o = 0; o < dout.rows(); ++o)
+          if (an[arg[o]] > S(0)) dan[arg[o]] = dyn[o];
+      }
     } else {
-      da = dout;
+      da = (a.array() > S(0)).select(dout, S(0));
     }
     const auto W = lay_->map(p, (*t_)[k].weight);
     auto dW = lay_->map(grads, (*t_)[k].weight);
@@ -201,16 +231,13 @@ void ConvEncoder<S>::backward(const S* p, const Mat<S>& dy, ConvCache<S>& cache,
     const bool need_dx = k > 0 || dX;
     if (need_dx) dx.setZero(Index(sh.C) * sh.H * sh.W, B);
     for (Index n = 0; n < B; ++n) {
-      // (3): dz = da * (a > 0), in place in da's column
-      MatMap<S> dz(da.col(n).data(), P, sh.Co);
-      const CMatMap<S> an(a.col(n).data(), P, sh.Co);
-      dz = (an.array() > S(0)).select(dz, S(0));
-      im2col(cache.x[k].col(n).data(), sh, cache.col);  // (1) again: cheaper than keeping it
-      dW.noalias() += dz.transpose() * cache.col;       // (2)
+      const CMatMap<S> dz(da.col(n).data(), P, sh.Co);
+      const CMatMap<S> col(cache.cols[k].col(n).data(), P, sh.K());
+      dW.noalias() += dz.transpose() * col;  // (2)
       db += dz.colwise().sum().transpose();
       if (need_dx) {
         cache.dcol.noalias() = dz * W;
-        col2im(cache.dcol, sh, dx.col(n).data());  // (1)
+        col2im(cache.dcol.data(), sh, dx.col(n).data());  // (1)
       }
     }
     if (k > 0)
@@ -220,9 +247,9 @@ void ConvEncoder<S>::backward(const S* p, const Mat<S>& dy, ConvCache<S>& cache,
   }
 }
 
-#define UNROLL_CONV(S)                                          \
-  template void im2col<S>(const S*, const ConvShape&, Mat<S>&); \
-  template void col2im<S>(const Mat<S>&, const ConvShape&, S*); \
+#define UNROLL_CONV(S)                                     \
+  template void im2col<S>(const S*, const ConvShape&, S*); \
+  template void col2im<S>(const S*, const ConvShape&, S*); \
   template class ConvEncoder<S>;
 UNROLL_CONV(float)
 UNROLL_CONV(double)

@@ -69,16 +69,17 @@ struct ConvCache {
   int B = 0;
   std::vector<Mat<S>> x;             // [k] (C H W, B) block k's input (x[0] the images)
   std::vector<Mat<S>> a;             // [k] (Co Ho Wo, B) after the ReLU (3)
+  std::vector<Mat<S>> cols;          // [k] (P K, B) each image's col (1), kept for dW (2)
   std::vector<Eigen::MatrixXi> arg;  // [k] (Co Hp Wp, B) pooled: the row of a that won (4)
   Mat<S> y;                          // (C_out h w, B) the encoder's output grid
-  Mat<S> col, dcol, dz;              // per-image scratch (P, K), (P, K), (P, Co)
+  Mat<S> dcol;                       // per-image scratch (P, K)
 };
 
-// (1) and (1)'s backward for one image, x of C x H x W pixels, col (P, K) as in (1).
+// (1) and (1)'s backward for one image, x of C x H x W pixels, col (P, K) column-major as in (1).
 template <class S>
-void im2col(const S* x, const ConvShape& sh, Mat<S>& col);
+void im2col(const S* x, const ConvShape& sh, S* col);
 template <class S>
-void col2im(const Mat<S>& dcol, const ConvShape& sh, S* dx);
+void col2im(const S* dcol, const ConvShape& sh, S* dx);
 
 template <class S>
 class ConvEncoder {
