@@ -80,6 +80,7 @@ void TestCaption::imagesShowTheirCaptions() {
     const Words w = caption_words(task.validation_captions()[size_t(i)], vocab);
     const CaptionParse p = parse_caption(w);
     QCOMPARE(p.objects.size(), sc.objects.size());
+    QVERIFY(int(w.size()) <= shapes_longest_caption(s));
     const float* img = task.validation_images().col(i).data();
     for (size_t k = 0; k < sc.objects.size(); ++k) {
       const ShapeObject& o = sc.objects[k];

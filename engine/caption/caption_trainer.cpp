@@ -27,10 +27,7 @@ CaptionConfig fit_to_task(CaptionConfig model, const ShapesSpec& task) {
 }
 
 int caption_max_output(const CaptionTrainConfig& cfg) {
-  if (cfg.max_output > 0) return cfg.max_output;
-  ShapesSpec s = cfg.task;
-  const int per = s.sizes ? 4 : 3;
-  return s.objects * per + (s.objects - 1) * 2 + 5;
+  return cfg.max_output > 0 ? cfg.max_output : shapes_longest_caption(cfg.task) + 5;
 }
 
 CaptionTrainer::CaptionTrainer(const CaptionTrainConfig& cfg)

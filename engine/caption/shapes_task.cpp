@@ -161,9 +161,9 @@ std::vector<int32_t> ShapesTask::caption_ids(const ShapeScene& s) const {
   return ids;
 }
 
-int ShapesTask::longest_caption() const {
-  const int per = spec_.sizes ? 4 : 3;
-  return spec_.objects * per + (spec_.objects - 1) * 2;
+int shapes_longest_caption(const ShapesSpec& spec) {
+  const int per = spec.sizes ? 4 : 3;                  // a [size] colour shape
+  return spec.objects * per + (spec.objects - 1) * 2;  // relations: "left of" is two words
 }
 
 CaptionBatch make_caption_batch(const Mat<float>& images,

@@ -58,7 +58,6 @@ class ShapesTask {
   const Mat<float>& validation_images() const { return val_images_; }  // (3 side^2, N)
   const std::vector<std::vector<int32_t>>& validation_captions() const { return val_ids_; }
   const std::vector<ShapeScene>& validation_scenes() const { return val_scenes_; }
-  int longest_caption() const;  // words, <eos> not counted, of the largest scene
 
  private:
   ShapesSpec spec_;
@@ -66,6 +65,9 @@ class ShapesTask {
   std::vector<std::vector<int32_t>> val_ids_;
   std::vector<ShapeScene> val_scenes_;
 };
+
+// Words (without <eos>) of the longest caption the task writes: all its objects, sized.
+int shapes_longest_caption(const ShapesSpec& spec);
 
 // A batch of the given images and captions (ids ending in kEos), padded with -1.
 CaptionBatch make_caption_batch(const Mat<float>& images,
