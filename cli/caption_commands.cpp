@@ -20,8 +20,10 @@
 namespace unroll::cli {
 namespace {
 
-const char* kTrainHelp = R"(usage: unroll-cli train --task shapes [options]
- data (images drawn by the engine, template captions "a large blue square below a small red circle")
+const char* kTrainHelp = R"(usage: unroll-cli train --task shapes|images [options]
+ data: shapes (images drawn by the engine, template captions "a large blue square below a small
+ red circle") or images (--data FOLDER --captions FILE.csv of file,caption lines: PNG or JPEG
+ files, several captions per image allowed, resized; --val-fraction X of the images held out, 0.1)
   --image 32|64                  image side in pixels (32)
   --objects N                    each image has 1..N shapes, N in 1..3 (2)
   --colours K                    the first K of red, green, blue, yellow, magenta, cyan, white (4)
@@ -113,7 +115,19 @@ std::vector<ConvBlock> parse_conv(const std::string& spec) {
 
 CaptionTrainConfig make_config(const Args& a) {
   CaptionTrainConfig c;
-  if (a.str("task", "") != "shapes") throw Error("--task must be shapes for an image captioner");
+  c.kind = a.str("task", "");
+  if (c.kind != "shapes" && c.kind != "images")
+    throw Error("--task must be shapes or images for an image captioner");
+  if (c.kind == "shapes" && (a.has("data") || a.has("captions")))
+    throw Error("--data and --captions are for --task images; shapes draws its own images");
+  for (const char* o : {"objects", "colours", "noise", "val-images"})
+    if (c.kind == "images" && a.has(o))
+      throw Error(std::string("--") + o + " is for --task shapes");
+  ImageFolderSpec& f = c.images;
+  f.folder = a.str("data", "");
+  f.captions = a.str("captions", "");
+  f.image = int(a.integer("image", 32, 1, 4096));
+  f.val_fraction = a.real("val-fraction", 0.1, 0, 1);
   ShapesSpec& t = c.task;
   t.image = int(a.integer("image", 32, 1, 4096));
   t.objects = int(a.integer("objects", 2, 1, 100));
@@ -137,7 +151,11 @@ CaptionTrainConfig make_config(const Args& a) {
   c.seed = uint64_t(a.integer("seed", 1, 0, 9223372036854775807L));
   c.max_output = int(a.integer("max-output", 0, 0, 1000));
   c.validate();
-  fit_to_task(c.model, c.task).validate();  // a bad model is named before any training
+  CaptionConfig check = c.model;  // a bad model is named before any image is read
+  check.conv.in_channels = 3;
+  check.conv.height = check.conv.width = c.kind == "images" ? f.image : t.image;
+  check.vocab = kTgtUnk + 1;
+  check.validate();
   return c;
 }
 
@@ -191,19 +209,20 @@ bool wants_caption(const std::vector<std::string>& argv) {
     } else if (i + 1 < argv.size()) {
       value = argv[i + 1];
     }
-    if (name == "--task" && value == "shapes") return true;
+    if (name == "--task" && (value == "shapes" || value == "images")) return true;
     if ((name == "--checkpoint" || name == "--resume") && is_caption_file(value)) return true;
   }
   return false;
 }
 
 int caption_train_command(const std::vector<std::string>& argv) {
-  const Args a(argv, {"task",       "image",      "objects",   "colours",       "noise",
-                      "val-images", "conv",       "cell",      "decoder-cell",  "hidden",
-                      "layers",     "embed",      "attention", "attention-dim", "steps",
-                      "batch",      "lr",         "optimizer", "clip",          "seed",
-                      "val-every",  "max-output", "metrics",   "save",          "resume"},
-               {"help", "quiet", "no-sizes", "no-input-feeding"});
+  const Args a(
+      argv,
+      {"task",       "image",        "objects", "colours",   "noise", "val-images", "conv",
+       "cell",       "decoder-cell", "hidden",  "layers",    "embed", "attention",  "attention-dim",
+       "steps",      "batch",        "lr",      "optimizer", "clip",  "seed",       "val-every",
+       "max-output", "metrics",      "save",    "resume",    "data",  "captions",   "val-fraction"},
+      {"help", "quiet", "no-sizes", "no-input-feeding"});
   if (a.has("help")) {
     std::cout << kTrainHelp;
     return 0;
@@ -222,9 +241,7 @@ int caption_train_command(const std::vector<std::string>& argv) {
   const bool quiet = a.has("quiet");
   const CaptionConfig& m = t->model().config();
   if (!quiet)
-    std::cerr << "train: shapes " << m.conv.width << "x" << m.conv.height << ", 1-"
-              << t->config().task.objects << " objects, " << t->task().validation_images().cols()
-              << " validation images; grid " << t->model().grid_height() << "x"
+    std::cerr << "train: " << t->task().describe() << "; grid " << t->model().grid_height() << "x"
               << t->model().grid_width() << "x" << m.conv.out_channels() << ", "
               << t->model().params().size() << " weights\n";
   std::unique_ptr<AtomicFileWriter> csv;
@@ -280,11 +297,14 @@ int caption_eval_command(const std::vector<std::string>& argv) {
     return 0;
   }
   const CaptionCheckpoint c = load_caption_checkpoint(a.str("checkpoint", ""));
-  const ShapesTask task(c.config.task);
+  const std::unique_ptr<CaptionData> data = make_caption_data(c.config);
+  if (data->words() != c.words)
+    throw Error("the task '" + c.config.kind +
+                "' no longer gives the checkpoint's caption words (did its captions file change?)");
   const int n = int(a.integer("val-images", 0, 0, 100000));
   const int max_len = int(a.integer("max-len", c.max_output(), 1, 1000));
-  std::cout << metrics_line(evaluate_captions(c.model(), task.validation_images(),
-                                              task.validation_captions(), c.words, max_len, n))
+  std::cout << metrics_line(evaluate_captions(c.model(), data->validation_images(),
+                                              data->validation_captions(), c.words, max_len, n))
             << '\n';
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "caption/caption_checkpoint.h"
+#include "caption/image_io.h"
 #include "core/error.h"
 #include "seq2seq/seq2seq_checkpoint.h"
 
@@ -46,6 +47,7 @@ class TestCaption : public QObject {
   void beamOfOneIsGreedy();
   void resumeIsBitIdentical();
   void badCheckpointsAreNamed();
+  void resizeKeepsRegions();
 };
 
 void TestCaption::imagesShowTheirCaptions_data() {
@@ -245,6 +247,23 @@ void TestCaption::badCheckpointsAreNamed() {
   QVERIFY2(damaged.contains("checkpoint 'x.unroll'") && damaged.contains("checksum"),
            qPrintable(damaged));
   QVERIFY(message([&] { load_caption_checkpoint(path + ".missing"); }).contains("cannot open"));
+}
+
+// stb_image_resize halves a 64x64 image, left half red and right half blue, to 32x32 with the
+// halves' colours away from the edge between them.
+void TestCaption::resizeKeepsRegions() {
+  Image img;
+  img.width = img.height = 64;
+  img.chw.assign(3 * 64 * 64, 0.0f);
+  for (int y = 0; y < 64; ++y)
+    for (int x = 0; x < 64; ++x) img.chw[size_t(x < 32 ? 0 : 2) * 4096 + y * 64 + x] = 1.0f;
+  const Image s = resize_image(img, 32, 32);
+  QCOMPARE(s.width, 32);
+  QCOMPARE(int(s.chw.size()), 3 * 32 * 32);
+  auto px = [&](int c, int x, int y) { return s.chw[size_t(c) * 1024 + y * 32 + x]; };
+  QVERIFY(std::abs(px(0, 4, 10) - 1.0f) < 1e-4f && std::abs(px(2, 4, 10)) < 1e-4f);
+  QVERIFY(std::abs(px(2, 28, 20) - 1.0f) < 1e-4f && std::abs(px(0, 28, 20)) < 1e-4f);
+  for (float v : s.chw) QVERIFY(v >= 0.0f && v <= 1.0f);
 }
 
 QTEST_APPLESS_MAIN(TestCaption)

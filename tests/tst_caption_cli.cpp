@@ -2,6 +2,7 @@
 // prints the model's own greedy caption of a PNG and saves one attention map per word, eval prints
 // the validation metrics training ended with, a resumed run is bit-identical, and bad input (a
 // missing, undecodable or wrongly sized image, bad options) is named in one line with exit 2.
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -55,6 +56,9 @@ class TestCaptionCli : public QObject {
   void exportMatchesPytorch();
   void badInput_data();
   void badInput();
+  void imageFolder();
+  void badFolder_data();
+  void badFolder();
 
  private:
   QTemporaryDir m_dir;
@@ -199,6 +203,13 @@ void TestCaptionCli::badInput_data() {
   QTest::newRow("dot attention sizes")
       << QStringList{"train", "--task", "shapes", "--attention", "dot", "--hidden", "48"}
       << "dot attention needs the last conv block's channels (32)";
+  QTest::newRow("missing captions file")
+      << QStringList{"train", "--task", "images", "--data", ".", "--captions", "nope.csv"}
+      << "cannot open captions file 'nope.csv'";
+  QTest::newRow("shapes options on images")
+      << QStringList{"train",      "--task", "images",    "--data", ".",
+                     "--captions", "c.csv",  "--objects", "2"}
+      << "--objects is for --task shapes";
   QTest::newRow("too many pools") << QStringList{"train", "--task", "shapes", "--conv",
                                                  "4/2p,4/2p,4/2p"}
                                   << "leaves no grid after conv block 3";
@@ -219,6 +230,128 @@ void TestCaptionCli::badInput() {
   QVERIFY2(r.err.contains(message), qPrintable(r.err));
   QCOMPARE(r.err.trimmed().count('\n'), 0);  // one line
   QVERIFY(r.out.isEmpty());
+}
+
+namespace {
+
+// FOLDER with n 64x64 PNGs of drawn shapes and captions.csv naming them, some twice, in the
+// forms the reader accepts (a header, capitals and a full stop, a quoted caption with a comma).
+void writeFolder(const QString& folder, int n) {
+  QDir().mkpath(folder);
+  ShapesSpec s;
+  s.image = 64;
+  s.objects = 1;
+  s.validation = n;
+  const ShapesTask task(s);
+  QFile csv(folder + "/captions.csv");
+  QVERIFY(csv.open(QIODevice::WriteOnly));
+  csv.write("file,caption\n");
+  for (int i = 0; i < n; ++i) {
+    const float* p = task.validation_images().col(i).data();
+    QImage img(64, 64, QImage::Format_RGB888);
+    for (int y = 0; y < 64; ++y)
+      for (int x = 0; x < 64; ++x)
+        img.setPixel(x, y,
+                     qRgb(qRound(p[y * 64 + x] * 255), qRound(p[4096 + y * 64 + x] * 255),
+                          qRound(p[8192 + y * 64 + x] * 255)));
+    QVERIFY(img.save(folder + QString("/img%1.png").arg(i)));
+    const QString caption = QString::fromStdString(
+        join_words(caption_words(task.validation_captions()[size_t(i)], task.words())));
+    csv.write(QString("img%1.png,%2\n").arg(i).arg(caption).toUtf8());
+    if (i % 4 == 0) csv.write(QString("img%1.png,A %2.\n").arg(i).arg(caption).toUtf8());
+  }
+  csv.write("img1.png,\"a shape, seen\"\n");
+}
+
+}  // namespace
+
+// --task images: 40 PNGs at 64x64 resized to 32x32, several captions per image; train, eval and
+// caption work on it, words are lower-cased without punctuation, and resume is bit-identical.
+void TestCaptionCli::imageFolder() {
+  const QString folder = m_dir.filePath("imgs");
+  writeFolder(folder, 40);
+  const QStringList base = {"train",
+                            "--task",
+                            "images",
+                            "--data",
+                            folder,
+                            "--captions",
+                            folder + "/captions.csv",
+                            "--image",
+                            "32",
+                            "--conv",
+                            "4p,8p",
+                            "--hidden",
+                            "16",
+                            "--batch",
+                            "8",
+                            "--val-every",
+                            "0",
+                            "--quiet"};
+  const QString a = m_dir.filePath("f10.unroll"), b = m_dir.filePath("f20.unroll"),
+                s = m_dir.filePath("fs.unroll");
+  auto r = run_cli(m_dir.path(), base + QStringList{"--steps", "10", "--save", a});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(r.out.startsWith("final step=10"), qPrintable(r.out));
+  const CaptionCheckpoint c = load_caption_checkpoint(a.toStdString());
+  QCOMPARE(c.config.model.conv.height, 32);
+  QVERIFY(std::find(c.words.begin(), c.words.end(), "seen") != c.words.end());
+  QVERIFY(std::find(c.words.begin(), c.words.end(), "a") != c.words.end());
+  for (const std::string& w : c.words)
+    QVERIFY2(w.find_first_of("A.,\"") == std::string::npos, w.c_str());
+  r = run_cli(m_dir.path(), {"train", "--resume", a, "--steps", "20", "--save", b, "--quiet"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QCOMPARE(run_cli(m_dir.path(), base + QStringList{"--steps", "20", "--save", s}).code, 0);
+  QVERIFY2(load_caption_checkpoint(b.toStdString()).params ==
+               load_caption_checkpoint(s.toStdString()).params,
+           "a resumed folder run differs from a straight one");
+  r = run_cli(m_dir.path(), {"eval", "--checkpoint", b});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(r.out.contains("loss=") && r.out.contains("bleu="), qPrintable(r.out));
+  QImage small(32, 32, QImage::Format_RGB888);
+  small.fill(Qt::black);
+  small.save(m_dir.filePath("small.png"));
+  r = run_cli(m_dir.path(), {"caption", "--checkpoint", b, "--image", m_dir.filePath("small.png")});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QCOMPARE(r.out.count('\n'), 1);
+}
+
+void TestCaptionCli::badFolder_data() {
+  QTest::addColumn<QByteArray>("csv");
+  QTest::addColumn<QString>("message");
+  QTest::newRow("missing file") << QByteArray("img0.png,a red circle\nnope.png,a cross\n")
+                                << "captions.csv:2: cannot open image";
+  QTest::newRow("undecodable") << QByteArray("img0.png,a\ntext.png,b\n")
+                               << "captions.csv:2: cannot decode image";
+  QTest::newRow("caption without a file") << QByteArray("file,caption\nimg0.png,a\n,a red circle\n")
+                                          << "captions.csv:3: the file field is empty";
+  QTest::newRow("no comma") << QByteArray("img0.png a red circle\n") << "captions.csv:1: no comma";
+  QTest::newRow("empty caption") << QByteArray("img0.png, .\n")
+                                 << "captions.csv:1: the caption is empty";
+  QTest::newRow("one image") << QByteArray("img0.png,a\nimg0.png,b\n") << "names one image";
+  QTest::newRow("no lines") << QByteArray("file,caption\n") << "has no file,caption lines";
+}
+
+// A bad captions file or image is named with its line, in one line, exit 2.
+void TestCaptionCli::badFolder() {
+  QFETCH(QByteArray, csv);
+  QFETCH(QString, message);
+  const QString folder = m_dir.filePath("bad");
+  QDir().mkpath(folder);
+  QImage(8, 8, QImage::Format_RGB888).save(folder + "/img0.png");
+  {
+    QFile t(folder + "/text.png");
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write("not an image");
+    QFile f(folder + "/captions.csv");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(csv);
+  }
+  const auto r = run_cli(m_dir.path(), {"train", "--task", "images", "--data", folder, "--captions",
+                                        folder + "/captions.csv", "--steps", "2"});
+  QCOMPARE(r.code, 2);
+  QVERIFY2(r.err.contains(message), qPrintable(r.err));
+  QCOMPARE(r.err.trimmed().count('\n'), 0);
 }
 
 QTEST_APPLESS_MAIN(TestCaptionCli)

@@ -69,7 +69,7 @@ void TestCaptionOnnx::greedyMatches() {
     c.config.model.layers = s.layers;
     c.config.model.hidden = 16;
     c.config.model.embed_dim = 8;
-    c.config.model = fit_to_task(c.config.model, c.config.task);
+    c.config.model = fit_to_task(c.config.model, ShapesTask(c.config.task));
     c.words = shapes_vocabulary();
     Captioner<float> model(c.config.model);
     Rng rng(++seed);

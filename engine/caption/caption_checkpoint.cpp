@@ -15,14 +15,19 @@ using json = nlohmann::json;
 
 json config_json(const CaptionTrainConfig& c) {
   const ShapesSpec& t = c.task;
+  const ImageFolderSpec& f = c.images;
   return {{"task",
-           {{"task", "shapes"},
+           {{"task", c.kind},
             {"image", t.image},
             {"objects", t.objects},
             {"colours", t.colours},
             {"sizes", t.sizes},
             {"noise", t.noise},
-            {"validation", t.validation}}},
+            {"validation", t.validation},
+            {"folder", f.folder},
+            {"captions", f.captions},
+            {"folder_image", f.image},
+            {"val_fraction", f.val_fraction}}},
           {"model", json::parse(to_json(c.model))},
           {"optimizer", json::parse(optimizer_config_json(c.optimizer))},
           {"clip", {{"mode", to_string(c.clip.mode)}, {"threshold", c.clip.threshold}}},
@@ -35,8 +40,13 @@ json config_json(const CaptionTrainConfig& c) {
 CaptionTrainConfig config_from(const json& j) {
   CaptionTrainConfig c;
   const json& t = j.at("task");
-  if (t.at("task").get<std::string>() != "shapes")
-    throw Error("its task '" + t.at("task").get<std::string>() + "' is not one this build knows");
+  c.kind = t.at("task").get<std::string>();
+  if (c.kind != "shapes" && c.kind != "images")
+    throw Error("its task '" + c.kind + "' is not one this build knows");
+  c.images.folder = t.at("folder").get<std::string>();
+  c.images.captions = t.at("captions").get<std::string>();
+  c.images.image = t.at("folder_image").get<int>();
+  c.images.val_fraction = t.at("val_fraction").get<double>();
   c.task.image = t.at("image").get<int>();
   c.task.objects = t.at("objects").get<int>();
   c.task.colours = t.at("colours").get<int>();
@@ -51,7 +61,7 @@ CaptionTrainConfig config_from(const json& j) {
   c.seed = j.at("seed").get<uint64_t>();
   c.max_output = j.at("max_output").get<int>();
   c.validation_images = j.at("validation_images").get<int>();
-  c.task.seed = c.seed;
+  c.task.seed = c.images.seed = c.seed;
   c.validate();
   return c;
 }
@@ -70,7 +80,8 @@ Captioner<float> CaptionCheckpoint::model() const {
 CaptionCheckpoint capture_caption(const CaptionTrainer& t) {
   CaptionCheckpoint c;
   c.config = t.config();
-  c.words = shapes_vocabulary();
+  c.words = t.task().words();
+  c.longest_caption = t.task().longest_caption();
   c.params = t.model().params();
   c.optimizer = t.optimizer().state();
   c.progress = t.progress();
@@ -94,6 +105,7 @@ void save_caption_checkpoint(const std::string& path, const CaptionCheckpoint& c
                   {"model_kind", "caption"},
                   {"config", config_json(c.config)},
                   {"words", c.words},
+                  {"longest_caption", c.longest_caption},
                   {"optimizer_state", {{"step", c.optimizer.step}, {"buffers", names}}},
                   {"progress", {{"step", c.progress.step}}},
                   {"blobs", blobs}};
@@ -114,6 +126,7 @@ CaptionCheckpoint parse_caption_checkpoint(const std::string& bytes, const std::
     CaptionCheckpoint c;
     c.config = config_from(h.at("config"));
     c.words = h.at("words").get<std::vector<std::string>>();
+    c.longest_caption = h.at("longest_caption").get<int>();
     if (int(c.words.size()) != c.config.model.vocab)
       throw Error("its vocabulary does not match its model's size");
     const Index n = Captioner<float>(c.config.model).params().size();
@@ -150,8 +163,10 @@ CaptionCheckpoint load_caption_checkpoint(const std::string& path) {
 
 std::unique_ptr<CaptionTrainer> resume_caption(const CaptionCheckpoint& c) {
   auto t = std::make_unique<CaptionTrainer>(c.config);
-  if (c.words != shapes_vocabulary())
-    throw Error("the checkpoint's caption words differ from this build's shapes vocabulary");
+  if (c.words != t->task().words())
+    throw Error("the task '" + c.config.kind +
+                "' no longer gives the checkpoint's caption words (did its captions file "
+                "change?): train again or restore the file");
   t->restore(c.params, c.optimizer, c.progress);
   return t;
 }

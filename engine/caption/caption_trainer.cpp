@@ -14,44 +14,54 @@ void CaptionTrainConfig::validate() const {
     throw Error("the maximum caption length must be in 0..1000, got " + std::to_string(max_output));
   if (validation_images < 0)
     throw Error("--val-images must be at least 0, got " + std::to_string(validation_images));
-  task.validate();
+  if (kind == "shapes")
+    task.validate();
+  else if (kind == "images")
+    images.validate();
+  else
+    throw Error("unknown captioning task '" + kind + "': use shapes or images");
   optimizer.validate();
   clip.validate();
 }
 
-CaptionConfig fit_to_task(CaptionConfig model, const ShapesSpec& task) {
-  model.conv.in_channels = 3;
-  model.conv.height = model.conv.width = task.image;
-  model.vocab = int(shapes_vocabulary().size());
-  return model;
+std::unique_ptr<CaptionData> make_caption_data(const CaptionTrainConfig& cfg) {
+  cfg.validate();
+  if (cfg.kind == "images") {
+    ImageFolderSpec s = cfg.images;
+    s.seed = cfg.seed;
+    return std::make_unique<ImageFolderTask>(s);
+  }
+  ShapesSpec s = cfg.task;
+  s.seed = cfg.seed;
+  return std::make_unique<ShapesTask>(s);
 }
 
-int caption_max_output(const CaptionTrainConfig& cfg) {
-  return cfg.max_output > 0 ? cfg.max_output : shapes_longest_caption(cfg.task) + 5;
+CaptionConfig fit_to_task(CaptionConfig model, const CaptionData& data) {
+  model.conv.in_channels = 3;
+  model.conv.height = model.conv.width = data.image_side();
+  model.vocab = int(data.words().size());
+  return model;
 }
 
 CaptionTrainer::CaptionTrainer(const CaptionTrainConfig& cfg)
     : cfg_(cfg),
-      task_([&] {
-        cfg_.validate();
-        ShapesSpec s = cfg.task;
-        s.seed = cfg.seed;
-        return s;
-      }()),
-      model_(fit_to_task(cfg.model, cfg.task)),
+      data_(make_caption_data(cfg)),
+      model_(fit_to_task(cfg.model, *data_)),
       opt_(cfg.optimizer, model_.params().size()) {
-  cfg_.task.seed = cfg.seed;
+  cfg_.task.seed = cfg_.images.seed = cfg.seed;
   cfg_.model = model_.config();
   Rng init(cfg.seed);
   model_.initialize(init);
   grads_ = Vec<float>::Zero(model_.params().size());
 }
 
-int CaptionTrainer::max_output() const { return caption_max_output(cfg_); }
+int CaptionTrainer::max_output() const {
+  return cfg_.max_output > 0 ? cfg_.max_output : data_->longest_caption() + 5;
+}
 
 CaptionStepReport CaptionTrainer::step() {
   CaptionStepReport r;
-  const CaptionBatch batch = task_.batch(step_, cfg_.batch);
+  const CaptionBatch batch = data_->batch(step_, cfg_.batch);
   r.loss = model_.forward(batch, 1.0, nullptr, ws_);
   r.token_accuracy = double(ws_.head.correct) / double(ws_.head.loss_count);
   grads_.setZero();
@@ -76,14 +86,14 @@ CaptionStepReport CaptionTrainer::step() {
 CaptionValidation CaptionTrainer::validate() const {
   CaptionValidation v;
   v.step = step_;
-  const auto& words = shapes_vocabulary();
+  const auto& words = data_->words();
   std::vector<std::string> outputs;
-  v.metrics = evaluate_captions(model_, task_.validation_images(), task_.validation_captions(),
+  v.metrics = evaluate_captions(model_, data_->validation_images(), data_->validation_captions(),
                                 words, max_output(), cfg_.validation_images, &outputs);
-  const auto& ref = task_.validation_captions().front();
+  const auto& ref = data_->validation_captions().front();
   v.reference = join_words(caption_words(ref, words));
   v.output = outputs.front();
-  const Mat<float> image = task_.validation_images().leftCols(1);
+  const Mat<float> image = data_->validation_images().leftCols(1);
   std::vector<Mat<double>> attn;
   const auto out = model_.greedy(image, max_output(), &attn);
   v.output_words = caption_words(out[0], words);

@@ -5,10 +5,12 @@
 // its attention map per word and the gradient that reaches each grid cell. One seed drives init and
 // the training images; progress()/restore() resume bit-identically.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "caption/caption_metrics.h"
+#include "caption/image_folder.h"
 #include "caption/shapes_task.h"
 #include "train/clip.h"
 #include "train/optimizer.h"
@@ -16,13 +18,15 @@
 namespace unroll {
 
 struct CaptionTrainConfig {
-  ShapesSpec task;      // its seed is set from seed
-  CaptionConfig model;  // conv.height/width and vocab are set from the task
+  std::string kind = "shapes";  // the task: shapes (drawn) or images (a folder and a CSV)
+  ShapesSpec task;              // shapes; its seed is set from seed
+  ImageFolderSpec images;       // images; its seed is set from seed
+  CaptionConfig model;          // conv.height/width and vocab are set from the task
   OptimizerConfig optimizer;
   ClipConfig clip{ClipMode::Norm, 5.0};
   int batch = 32;
   uint64_t seed = 1;
-  int max_output = 0;         // longest greedy caption; 0: the longest reference + 5
+  int max_output = 0;         // longest greedy caption; 0: the longest caption + 5
   int validation_images = 0;  // validate() scores at most this many (0: all)
   void validate() const;      // throws unroll::Error naming the bad field
 };
@@ -64,7 +68,7 @@ class CaptionTrainer {
   const CaptionTrainConfig& config() const { return cfg_; }
   const Captioner<float>& model() const { return model_; }
   Captioner<float>& model() { return model_; }
-  const ShapesTask& task() const { return task_; }
+  const CaptionData& task() const { return *data_; }
   int max_output() const;
   long steps() const { return step_; }
 
@@ -76,7 +80,7 @@ class CaptionTrainer {
 
  private:
   CaptionTrainConfig cfg_;
-  ShapesTask task_;
+  std::unique_ptr<CaptionData> data_;
   Captioner<float> model_;
   Optimizer<float> opt_;
   Vec<float> grads_;
@@ -84,9 +88,9 @@ class CaptionTrainer {
   long step_ = 0;
 };
 
-// The model configuration fitted to the task: image size, three channels, its vocabulary.
-CaptionConfig fit_to_task(CaptionConfig model, const ShapesSpec& task);
-// The longest greedy caption a model of this training configuration writes.
-int caption_max_output(const CaptionTrainConfig& cfg);
+// The task the configuration names (cfg.kind), its seed set from cfg.seed; throws unroll::Error.
+std::unique_ptr<CaptionData> make_caption_data(const CaptionTrainConfig& cfg);
+// The model configuration fitted to the data: image size, three channels, its vocabulary.
+CaptionConfig fit_to_task(CaptionConfig model, const CaptionData& data);
 
 }  // namespace unroll

@@ -2,6 +2,7 @@
 #include "caption/image_io.h"
 
 #include <stb_image.h>
+#include <stb_image_resize.h>
 #include <stb_image_write.h>
 
 #include <cmath>
@@ -51,6 +52,23 @@ void save_png(const std::string& path, const Image& img) {
   if (!stbi_write_png_to_func(sink, &bytes, img.width, img.height, 3, rgb.data(), img.width * 3))
     throw Error("cannot encode '" + path + "' as PNG");
   write_file_atomically(path, bytes);
+}
+
+Image resize_image(const Image& img, int width, int height) {
+  if (img.width == width && img.height == height) return img;
+  Image out;
+  out.width = width;
+  out.height = height;
+  out.channels = img.channels;
+  out.chw.resize(size_t(img.channels) * width * height);
+  for (int c = 0; c < img.channels; ++c)
+    if (!stbir_resize_float(img.chw.data() + size_t(c) * img.width * img.height, img.width,
+                            img.height, 0, out.chw.data() + size_t(c) * width * height, width,
+                            height, 0, 1))
+      throw Error("cannot resize an image of " + std::to_string(img.width) + "x" +
+                  std::to_string(img.height) + " pixels");
+  for (float& v : out.chw) v = std::min(1.0f, std::max(0.0f, v));  // the filter overshoots
+  return out;
 }
 
 Image upscale(const Image& img, int f) {

@@ -16,6 +16,8 @@ struct Image {
 Image load_image(const std::string& path);
 // An 8-bit RGB PNG of img (3 channels), atomically. Throws unroll::Error naming the path.
 void save_png(const std::string& path, const Image& img);
+// width x height, each channel resampled on its own by stb_image_resize (the same size: a copy).
+Image resize_image(const Image& img, int width, int height);
 // Nearest-neighbour upscaling by an integer factor (for looking at 32x32 images).
 Image upscale(const Image& img, int factor);
 

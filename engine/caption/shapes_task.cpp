@@ -166,6 +166,16 @@ int shapes_longest_caption(const ShapesSpec& spec) {
   return spec.objects * per + (spec.objects - 1) * 2;  // relations: "left of" is two words
 }
 
+const std::vector<std::string>& ShapesTask::words() const { return shapes_vocabulary(); }
+
+int ShapesTask::longest_caption() const { return shapes_longest_caption(spec_); }
+
+std::string ShapesTask::describe() const {
+  return "shapes " + std::to_string(spec_.image) + "x" + std::to_string(spec_.image) + ", 1-" +
+         std::to_string(spec_.objects) + " objects, " + std::to_string(val_images_.cols()) +
+         " validation images";
+}
+
 CaptionBatch make_caption_batch(const Mat<float>& images,
                                 const std::vector<std::vector<int32_t>>& captions,
                                 const std::vector<int>& which) {

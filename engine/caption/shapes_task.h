@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "caption/captioner.h"
+#include "caption/caption_data.h"
 
 namespace unroll {
 
@@ -42,7 +42,7 @@ struct ShapeScene {
 const std::vector<std::string>& shapes_vocabulary();
 int shapes_word(const std::string& w);  // its id; throws for a word outside the vocabulary
 
-class ShapesTask {
+class ShapesTask : public CaptionData {
  public:
   explicit ShapesTask(const ShapesSpec& spec);  // validates; draws the validation images
   const ShapesSpec& spec() const { return spec_; }
@@ -54,9 +54,13 @@ class ShapesTask {
   std::vector<int32_t> caption_ids(const ShapeScene& s) const;  // words, then kEos
 
   // Training batch number index of B images.
-  CaptionBatch batch(long index, int B) const;
-  const Mat<float>& validation_images() const { return val_images_; }  // (3 side^2, N)
-  const std::vector<std::vector<int32_t>>& validation_captions() const { return val_ids_; }
+  CaptionBatch batch(long index, int B) const override;
+  const Mat<float>& validation_images() const override { return val_images_; }
+  const std::vector<std::vector<int32_t>>& validation_captions() const override { return val_ids_; }
+  const std::vector<std::string>& words() const override;  // shapes_vocabulary()
+  int longest_caption() const override;                    // shapes_longest_caption(spec)
+  int image_side() const override { return spec_.image; }
+  std::string describe() const override;
   const std::vector<ShapeScene>& validation_scenes() const { return val_scenes_; }
 
  private:
