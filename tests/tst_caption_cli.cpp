@@ -203,6 +203,9 @@ void TestCaptionCli::badInput_data() {
   QTest::newRow("dot attention sizes")
       << QStringList{"train", "--task", "shapes", "--attention", "dot", "--hidden", "48"}
       << "dot attention needs the last conv block's channels (32)";
+  QTest::newRow("a captioner given to sample")
+      << QStringList{"sample", "--checkpoint", "shapes.unroll"}
+      << "is an image captioner checkpoint: use it with unroll-cli caption, eval or export";
   QTest::newRow("missing captions file")
       << QStringList{"train", "--task", "images", "--data", ".", "--captions", "nope.csv"}
       << "cannot open captions file 'nope.csv'";
