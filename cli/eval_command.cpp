@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "args.h"
+#include "caption_commands.h"
 #include "commands.h"
 #include "core/error.h"
 #include "data/text_corpus.h"
@@ -60,6 +61,7 @@ std::vector<int32_t> encode_file(const std::string& path, const Vocabulary& voca
 }  // namespace
 
 int eval_command(const std::vector<std::string>& argv) {
+  if (wants_caption(argv)) return caption_eval_command(argv);  // an image captioner
   if (wants_seq2seq(argv)) return seq2seq_eval_command(argv);  // an encoder-decoder
   const Args a(argv, {"checkpoint", "data", "window"}, {"help"});
   if (a.has("help")) {

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "args.h"
+#include "caption_commands.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
@@ -31,6 +32,7 @@ void check_folder(const std::string& path, const char* option) {
 }  // namespace
 
 int export_command(const std::vector<std::string>& argv) {
+  if (wants_caption(argv)) return caption_export_command(argv);  // an image captioner
   if (wants_seq2seq(argv)) return seq2seq_export_command(argv);  // an encoder-decoder
   const Args a(argv, {"checkpoint", "format", "out", "timestep-grads"}, {"help"});
   if (a.has("help")) {

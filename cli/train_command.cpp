@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "args.h"
+#include "caption_commands.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/checkpoint.h"
@@ -216,6 +217,7 @@ void Progress::print(const StepReport& r) {
 }  // namespace
 
 int train_command(const std::vector<std::string>& argv) {
+  if (wants_caption(argv)) return caption_train_command(argv);  // an image captioner
   if (wants_seq2seq(argv)) return seq2seq_train_command(argv);  // an encoder-decoder
   const Args a(
       argv, with_task_options({"cell",      "hidden",         "layers",         "input",

@@ -148,7 +148,8 @@ def teacher_inputs(tgt):
     return y
 
 
-def read_safetensors(path):
+def read_safetensors(path, key="unroll_seq2seq"):
+    """The state_dict and the JSON configuration under __metadata__[key]."""
     with open(path, "rb") as f:
         data = f.read()
     (n,) = struct.unpack("<Q", data[:8])
@@ -161,9 +162,9 @@ def read_safetensors(path):
         begin, end = info["data_offsets"]
         array = np.frombuffer(data[8 + n + begin:8 + n + end], dtype="<f4").reshape(info["shape"])
         state[name] = torch.from_numpy(array.copy())
-    if "unroll_seq2seq" not in meta:
-        raise ValueError(f"{path}: no encoder-decoder configuration in __metadata__")
-    return state, json.loads(meta["unroll_seq2seq"])
+    if key not in meta:
+        raise ValueError(f"{path}: no {key} configuration in __metadata__")
+    return state, json.loads(meta[key])
 
 
 def tokenize(text, mode):

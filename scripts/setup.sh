@@ -14,6 +14,8 @@ PACKAGES=(
   qt6-l10n-tools libqt6opengl6-dev libgl-dev libxkbcommon-dev qt6-qpa-plugins
   # numerics and formats
   libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev protobuf-compiler
+  # PNG and JPEG decoding for image captioning (stb_image, built as Debian's libstb)
+  libstb-dev
   # fuzz targets (libFuzzer comes with clang's runtime)
   clang libclang-rt-14-dev
   # benchmarks; oneDNN is unroll_bench's second reference (its RNN training primitives, sgemm)
@@ -22,6 +24,8 @@ PACKAGES=(
   ocl-icd-opencl-dev opencl-headers
   # reference implementations for the cross-check tests (Debian's python, not a user's pyenv)
   python3 python3-torch python3-numpy python3-onnx libopenblas0
+  # PNG decoding in scripts/load_caption_in_pytorch.py
+  python3-pil
   # headless GUI runs and screenshots
   xvfb xauth fonts-dejavu-core
   # ONNX Runtime comes from npm

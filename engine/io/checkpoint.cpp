@@ -447,7 +447,9 @@ Checkpoint parse_v2(const std::string& bytes) {
   if (crc32(bytes.data(), n - 4) != stored)
     throw Error("is damaged (checksum mismatch): restore it from a backup");
   const json h = json::parse(bytes.begin() + 20, bytes.begin() + 20 + long(hl));
-  if (const std::string kind = h.value("model_kind", std::string("rnn")); kind != "rnn")
+  if (const std::string kind = h.value("model_kind", std::string("rnn")); kind == "caption")
+    throw Error("is an image captioner checkpoint: use it with unroll-cli caption, eval or export");
+  else if (kind != "rnn")
     throw Error("is an encoder-decoder checkpoint (model kind '" + kind +
                 "'): use it with unroll-cli translate, eval --data FILE.tsv or export");
   const BlobReader blobs(h.at("blobs"), bytes.data() + 28 + hl, pl);

@@ -12,7 +12,7 @@ namespace {
 
 // The encoder's results of one source repeated over N columns (what step() reads).
 template <class S>
-void tile(const EncoderCache<S>& one, int N, EncoderCache<S>& out) {
+void tile(const DecoderMemory<S>& one, int N, DecoderMemory<S>& out) {
   const int Ts = one.Ts;
   out.Ts = Ts;
   out.B = N;
@@ -49,6 +49,14 @@ std::vector<std::vector<int32_t>> greedy_decode(const Seq2Seq<S>& model,
   model.encode(src, Ts, B, enc);
   DecoderState<S> st;
   model.initial_state(enc, st);
+  return greedy_decode(model.decoder(), enc, std::move(st), max_len, attention);
+}
+
+template <class S>
+std::vector<std::vector<int32_t>> greedy_decode(const Decoder<S>& model,
+                                                const DecoderMemory<S>& enc, DecoderState<S> st,
+                                                int max_len, std::vector<Mat<double>>* attention) {
+  const int B = enc.B, Ts = enc.Ts;
   DecoderStep<S> sc;
   sc.y_in.assign(B, kBos);
   std::vector<std::vector<int32_t>> out(B);
@@ -91,10 +99,21 @@ Hypothesis beam_decode(const Seq2Seq<S>& model, const std::vector<int32_t>& src,
     throw Error("the beam width must be at least 1, got " + std::to_string(opt.beam));
   if (opt.max_len < 1) throw Error("the maximum output length must be at least 1");
   const int Ts = int(src.size());
-  EncoderCache<S> one, enc;
+  EncoderCache<S> one;
   model.encode(src, Ts, 1, one);
   DecoderState<S> st;
   model.initial_state(one, st);
+  return beam_decode(model.decoder(), one, std::move(st), opt);
+}
+
+template <class S>
+Hypothesis beam_decode(const Decoder<S>& model, const DecoderMemory<S>& one, DecoderState<S> st,
+                       const DecodeOptions& opt) {
+  if (opt.beam < 1)
+    throw Error("the beam width must be at least 1, got " + std::to_string(opt.beam));
+  if (opt.max_len < 1) throw Error("the maximum output length must be at least 1");
+  const int Ts = one.Ts;
+  DecoderMemory<S> enc;
   const int K = opt.beam;
   const bool attends = model.config().attention != AttentionKind::None;
   std::vector<Hypothesis> live(1), finished;
@@ -181,13 +200,18 @@ double sequence_logprob(const Seq2Seq<S>& model, const std::vector<int32_t>& src
   return -ws.head.loss_sum;
 }
 
-#define UNROLL_DECODE(S)                                                                         \
-  template std::vector<std::vector<int32_t>> greedy_decode<S>(                                   \
-      const Seq2Seq<S>&, const std::vector<int32_t>&, int, int, int, std::vector<Mat<double>>*); \
-  template Hypothesis beam_decode<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,             \
-                                     const DecodeOptions&);                                      \
-  template double sequence_logprob<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,            \
-                                      const std::vector<int32_t>&);
+#define UNROLL_DECODE(S)                                                                          \
+  template std::vector<std::vector<int32_t>> greedy_decode<S>(                                    \
+      const Seq2Seq<S>&, const std::vector<int32_t>&, int, int, int, std::vector<Mat<double>>*);  \
+  template Hypothesis beam_decode<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,              \
+                                     const DecodeOptions&);                                       \
+  template double sequence_logprob<S>(const Seq2Seq<S>&, const std::vector<int32_t>&,             \
+                                      const std::vector<int32_t>&);                               \
+  template std::vector<std::vector<int32_t>> greedy_decode<S>(                                    \
+      const Decoder<S>&, const DecoderMemory<S>&, DecoderState<S>, int,                           \
+      std::vector<Mat<double>>*);                                                                 \
+  template Hypothesis beam_decode<S>(const Decoder<S>&, const DecoderMemory<S>&, DecoderState<S>, \
+                                     const DecodeOptions&);
 UNROLL_DECODE(float)
 UNROLL_DECODE(double)
 #undef UNROLL_DECODE

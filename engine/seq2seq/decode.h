@@ -36,6 +36,17 @@ template <class S>
 Hypothesis beam_decode(const Seq2Seq<S>& model, const std::vector<int32_t>& src,
                        const DecodeOptions& opt);
 
+// The same over any memory (the decoder's Ts positions of B columns, one for beam search) from the
+// initial state st: what a captioner decodes with (caption/captioner.h).
+template <class S>
+std::vector<std::vector<int32_t>> greedy_decode(const Decoder<S>& decoder,
+                                                const DecoderMemory<S>& memory, DecoderState<S> st,
+                                                int max_len,
+                                                std::vector<Mat<double>>* attention = nullptr);
+template <class S>
+Hypothesis beam_decode(const Decoder<S>& decoder, const DecoderMemory<S>& memory,
+                       DecoderState<S> st, const DecodeOptions& opt);
+
 // log p(tokens, <eos> | src) under teacher forcing.
 template <class S>
 double sequence_logprob(const Seq2Seq<S>& model, const std::vector<int32_t>& src,

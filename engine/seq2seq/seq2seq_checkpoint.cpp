@@ -41,16 +41,7 @@ json config_json(const Seq2SeqTrainConfig& c) {
             {"val_fraction", t.val_fraction},
             {"skip_bad", t.skip_bad}}},
           {"model", json::parse(to_json(c.model))},
-          {"optimizer",
-           {{"kind", to_string(o.kind)},
-            {"lr", o.lr},
-            {"momentum", o.momentum},
-            {"beta1", o.beta1},
-            {"beta2", o.beta2},
-            {"eps", o.eps},
-            {"alpha", o.alpha},
-            {"weight_decay", o.weight_decay},
-            {"adagrad_eps", o.adagrad_eps}}},
+          {"optimizer", json::parse(optimizer_config_json(o))},
           {"clip", {{"mode", to_string(c.clip.mode)}, {"threshold", c.clip.threshold}}},
           {"teacher_forcing", c.teacher_forcing},
           {"batch", c.batch},
@@ -71,16 +62,7 @@ Seq2SeqTrainConfig config_from(const json& j) {
   c.task.val_fraction = t.at("val_fraction").get<double>();
   c.task.skip_bad = t.at("skip_bad").get<bool>();
   c.model = seq2seq_config_from_json(j.at("model").dump());
-  const json& o = j.at("optimizer");
-  c.optimizer.kind = parse_optimizer(o.at("kind").get<std::string>());
-  c.optimizer.lr = o.at("lr").get<double>();
-  c.optimizer.momentum = o.at("momentum").get<double>();
-  c.optimizer.beta1 = o.at("beta1").get<double>();
-  c.optimizer.beta2 = o.at("beta2").get<double>();
-  c.optimizer.eps = o.at("eps").get<double>();
-  c.optimizer.alpha = o.at("alpha").get<double>();
-  c.optimizer.weight_decay = o.at("weight_decay").get<double>();
-  c.optimizer.adagrad_eps = o.at("adagrad_eps").get<double>();
+  c.optimizer = optimizer_config_from_json(j.at("optimizer").dump());
   c.clip.mode = parse_clip_mode(j.at("clip").at("mode").get<std::string>());
   c.clip.threshold = j.at("clip").at("threshold").get<double>();
   c.teacher_forcing = j.at("teacher_forcing").get<double>();
@@ -124,7 +106,37 @@ json read_header(const std::string& bytes, const std::string& where, size_t* pay
   return h;
 }
 
-std::string read_file(const std::string& path) {
+}  // namespace
+
+std::string optimizer_config_json(const OptimizerConfig& o) {
+  return json{{"kind", to_string(o.kind)},
+              {"lr", o.lr},
+              {"momentum", o.momentum},
+              {"beta1", o.beta1},
+              {"beta2", o.beta2},
+              {"eps", o.eps},
+              {"alpha", o.alpha},
+              {"weight_decay", o.weight_decay},
+              {"adagrad_eps", o.adagrad_eps}}
+      .dump();
+}
+
+OptimizerConfig optimizer_config_from_json(const std::string& text) {
+  const json o = json::parse(text);
+  OptimizerConfig c;
+  c.kind = parse_optimizer(o.at("kind").get<std::string>());
+  c.lr = o.at("lr").get<double>();
+  c.momentum = o.at("momentum").get<double>();
+  c.beta1 = o.at("beta1").get<double>();
+  c.beta2 = o.at("beta2").get<double>();
+  c.eps = o.at("eps").get<double>();
+  c.alpha = o.at("alpha").get<double>();
+  c.weight_decay = o.at("weight_decay").get<double>();
+  c.adagrad_eps = o.at("adagrad_eps").get<double>();
+  return c;
+}
+
+std::string read_checkpoint_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error("cannot open checkpoint '" + path + "': check the path");
   std::ostringstream s;
@@ -132,7 +144,21 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
-}  // namespace
+std::string pack_checkpoint_container(const std::string& header, const std::string& payload) {
+  std::string bytes(kMagic, sizeof kMagic);
+  put<uint32_t>(bytes, kVersion);
+  put<uint64_t>(bytes, header.size());
+  bytes += header;
+  put<uint64_t>(bytes, payload.size());
+  bytes += payload;
+  put<uint32_t>(bytes, crc32(bytes.data(), bytes.size()));
+  return bytes;
+}
+
+std::string unpack_checkpoint_container(const std::string& bytes, const std::string& where,
+                                        size_t* payload_at, uint64_t* payload_len) {
+  return read_header(bytes, where, payload_at, payload_len).dump();
+}
 
 Seq2Seq<float> Seq2SeqCheckpoint::model() const {
   Seq2Seq<float> m(config.model);
@@ -192,15 +218,7 @@ void save_seq2seq_checkpoint(const std::string& path, const Seq2SeqCheckpoint& c
               {"position", c.progress.position},
               {"rng", c.progress.rng}}},
             {"blobs", blobs}};
-  const std::string header = h.dump();
-  std::string bytes(kMagic, sizeof kMagic);
-  put<uint32_t>(bytes, kVersion);
-  put<uint64_t>(bytes, header.size());
-  bytes += header;
-  put<uint64_t>(bytes, payload.size());
-  bytes += payload;
-  put<uint32_t>(bytes, crc32(bytes.data(), bytes.size()));
-  write_file_atomically(path, bytes);
+  write_file_atomically(path, pack_checkpoint_container(h.dump(), payload));
 }
 
 Seq2SeqCheckpoint parse_seq2seq_checkpoint(const std::string& bytes, const std::string& name) {
@@ -208,6 +226,8 @@ Seq2SeqCheckpoint parse_seq2seq_checkpoint(const std::string& bytes, const std::
   size_t at = 0;
   uint64_t pl = 0;
   const json h = read_header(bytes, where, &at, &pl);
+  if (h.value("model_kind", std::string("rnn")) == "caption")
+    throw Error(where + "holds an image captioner, not an encoder-decoder: use it with caption");
   if (h.value("model_kind", std::string("rnn")) != "seq2seq")
     throw Error(where +
                 "holds a recurrent network, not an encoder-decoder: use it with sample, "
@@ -255,7 +275,7 @@ Seq2SeqCheckpoint parse_seq2seq_checkpoint(const std::string& bytes, const std::
 }
 
 Seq2SeqCheckpoint load_seq2seq_checkpoint(const std::string& path) {
-  return parse_seq2seq_checkpoint(read_file(path), path);
+  return parse_seq2seq_checkpoint(read_checkpoint_bytes(path), path);
 }
 
 std::string checkpoint_model_kind(const std::string& path) {

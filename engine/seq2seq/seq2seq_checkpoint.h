@@ -35,6 +35,18 @@ Seq2SeqCheckpoint parse_seq2seq_checkpoint(const std::string& bytes, const std::
 // "seq2seq" or "rnn" (no model_kind field: every checkpoint from before encoder–decoders). Throws
 // unroll::Error if the file cannot be read or is not an Unroll checkpoint.
 std::string checkpoint_model_kind(const std::string& path);
+// The .unroll container every model kind's checkpoint uses (magic, format version 2, JSON header,
+// blob payload, CRC-32): a file's bytes from a header and a payload; a header's JSON text after
+// checking magic, version, lengths and checksum (throws unroll::Error starting with `where`, e.g.
+// "checkpoint 'F' "); a file's bytes (throws naming the path).
+std::string pack_checkpoint_container(const std::string& header, const std::string& payload);
+std::string unpack_checkpoint_container(const std::string& bytes, const std::string& where,
+                                        size_t* payload_at, uint64_t* payload_len);
+std::string read_checkpoint_bytes(const std::string& path);
+// An optimizer's configuration as the JSON object checkpoints keep, and back.
+std::string optimizer_config_json(const OptimizerConfig& o);
+OptimizerConfig optimizer_config_from_json(const std::string& json);
+
 // A trainer built from the checkpoint's configuration (its task rebuilt: generated tasks from their
 // seed, a pairs file read again, which must give the same vocabularies) and restored.
 std::unique_ptr<Seq2SeqTrainer> resume_seq2seq(const Seq2SeqCheckpoint& checkpoint);

@@ -26,7 +26,7 @@
 #include "core/rng.h"
 #include "model/cell.h"
 #include "model/head.h"
-#include "seq2seq/attention.h"
+#include "seq2seq/decoder.h"
 
 namespace unroll {
 
@@ -37,48 +37,21 @@ struct Seq2SeqBatch {
   std::vector<int32_t> tgt;  // (Tt*B) column t*B + b: target ids, the last real one kEos, then -1
 };
 
+// The decoder's memory (Ts, B, memory, keys) with what the encoder's backward needs.
 template <class S>
-struct EncoderCache {
-  int Ts = 0, B = 0;
+struct EncoderCache : DecoderMemory<S> {
   std::vector<Mat<S>> input;                       // [k] (in_k, Ts*B) x^k, position order
   std::vector<Mat<S>> input_rev;                   // [k] the same, reversed (bidirectional)
   std::vector<std::array<CellCache<S>, 2>> cells;  // [k][d] window caches, d = 1 reversed
-  Mat<S> memory;                                   // (Dm, Ts*B) (3), position-major
-  Mat<S> keys;                                     // attention keys (attention.h), or empty
   std::vector<Mat<S>> final;                       // [k] (Dm, B) f^k (3)
 };
 
 template <class S>
-struct DecoderState {
-  std::vector<Mat<S>> h, c;  // [k] (Hd, N) s^k_{t-1}, c^k_{t-1} (LSTM)
-  Mat<S> ht;                 // (Hd, N) ht_{t-1}, for input feeding
-};
-
-template <class S>
-struct DecoderStep {
-  std::vector<int32_t> y_in;        // (N) y_{t-1}
-  Mat<S> x;                         // (Din, N) (5)
-  std::vector<CellCache<S>> cells;  // [k] one-step caches (6)
-  AttentionCache<S> attn;           // (7)
-  Mat<S> logits;                    // (Vt, N) (8), when the step was asked for them
-};
-
-template <class S>
-struct Seq2SeqWorkspace {
+struct Seq2SeqWorkspace : DecoderWorkspace<S> {  // the decoder's steps, head and loss
   EncoderCache<S> enc;
-  std::vector<Mat<S>> s0;             // [k] (Hd, B) (4)
-  std::vector<DecoderStep<S>> steps;  // [t]
-  Mat<S> top;                         // (Hd, Tt*B) ht_t of every step, the head's input
-  HeadCache<S> head;                  // (8) over all steps; its target is batch.tgt
-  std::vector<uint8_t> teacher;       // (Tt*B) 1 where y_{t-1} was the gold token
-  double loss = 0;                    // mean -log p per target token
-  // Backward
-  Mat<S> dtop, dmemory, dkeys, dht, dq, dx;
-  std::vector<Mat<S>> dh_rec, dc_rec, dfinal;
-  std::vector<CellCache<S>> dec_grads;  // [k] dpre, dhpre and h_{t-1} (in h) of every step
-  std::vector<Mat<S>> dec_x;            // [k] (in_k, Tt*B) every step's layer input
-  Mat<S> att_g, att_in;  // (Hd, Tt*B) every step's dL/d(W_c [ctx; q]), (Dm + Hd, Tt*B) [ctx; q]
-  Mat<double> dh_enc;    // (Ts, B) ||dL/dh^enc_s|| per column: what reaches each source position
+  std::vector<Mat<S>> s0;  // [k] (Hd, B) (4)
+  std::vector<Mat<S>> dfinal;
+  Mat<double> dh_enc;  // (Ts, B) ||dL/dh^enc_s|| per column: what reaches each source position
 };
 
 struct Seq2SeqForwardOptions {
@@ -95,6 +68,7 @@ class Seq2Seq {
 
   const Seq2SeqConfig& config() const { return cfg_; }
   const Seq2SeqLayout& layout() const { return layout_; }
+  Decoder<S> decoder() const { return Decoder<S>(cfg_, layout_, params_.data()); }
   Vec<S>& params() { return params_; }
   const Vec<S>& params() const { return params_; }
 
@@ -122,7 +96,6 @@ class Seq2Seq {
   void backward(const Seq2SeqBatch& batch, Seq2SeqWorkspace<S>& ws, S* grads) const;
 
  private:
-  Vec<S> folded_bias(const Seq2SeqLayout::Rnn& r, CellType cell, int H) const;
   void encoder_backward(Seq2SeqWorkspace<S>& ws, const std::vector<int32_t>& src, S* grads) const;
   Seq2SeqConfig cfg_;
   Seq2SeqLayout layout_;

@@ -24,16 +24,25 @@ Seq2SeqLayout::Rnn Seq2SeqLayout::add_rnn(const std::string& prefix, const std::
   return r;
 }
 
-Seq2SeqLayout::Seq2SeqLayout(const Seq2SeqConfig& cfg) {
+int Seq2SeqLayout::append(const std::string& name, Index rows, Index cols, bool is_vector) {
+  const int i = add(name, rows, cols, is_vector);
+  size_ = (size_ + 15) / 16 * 16;
+  return i;
+}
+
+Seq2SeqLayout::Seq2SeqLayout(const Seq2SeqConfig& cfg, bool with_encoder) {
   const int L = cfg.layers, D = cfg.directions(), He = cfg.encoder_hidden, Hd = cfg.decoder_hidden;
   const int Dm = cfg.memory_dim(), E = cfg.embed_dim;
-  source_embedding = add("encoder.embedding.weight", cfg.source_vocab, E, false);
-  encoder.resize(L);
-  for (int k = 0; k < L; ++k)
-    for (int d = 0; d < D; ++d)
-      encoder[k][d] = add_rnn("encoder.rnn.", "_l" + std::to_string(k) + (d == 1 ? "_reverse" : ""),
-                              cfg.encoder_cell, He, k == 0 ? E : Dm);
-  if (cfg.has_bridge())
+  if (with_encoder) {
+    source_embedding = add("encoder.embedding.weight", cfg.source_vocab, E, false);
+    encoder.resize(L);
+    for (int k = 0; k < L; ++k)
+      for (int d = 0; d < D; ++d)
+        encoder[k][d] =
+            add_rnn("encoder.rnn.", "_l" + std::to_string(k) + (d == 1 ? "_reverse" : ""),
+                    cfg.encoder_cell, He, k == 0 ? E : Dm);
+  }
+  if (with_encoder && cfg.has_bridge())
     for (int k = 0; k < L; ++k) {
       bridge_weight.push_back(add("bridge." + std::to_string(k) + ".weight", Hd, Dm, false));
       bridge_bias.push_back(add("bridge." + std::to_string(k) + ".bias", Hd, 1, true));

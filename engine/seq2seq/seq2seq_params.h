@@ -27,7 +27,11 @@ class Seq2SeqLayout {
   };
 
   Seq2SeqLayout() = default;
-  explicit Seq2SeqLayout(const Seq2SeqConfig& cfg);
+  // Without the encoder: no source embedding, encoder layers or bridge; only the decoder,
+  // attention and generator tensors (a captioner brings its own encoder, caption/caption_params.h).
+  explicit Seq2SeqLayout(const Seq2SeqConfig& cfg, bool with_encoder = true);
+  // One more tensor after the others (aligned like them); returns its index.
+  int append(const std::string& name, Index rows, Index cols, bool is_vector);
 
   const std::vector<TensorInfo>& tensors() const { return tensors_; }
   const TensorInfo& tensor(int i) const { return tensors_[i]; }

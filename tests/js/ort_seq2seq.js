@@ -1,6 +1,7 @@
-// tst_seq2seq_onnx's ONNX Runtime side: for every case, runs the encoder graph on each source, then
-// the decoder-step graph greedily (argmax fed back) and writes the output tokens and the first
-// step's logits. Usage: node ort_seq2seq.js ORT_DIR cases.json results.json
+// tst_seq2seq_onnx's and tst_caption_onnx's ONNX Runtime side: for every case, runs the encoder
+// graph on each source (token ids) or image (c.images: float CHW arrays of c.image_shape), then the
+// decoder-step graph greedily (argmax fed back) and writes the output tokens and the first step's
+// logits. Usage: node ort_seq2seq.js ORT_DIR cases.json results.json
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,10 +16,11 @@ async function main() {
     const enc = await ort.InferenceSession.create(c.encoder, opts);
     const dec = await ort.InferenceSession.create(c.decoder, opts);
     const outputs = [], firstLogits = [];
-    for (const src of c.sources) {
-      const Ts = src.length, L = c.layers, H = c.hidden;
-      const e = await enc.run(
-          {source: new ort.Tensor('int64', BigInt64Array.from(src.map(BigInt)), [Ts, 1])});
+    for (const src of c.images || c.sources) {
+      const L = c.layers, H = c.hidden;
+      const e = await enc.run(c.images ?
+          {image: new ort.Tensor('float32', Float32Array.from(src), [1].concat(c.image_shape))} :
+          {source: new ort.Tensor('int64', BigInt64Array.from(src.map(BigInt)), [src.length, 1])});
       let h = e.s0, cs = new ort.Tensor('float32', new Float32Array(L * H), [L, 1, H]);
       let ht = new ort.Tensor('float32', new Float32Array(H), [1, H]);
       let y = 0n;
