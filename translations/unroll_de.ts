@@ -91,6 +91,26 @@
         <source>--window: no window &apos;%1&apos;; try translation</source>
         <translation>--window: kein Fenster &apos;%1&apos;; versuchen Sie translation</translation>
     </message>
+    <message>
+        <source>Open the lesson at step N (1 = the first).</source>
+        <translation>Die Lektion bei Schritt N öffnen (1 = der erste).</translation>
+    </message>
+    <message>
+        <source>Play the lesson&apos;s steps in turn (from --lesson-step on; --speed overrides their pace), save a screenshot DIR/step-N.png when each one completes or spends its budget, then quit.</source>
+        <translation>Die Schritte der Lektion nacheinander abspielen (ab --lesson-step; --speed ersetzt ihr Tempo), ein Bildschirmfoto DIR/step-N.png speichern, wenn einer abgeschlossen ist oder sein Budget verbraucht hat, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Presentation mode for a projector: larger text, fewer charts.</source>
+        <translation>Präsentationsmodus für einen Beamer: größere Schrift, weniger Diagramme.</translation>
+    </message>
+    <message>
+        <source>--%1 needs --lesson</source>
+        <translation>--%1 braucht --lesson</translation>
+    </message>
+    <message>
+        <source>--lesson-step needs a step from 1 to %1 of this lesson</source>
+        <translation>--lesson-step braucht einen Schritt von 1 bis %1 dieser Lektion</translation>
+    </message>
 </context>
 <context>
     <name>ChartExport</name>
@@ -271,6 +291,10 @@
         <source>Steps far back barely learn: long dependencies are out of reach.</source>
         <translation>Weit zurückliegende Schritte lernen kaum: Lange Abhängigkeiten sind außer Reichweite.</translation>
     </message>
+    <message>
+        <source>But BPTT is truncated: nothing further back than %1 steps learns.</source>
+        <translation>Aber BPTT ist abgeschnitten: Nichts, was weiter als %1 Schritte zurückliegt, lernt.</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -316,11 +340,11 @@
     </message>
     <message>
         <source>The same product of Jacobians that makes gradients vanish can make them explode. This RNN uses ReLU units and starts with W_hh = 1.1 times the identity: going backwards, every active unit passes the gradient on multiplied by 1.1, and 60 timesteps multiply it by 1.1^60, about 300. Press play: within a few steps the gradient norm leaps into the thousands, one plain SGD step throws the weights so far that the next loss is not finite, and that step is rejected; the run pauses with an explanation.</source>
-        <translation>Dasselbe Produkt von Jacobi-Matrizen, das Gradienten verschwinden lässt, kann sie auch explodieren lassen. Dieses RNN hat ReLU-Einheiten und beginnt mit W_hh = 1,1 mal der Einheitsmatrix: Rückwärts gibt jede aktive Einheit den Gradienten mit 1,1 multipliziert weiter, und 60 Zeitschritte multiplizieren ihn mit 1,1^60, etwa 300. Drücken Sie auf Start: Nach wenigen Schritten springt die Gradientennorm in die Tausende, ein einziger einfacher SGD-Schritt wirft die Gewichte so weit, dass der nächste Verlust nicht endlich ist, und dieser Schritt wird abgelehnt; der Lauf hält mit einer Erklärung an.</translation>
+        <translation type="vanished">Dasselbe Produkt von Jacobi-Matrizen, das Gradienten verschwinden lässt, kann sie auch explodieren lassen. Dieses RNN hat ReLU-Einheiten und beginnt mit W_hh = 1,1 mal der Einheitsmatrix: Rückwärts gibt jede aktive Einheit den Gradienten mit 1,1 multipliziert weiter, und 60 Zeitschritte multiplizieren ihn mit 1,1^60, etwa 300. Drücken Sie auf Start: Nach wenigen Schritten springt die Gradientennorm in die Tausende, ein einziger einfacher SGD-Schritt wirft die Gewichte so weit, dass der nächste Verlust nicht endlich ist, und dieser Schritt wird abgelehnt; der Lauf hält mit einer Erklärung an.</translation>
     </message>
     <message>
         <source>Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, keeping its direction but bounding the step. The run starts again from the same weights, now with clipping at norm 1. Train: the clipped marker lights up on the spikes, no step is rejected, and the loss falls below 3.8, which the unclipped run never reached.</source>
-        <translation>Gradientenbegrenzung (Clipping) skaliert den ganzen Gradienten herunter, sobald seine Norm eine Schwelle überschreitet: Die Richtung bleibt, der Schritt wird begrenzt. Der Lauf beginnt noch einmal mit denselben Gewichten, jetzt mit Begrenzung auf Norm 1. Trainieren Sie: Die Begrenzungsmarke leuchtet bei den Spitzen auf, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,8, was der unbegrenzte Lauf nie erreicht hat.</translation>
+        <translation type="vanished">Gradientenbegrenzung (Clipping) skaliert den ganzen Gradienten herunter, sobald seine Norm eine Schwelle überschreitet: Die Richtung bleibt, der Schritt wird begrenzt. Der Lauf beginnt noch einmal mit denselben Gewichten, jetzt mit Begrenzung auf Norm 1. Trainieren Sie: Die Begrenzungsmarke leuchtet bei den Spitzen auf, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,8, was der unbegrenzte Lauf nie erreicht hat.</translation>
     </message>
     <message>
         <source>enable clipping</source>
@@ -344,7 +368,7 @@
     </message>
     <message>
         <source>The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: without input, the state is copied unchanged from step to step, and so is the gradient. Here the gradient at t = 0 is above 0.01, as large as anywhere in the sentence. It needs a small learning rate, because nothing shrinks a gradient that grows.</source>
-        <translation>Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Hier liegt der Gradient bei t = 0 über 0,01 und damit mindestens so groß wie an jeder anderen Stelle im Satz. Es braucht eine kleine Lernrate, weil nichts einen wachsenden Gradienten schrumpfen lässt.</translation>
+        <translation type="vanished">Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Hier liegt der Gradient bei t = 0 über 0,01 und damit mindestens so groß wie an jeder anderen Stelle im Satz. Es braucht eine kleine Lernrate, weil nichts einen wachsenden Gradienten schrumpfen lässt.</translation>
     </message>
     <message>
         <source>switch the cell to ReLU and the init to identity</source>
@@ -384,7 +408,7 @@
     </message>
     <message>
         <source>Now the same model, the same task and the same budget of 1200 steps, with seed 6. This time the loss stays on the plateau near 0.17 for the whole budget. The loss surface of a recurrent network has plateaus, saddles and valleys; where gradient descent gets to within a budget depends on where it started.</source>
-        <translation>Nun dasselbe Modell, dieselbe Aufgabe und dasselbe Budget von 1200 Schritten, mit Seed 6. Diesmal bleibt der Verlust das ganze Budget über auf dem Plateau nahe 0,17. Die Verlustfläche eines rekurrenten Netzes hat Plateaus, Sattelpunkte und Täler; wohin der Gradientenabstieg innerhalb eines Budgets gelangt, hängt davon ab, wo er begonnen hat.</translation>
+        <translation type="vanished">Nun dasselbe Modell, dieselbe Aufgabe und dasselbe Budget von 1200 Schritten, mit Seed 6. Diesmal bleibt der Verlust das ganze Budget über auf dem Plateau nahe 0,17. Die Verlustfläche eines rekurrenten Netzes hat Plateaus, Sattelpunkte und Täler; wohin der Gradientenabstieg innerhalb eines Budgets gelangt, hängt davon ab, wo er begonnen hat.</translation>
     </message>
     <message>
         <source>change the seed to 6 and play</source>
@@ -392,7 +416,7 @@
     </message>
     <message>
         <source>Try a third seed, 3, and compare the three final losses. What the spread means in practice: one run proves little. To compare two architectures fairly, race them with the same seeds, or train each from several seeds and compare the spread, not the single best run.</source>
-        <translation>Versuchen Sie einen dritten Seed, 3, und vergleichen Sie die drei Endverluste. Was die Streuung in der Praxis bedeutet: Ein einzelner Lauf beweist wenig. Um zwei Architekturen fair zu vergleichen, lassen Sie sie mit denselben Seeds gegeneinander antreten, oder trainieren Sie jede mit mehreren Seeds und vergleichen Sie die Streuung, nicht den einzelnen besten Lauf.</translation>
+        <translation type="vanished">Versuchen Sie einen dritten Seed, 3, und vergleichen Sie die drei Endverluste. Was die Streuung in der Praxis bedeutet: Ein einzelner Lauf beweist wenig. Um zwei Architekturen fair zu vergleichen, lassen Sie sie mit denselben Seeds gegeneinander antreten, oder trainieren Sie jede mit mehreren Seeds und vergleichen Sie die Streuung, nicht den einzelnen besten Lauf.</translation>
     </message>
     <message>
         <source>change the seed to 3 and play</source>
@@ -400,7 +424,7 @@
     </message>
     <message>
         <source>This step lengthened the filler to 40 characters (Data &gt; Filler length). The gradient at t = 0 falls even further, by roughly the same factor for every added character (about 0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The straight line on the logarithmic gradient chart is the signature of vanishing gradients.</source>
-        <translation>Dieser Schritt hat den Füllsatz auf 40 Zeichen verlängert (Daten &gt; Fülllänge). Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
+        <translation type="vanished">Dieser Schritt hat den Füllsatz auf 40 Zeichen verlängert (Daten &gt; Fülllänge). Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die gerade Linie im logarithmischen Gradientendiagramm ist das Kennzeichen verschwindender Gradienten.</translation>
     </message>
     <message>
         <source>play (this step turned clipping on)</source>
@@ -436,7 +460,7 @@
     </message>
     <message>
         <source>Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating through only the last 20 steps multiplies the gradient by 1.1^20, about 7, instead of 300. This step turned clipping off and truncates BPTT at 20 steps: the largest gradient norm stays far below the first run&apos;s spike, no step is rejected, and the loss falls below 3.3. The price: the network can no longer learn dependencies longer than 20 steps.</source>
-        <translation>Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Dieser Schritt hat die Begrenzung ausgeschaltet und schneidet BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
+        <translation type="vanished">Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit 1,1^20, etwa 7, statt mit 300. Dieser Schritt hat die Begrenzung ausgeschaltet und schneidet BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der Spitze des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt unter 3,3. Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
     </message>
     <message>
         <source>play (this step turned clipping off and truncates BPTT at 20 steps)</source>
@@ -501,6 +525,90 @@
     <message>
         <source>The attention papers&apos; headline result: exact translations against sentence length. Press Run sweep: one model per length, with and without attention, 1500 steps each, about two minutes. Without attention accuracy collapses beyond short sentences; with it, it holds far longer.</source>
         <translation>Das Kernergebnis der Attention-Arbeiten: exakte Übersetzungen über der Satzlänge. Drücken Sie Durchlauf starten: ein Modell je Länge, mit und ohne Attention, je 1500 Schritte, etwa zwei Minuten. Ohne Attention bricht die Genauigkeit jenseits kurzer Sätze ein; mit ihr hält sie viel länger.</translation>
+    </message>
+    <message>
+        <source>filler 20</source>
+        <translation>Füllsatz 20</translation>
+    </message>
+    <message>
+        <source>This step lengthened the filler to 40 characters (Data &gt; Filler length). The gradient at t = 0 falls even further, by roughly the same factor for every added character (about 0.7): twenty more characters make it over a thousand times smaller, below 1e-11. The faded line is the filler-20 run&apos;s last profile: the straight line on the logarithmic gradient chart, now longer and lower, is the signature of vanishing gradients.</source>
+        <translation>Dieser Schritt hat den Füllsatz auf 40 Zeichen verlängert (Daten &gt; Fülllänge). Der Gradient bei t = 0 fällt noch weiter, um ungefähr denselben Faktor für jedes zusätzliche Zeichen (etwa 0,7): Zwanzig Zeichen mehr machen ihn über tausendmal kleiner, unter 1e-11. Die blasse Linie ist das letzte Profil des Laufs mit Füllsatz 20: Die gerade Linie im logarithmischen Gradientendiagramm, jetzt länger und tiefer, ist das Kennzeichen verschwindender Gradienten.</translation>
+    </message>
+    <message>
+        <source>filler 40</source>
+        <translation>Füllsatz 40</translation>
+    </message>
+    <message>
+        <source>The same product of Jacobians that makes gradients vanish can make them explode. This RNN uses ReLU units and starts with W_hh = 1.5 times an orthogonal matrix, which stretches the state by 1.5 in every direction. Going backwards, every timestep multiplies the gradient by W_hh through the units that are on: here about 1.15 per step, so 60 timesteps make the gradient at t = 0 some 4000 times the last step&apos;s, and the gradient norm is above a thousand from the first step. Press play: one plain SGD step of that size throws the weights so far that the next step is not finite, and that step is rejected; the run pauses with an explanation.</source>
+        <translation>Dasselbe Produkt von Jacobi-Matrizen, das Gradienten verschwinden lässt, kann sie auch explodieren lassen. Dieses RNN hat ReLU-Einheiten und beginnt mit W_hh = 1,5 mal einer orthogonalen Matrix, die den Zustand in jede Richtung um 1,5 streckt. Rückwärts multipliziert jeder Zeitschritt den Gradienten mit W_hh über die aktiven Einheiten: hier etwa mit 1,15 pro Schritt, sodass 60 Zeitschritte den Gradienten bei t = 0 rund 4000-mal so groß machen wie im letzten Schritt, und die Gradientennorm liegt schon im ersten Schritt über tausend. Drücken Sie auf Start: Ein einziger einfacher SGD-Schritt dieser Größe wirft die Gewichte so weit, dass der nächste Schritt nicht endlich ist, und dieser Schritt wird abgelehnt; der Lauf hält mit einer Erklärung an.</translation>
+    </message>
+    <message>
+        <source>Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, keeping its direction but bounding the step. The run starts again from the same weights, now with clipping at norm 1. Train: the clipped marker lights up on the spikes, no step is rejected, and the loss falls below 2.9, under the text&apos;s unigram entropy (3.09, what letter frequencies alone give), which the unclipped run never reached. The step only counts if the model is healthy too: fewer than half of its ReLU units dead and every hidden state below 100.</source>
+        <translation>Gradientenbegrenzung (Clipping) skaliert den ganzen Gradienten herunter, sobald seine Norm eine Schwelle überschreitet: Die Richtung bleibt, der Schritt wird begrenzt. Der Lauf beginnt noch einmal mit denselben Gewichten, jetzt mit Begrenzung auf Norm 1. Trainieren Sie: Die Begrenzungsmarke leuchtet bei den Spitzen auf, kein Schritt wird abgelehnt, und der Verlust fällt unter 2,9, unter die Unigramm-Entropie des Texts (3,09, was Buchstabenhäufigkeiten allein ergeben), die der unbegrenzte Lauf nie erreicht hat. Der Schritt zählt nur, wenn das Modell auch gesund ist: weniger als die Hälfte seiner ReLU-Einheiten tot und jeder verborgene Zustand unter 100.</translation>
+    </message>
+    <message>
+        <source>clipping at 1</source>
+        <translation>Begrenzung auf 1</translation>
+    </message>
+    <message>
+        <source>Clipping treats the symptom. Truncated BPTT shortens the product itself: backpropagating through only the last 20 steps multiplies the gradient by about 1.15^20, some 16, instead of 4000. This step turned clipping off and truncates BPTT at 20 steps: the largest gradient norm stays far below the first run&apos;s, no step is rejected, and the loss falls below 2.9 with the model healthy, as with clipping (its curve is the faded one). The price: the network can no longer learn dependencies longer than 20 steps.</source>
+        <translation>Begrenzung behandelt das Symptom. Abgeschnittene BPTT verkürzt das Produkt selbst: Die Rückpropagation durch nur die letzten 20 Schritte multipliziert den Gradienten mit etwa 1,15^20, rund 16, statt mit 4000. Dieser Schritt hat die Begrenzung ausgeschaltet und schneidet BPTT nach 20 Schritten ab: Die größte Gradientennorm bleibt weit unter der des ersten Laufs, kein Schritt wird abgelehnt, und der Verlust fällt bei gesundem Modell unter 2,9, wie mit Begrenzung (deren Kurve ist die blasse). Der Preis: Abhängigkeiten über mehr als 20 Schritte kann das Netz nicht mehr lernen.</translation>
+    </message>
+    <message>
+        <source>truncated BPTT 20</source>
+        <translation>abgeschnittene BPTT 20</translation>
+    </message>
+    <message>
+        <source>orthogonal RNN</source>
+        <translation>orthogonales RNN</translation>
+    </message>
+    <message>
+        <source>The IRNN (Le, Jaitly and Hinton, 2015) uses ReLU units and an identity recurrent matrix: without input, the state is copied unchanged from step to step, and so is the gradient. Its gradient at t = 0 is above 0.01, the largest in the sentence (the faded profile is the orthogonal RNN&apos;s); going back it even grows a little, which the charts call exploding. Nothing shrinks a growing state: at a learning rate of 0.0005 half of the units die within 100 steps. So this step trains at 0.0001 and counts only when the validation loss is below 3.0 and the model is healthy (the status below says how healthy).</source>
+        <translation>Das IRNN (Le, Jaitly und Hinton, 2015) verwendet ReLU-Einheiten und eine rekurrente Einheitsmatrix: Ohne Eingabe wird der Zustand unverändert von Schritt zu Schritt kopiert, und ebenso der Gradient. Sein Gradient bei t = 0 liegt über 0,01 und ist der größte im Satz (das blasse Profil ist das des orthogonalen RNN); rückwärts wächst er sogar ein wenig, was die Diagramme explodierend nennen. Nichts lässt einen wachsenden Zustand schrumpfen: Bei einer Lernrate von 0,0005 stirbt innerhalb von 100 Schritten die Hälfte der Einheiten. Darum trainiert dieser Schritt mit 0,0001 und zählt erst, wenn der Validierungsverlust unter 3,0 liegt und das Modell gesund ist (wie gesund, steht darunter).</translation>
+    </message>
+    <message>
+        <source>IRNN</source>
+        <translation>IRNN</translation>
+    </message>
+    <message>
+        <source>LSTM, forget bias 2</source>
+        <translation>LSTM, Forget-Bias 2</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>tanh RNN</source>
+        <translation>tanh-RNN</translation>
+    </message>
+    <message>
+        <source>LSTM, forget bias 0</source>
+        <translation>LSTM, Forget-Bias 0</translation>
+    </message>
+    <message>
+        <source>LSTM, forget bias 3</source>
+        <translation>LSTM, Forget-Bias 3</translation>
+    </message>
+    <message>
+        <source>seed 1</source>
+        <translation>Seed 1</translation>
+    </message>
+    <message>
+        <source>Now the same model, the same task and the same budget of 1200 steps, with seed 6. This time the loss stays on the plateau near 0.17 for the whole budget. The loss surface of a recurrent network has plateaus, saddles and valleys; where gradient descent gets to within a budget depends on where it started. The faded curve is seed 1&apos;s run.</source>
+        <translation>Nun dasselbe Modell, dieselbe Aufgabe und dasselbe Budget von 1200 Schritten, mit Seed 6. Diesmal bleibt der Verlust das ganze Budget über auf dem Plateau nahe 0,17. Die Verlustfläche eines rekurrenten Netzes hat Plateaus, Sattelpunkte und Täler; wohin der Gradientenabstieg innerhalb eines Budgets gelangt, hängt davon ab, wo er begonnen hat. Die blasse Kurve ist der Lauf mit Seed 1.</translation>
+    </message>
+    <message>
+        <source>seed 6</source>
+        <translation>Seed 6</translation>
+    </message>
+    <message>
+        <source>Try a third seed, 3, and compare the three final losses: the faded curves are seeds 1 and 6. What the spread means in practice: one run proves little. To compare two architectures fairly, race them with the same seeds, or train each from several seeds and compare the spread, not the single best run.</source>
+        <translation>Versuchen Sie einen dritten Seed, 3, und vergleichen Sie die drei Endverluste: Die blassen Kurven sind die Seeds 1 und 6. Was die Streuung in der Praxis bedeutet: Ein einzelner Lauf beweist wenig. Um zwei Architekturen fair zu vergleichen, lassen Sie sie mit denselben Seeds gegeneinander antreten, oder trainieren Sie jede mit mehreren Seeds und vergleichen Sie die Streuung, nicht den einzelnen besten Lauf.</translation>
+    </message>
+    <message>
+        <source>seed 3</source>
+        <translation>Seed 3</translation>
     </message>
 </context>
 <context>
@@ -1689,7 +1797,7 @@
     </message>
     <message>
         <source>paused after this step&apos;s %1 training steps without reaching the goal (%2): press Next to move on, or Play to go on training</source>
-        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts, ohne das Ziel zu erreichen (%2): „Weiter“ geht zum nächsten Schritt, „Start“ trainiert weiter</translation>
+        <translation type="vanished">angehalten nach den %1 Trainingsschritten dieses Schritts, ohne das Ziel zu erreichen (%2): „Weiter“ geht zum nächsten Schritt, „Start“ trainiert weiter</translation>
     </message>
     <message>
         <source>%1 is %2, %3</source>
@@ -1702,6 +1810,95 @@
     <message>
         <source>as expected, %1 training steps did not reach the goal (%2), which is this step&apos;s point: press Next</source>
         <translation>wie erwartet haben %1 Trainingsschritte das Ziel nicht erreicht (%2), und genau das zeigt dieser Schritt: Weiter drücken</translation>
+    </message>
+    <message>
+        <source>tanh RNN</source>
+        <translation>tanh-RNN</translation>
+    </message>
+    <message>
+        <source>ReLU RNN</source>
+        <translation>ReLU-RNN</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>before: %1</source>
+        <translation>vorher: %1</translation>
+    </message>
+    <message>
+        <source>dead ReLU units</source>
+        <translation>tote ReLU-Einheiten</translation>
+    </message>
+    <message>
+        <source>saturated tanh units</source>
+        <translation>gesättigte tanh-Einheiten</translation>
+    </message>
+    <message>
+        <source>largest |h|</source>
+        <translation>größtes |h|</translation>
+    </message>
+    <message>
+        <source>loss / chance level</source>
+        <translation>Verlust / Zufallsniveau</translation>
+    </message>
+    <message>
+        <source>%1% of the ReLU units are dead (never active, so they pass no gradient and learn nothing); a healthy model has %2 %3%</source>
+        <translation>%1 % der ReLU-Einheiten sind tot (nie aktiv, sie leiten also keinen Gradienten weiter und lernen nichts); ein gesundes Modell hat %2 %3 %</translation>
+    </message>
+    <message>
+        <source>%1% of the tanh units are saturated (their slope is near 0, so they pass no gradient); a healthy model has %2 %3%</source>
+        <translation>%1 % der tanh-Einheiten sind gesättigt (ihre Steigung ist nahe 0, sie leiten also keinen Gradienten weiter); ein gesundes Modell hat %2 %3 %</translation>
+    </message>
+    <message>
+        <source>the hidden states reach %1 (the state explodes); a healthy model stays %2 %3</source>
+        <translation>die verborgenen Zustände erreichen %1 (der Zustand explodiert); ein gesundes Modell bleibt %2 %3</translation>
+    </message>
+    <message>
+        <source>the loss is %1 times the chance level (a model that ignores its input), so it has learnt next to nothing; a working fix gets %2 %3 times</source>
+        <translation>der Verlust ist das %1-Fache des Zufallsniveaus (eines Modells, das seine Eingabe nicht beachtet), es hat also so gut wie nichts gelernt; eine wirksame Abhilfe kommt auf %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (needs %3 %4)</source>
+        <translation>%1 ist %2 (nötig: %3 %4)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a share in percent</comment>
+        <translation type="unfinished">%1 %2% {1%?}</translation>
+    </message>
+    <message>
+        <source>done ✓ at step %1, with a healthy model (%2)</source>
+        <translation>erledigt ✓ bei Schritt %1, mit einem gesunden Modell (%2)</translation>
+    </message>
+    <message>
+        <source> — lesson complete</source>
+        <translation> — Lektion abgeschlossen</translation>
+    </message>
+    <message>
+        <source>: training paused so that you can look; press Next</source>
+        <translation>: Training angehalten, damit Sie hinschauen können; weiter mit „Weiter“</translation>
+    </message>
+    <message>
+        <source>paused after this step&apos;s %1 training steps: %2 reached its goal, but %3. This fix has not worked; press Skip to move on</source>
+        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts: %2 hat das Ziel erreicht, aber %3. Diese Abhilfe hat nicht gewirkt; „Überspringen“ geht zum nächsten Schritt</translation>
+    </message>
+    <message>
+        <source>paused after this step&apos;s %1 training steps without reaching the goal (%2): press Skip to move on, or Play to go on training</source>
+        <translation>angehalten nach den %1 Trainingsschritten dieses Schritts, ohne das Ziel zu erreichen (%2): „Überspringen“ geht zum nächsten Schritt, „Start“ trainiert weiter</translation>
+    </message>
+    <message>
+        <source>waiting: %1 is %2, %3, but %4</source>
+        <translation>warte: %1 ist %2, %3, aber %4</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2494,17 @@
     </message>
 </context>
 <context>
+    <name>unroll::gui::Presentation</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>For a projector: larger text and only the lesson&apos;s two or three charts</source>
+        <translation>Für einen Beamer: größere Schrift und nur die zwei oder drei Diagramme der Lektion</translation>
+    </message>
+</context>
+<context>
     <name>unroll::gui::ProbeSession</name>
     <message>
         <source>%1: waiting for the first step</source>
@@ -2403,7 +2611,7 @@
     </message>
     <message>
         <source>Three cells, otherwise the studio&apos;s settings</source>
-        <translation>Drei Zellen, sonst die Einstellungen des Studios</translation>
+        <translation type="vanished">Drei Zellen, sonst die Einstellungen des Studios</translation>
     </message>
     <message>
         <source>Clipping on/off</source>
@@ -2472,6 +2680,10 @@
     <message>
         <source>the studio&apos;s data</source>
         <translation>die Daten des Studios</translation>
+    </message>
+    <message>
+        <source>A tanh RNN, an LSTM and a GRU, each with learning rate %1 and clipping at %2; otherwise the studio&apos;s settings</source>
+        <translation>Ein tanh-RNN, ein LSTM und eine GRU, jeweils mit Lernrate %1 und Begrenzung bei %2; sonst die Einstellungen des Studios</translation>
     </message>
 </context>
 <context>
@@ -2871,7 +3083,7 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     </message>
     <message>
         <source>accuracy (%)</source>
-        <translation>Genauigkeit (%)</translation>
+        <translation type="vanished">Genauigkeit (%)</translation>
     </message>
     <message>
         <source>validation MSE</source>
@@ -2920,6 +3132,22 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     <message>
         <source>Done: %1 runs. Where a curve drops to the dashed line, that cell has stopped learning.</source>
         <translation>Fertig: %1 Läufe. Wo eine Kurve auf die gestrichelte Linie fällt, hat diese Zelle aufgehört zu lernen.</translation>
+    </message>
+    <message>
+        <source>Adam at learning rate %1 (the GRU at %2), clipped at 1; LSTM forget-gate bias %3.</source>
+        <translation>Adam mit Lernrate %1 (die GRU mit %2), Begrenzung bei 1; Bias des Vergessens-Gates im LSTM %3.</translation>
+    </message>
+    <message>
+        <source>Adam at learning rate %1, clipped at 1; LSTM forget-gate bias %2.</source>
+        <translation>Adam mit Lernrate %1, Begrenzung bei 1; Bias des Vergessens-Gates im LSTM %2.</translation>
+    </message>
+    <message>
+        <source>language word right (%)</source>
+        <translation>Sprachwort richtig (%)</translation>
+    </message>
+    <message>
+        <source>symbols recalled (%)</source>
+        <translation>Symbole erinnert (%)</translation>
     </message>
 </context>
 <context>

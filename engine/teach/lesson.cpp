@@ -412,29 +412,31 @@ std::vector<std::string> parse_charts(const json& v, const Where& w) {
     out.push_back(name);
   }
   return out;
-  // A step's comparison with earlier runs: "compare" and "label" (see LessonStep).
-  void parse_comparison(const json& s, LessonStep& step, const Where& w) {
-    if (s.contains("compare")) {
-      const json& c = s.at("compare");
-      if (c == "previous")
-        step.compare = LessonStep::Compare::Previous;
-      else if (c == "earlier")
-        step.compare = LessonStep::Compare::Earlier;
-      else if (c != "none")
-        w.fail("compare",
-               "must be \"previous\" (the step before's run stays on the charts), \"earlier\" "
-               "(every earlier step's) or \"none\" (got " +
-                   c.dump() + ")");
-    }
-    if (w.step == 0 && step.compare != LessonStep::Compare::None)
-      w.fail("compare", "the first step has no earlier run to compare with");
-    if (s.contains("label")) step.label = need_string(s, "label", "label", w);
-  }
+}
 
-  int line_of(const std::string& text, std::size_t byte) {
-    const std::size_t end = std::min(byte, text.size());
-    return 1 + int(std::count(text.begin(), text.begin() + long(end), '\n'));
+// A step's comparison with earlier runs: "compare" and "label" (see LessonStep).
+void parse_comparison(const json& s, LessonStep& step, const Where& w) {
+  if (s.contains("compare")) {
+    const json& c = s.at("compare");
+    if (c == "previous")
+      step.compare = LessonStep::Compare::Previous;
+    else if (c == "earlier")
+      step.compare = LessonStep::Compare::Earlier;
+    else if (c != "none")
+      w.fail("compare",
+             "must be \"previous\" (the step before's run stays on the charts), \"earlier\" "
+             "(every earlier step's) or \"none\" (got " +
+                 c.dump() + ")");
   }
+  if (w.step == 0 && step.compare != LessonStep::Compare::None)
+    w.fail("compare", "the first step has no earlier run to compare with");
+  if (s.contains("label")) step.label = need_string(s, "label", "label", w);
+}
+
+int line_of(const std::string& text, std::size_t byte) {
+  const std::size_t end = std::min(byte, text.size());
+  return 1 + int(std::count(text.begin(), text.begin() + long(end), '\n'));
+}
 }  // namespace
 
 Lesson parse_lesson(const std::string& json_text, const std::string& source) {
