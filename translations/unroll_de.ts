@@ -1874,7 +1874,7 @@
     <message>
         <source>%1%</source>
         <comment>a share in percent</comment>
-        <translation type="unfinished">%1 %2% {1%?}</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>done ✓ at step %1, with a healthy model (%2)</source>
@@ -2980,7 +2980,7 @@ Die Ergebnisse sind noch vorhanden; wählen Sie einen anderen Speicherort.</tran
     </message>
     <message>
         <source>Refresh while training every</source>
-        <translation>Während des Trainings erneuern alle</translation>
+        <translation>Beim Training erneuern alle</translation>
     </message>
     <message>
         <source>argmax</source>
