@@ -43,7 +43,10 @@ std::string safetensors_bytes(const Checkpoint& c) {
     h[t.name] = {{"dtype", "F32"}, {"shape", shape}, {"data_offsets", {begin, data.size()}}};
   }
   h["__metadata__"] = {{"format", "pt"}, {"unroll", export_metadata_json(c)}};
-  std::string header = h.dump();
+  return safetensors_file(h.dump(), data);
+}
+
+std::string safetensors_file(std::string header, const std::string& data) {
   header.append((8 - header.size() % 8) % 8, ' ');  // the data starts 8-byte aligned
   std::string out(8, '\0');
   const uint64_t n = header.size();

@@ -14,6 +14,10 @@ std::string export_metadata_json(const Checkpoint& checkpoint);
 
 // The whole file in memory, and written atomically to path. Throw unroll::Error.
 std::string safetensors_bytes(const Checkpoint& checkpoint);
+// The file around a header (its JSON text) and the tensors' bytes: the header's length as a
+// little-endian u64, the header padded with blanks so the data starts 8-byte aligned, the data.
+// Every model kind's export writes through this.
+std::string safetensors_file(std::string header, const std::string& data);
 void write_safetensors(const std::string& path, const Checkpoint& checkpoint);
 
 }  // namespace unroll

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.h"
+#include "io/safetensors.h"
 
 namespace unroll {
 
@@ -33,12 +34,7 @@ std::string seq2seq_safetensors_bytes(const Seq2SeqCheckpoint& c) {
     h[t.name] = {{"dtype", "F32"}, {"shape", shape}, {"data_offsets", {begin, data.size()}}};
   }
   h["__metadata__"] = {{"format", "pt"}, {"unroll_seq2seq", seq2seq_metadata_json(c)}};
-  std::string header = h.dump();
-  header.append((8 - header.size() % 8) % 8, ' ');
-  std::string out(8, '\0');
-  const uint64_t n = header.size();
-  for (int i = 0; i < 8; ++i) out[i] = char((n >> (8 * i)) & 0xFF);
-  return out + header + data;
+  return safetensors_file(h.dump(), data);
 }
 
 void write_seq2seq_safetensors(const std::string& path, const Seq2SeqCheckpoint& c) {
