@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "train/guarded_update.h"
 
 namespace unroll {
 
@@ -68,18 +69,7 @@ CaptionStepReport CaptionTrainer::step() {
   model_.backward(ws_, grads_.data());
   const double norm = double(grads_.template cast<double>().norm());
   r.grad_norm = norm;
-  if (!std::isfinite(r.loss) || !std::isfinite(norm)) {
-    r.rejected = true;
-    r.rejected_reason =
-        !std::isfinite(r.loss) ? "the loss is not finite" : "the gradient is not finite";
-    r.step = step_;
-    return r;
-  }
-  const ClipResult c = clip_gradients(grads_.data(), grads_.size(), norm, cfg_.clip);
-  r.clipped = c.clipped;
-  r.grad_norm_after = c.norm_after;
-  opt_.step(model_.params().data(), grads_.data(), cfg_.optimizer.lr);
-  r.step = ++step_;
+  guarded_update(r, model_.params(), grads_, opt_, cfg_.clip, cfg_.optimizer.lr, step_);
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "train/guarded_update.h"
 
 namespace unroll {
 
@@ -72,18 +73,7 @@ Seq2SeqStepReport Seq2SeqTrainer::step() {
       enc += grads_.segment(t.offset, t.size()).template cast<double>().squaredNorm();
   r.encoder_grad_norm = std::sqrt(enc);
   r.decoder_grad_norm = std::sqrt(std::max(0.0, norm * norm - enc));
-  if (!std::isfinite(r.loss) || !std::isfinite(norm)) {
-    r.rejected = true;
-    r.rejected_reason =
-        !std::isfinite(r.loss) ? "the loss is not finite" : "the gradient is not finite";
-    r.step = step_;
-    return r;
-  }
-  const ClipResult c = clip_gradients(grads_.data(), grads_.size(), norm, cfg_.clip);
-  r.clipped = c.clipped;
-  r.grad_norm_after = c.norm_after;
-  opt_.step(model_.params().data(), grads_.data(), cfg_.optimizer.lr);
-  r.step = ++step_;
+  guarded_update(r, model_.params(), grads_, opt_, cfg_.clip, cfg_.optimizer.lr, step_);
   return r;
 }
 
